@@ -1,0 +1,47 @@
+#pragma once
+// One function per subcommand. main() parses the command line and calls these; they print to
+// the streams they are given and return the contract's exit status.
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace arsanalys::app {
+
+/// `arsanalys inspect FILE.xlsx [--json]`
+struct InspectOptions {
+  std::filesystem::path file;  // the workbook to show
+  bool json = false;           // the contract's JSON instead of the listing
+};
+ExitCode inspect(const InspectOptions& options, std::ostream& out, std::ostream& err);
+
+/// `arsanalys run [ROUND_DIR] [-o OUT_DIR]`
+struct RunOptions {
+  std::filesystem::path round_dir;  // default: the sample round
+  std::filesystem::path out_dir;    // default: ut/
+};
+ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+/// `arsanalys validate FILE.xlsx… [--json] [-o OUT_DIR]`
+struct ValidateOptions {
+  std::vector<std::filesystem::path> files;     // filled templates
+  bool json = false;                            // print the contract's JSON
+  std::optional<std::filesystem::path> out_dir; // also write granskning/<file>.xlsx
+};
+ExitCode validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+
+/// `arsanalys template [--year Y] [-o FILE]`
+struct TemplateOptions {
+  std::optional<int> year;                       // analysis year; default next year
+  std::optional<std::filesystem::path> out_file; // default: arlig_analys_<Y>.xlsx
+};
+ExitCode make_template(const TemplateOptions& options, std::ostream& out, std::ostream& err);
+
+/// The sample round shipped with the sources (`samples/2024`).
+std::filesystem::path default_round_dir();
+
+}  // namespace arsanalys::app

@@ -1,0 +1,89 @@
+#include "core/file_io.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace arsanalys {
+namespace fs = std::filesystem;
+
+std::vector<std::byte> read_file(const fs::path& path, std::string_view display,
+                                 std::uint64_t max_bytes) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw ReadError(ReadFailure::io, fmt::format("{}: är en mapp, ingen fil.", display));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ReadError(ReadFailure::io, fmt::format("{}: filen går inte att öppna ({}).", display,
+                                                 std::strerror(errno)));
+  }
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0) {
+    throw ReadError(ReadFailure::io, fmt::format("{}: filen går inte att läsa.", display));
+  }
+  if (static_cast<std::uint64_t>(size) > max_bytes) {
+    throw ReadError(ReadFailure::too_large,
+                    fmt::format("{}: filen är större än {} MB och läses inte.", display,
+                                max_bytes >> 20));
+  }
+  std::vector<std::byte> bytes(static_cast<std::size_t>(size));
+  if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
+    throw ReadError(ReadFailure::io, fmt::format("{}: filen går inte att läsa.", display));
+  }
+  return bytes;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view data) {
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::random_device rd;
+  fs::path tmp = dir / fmt::format(".{}.tmp-{:08x}", path.filename().string(), rd());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(errno)));
+  }
+  const char* p = data.data();
+  std::size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  int synced = ::fsync(fd) == 0 ? 0 : errno;
+  int closed = ::close(fd) == 0 ? 0 : errno;
+  if (synced != 0 || closed != 0) {
+    int err = synced != 0 ? synced : closed;
+    ::unlink(tmp.c_str());
+    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
+  }
+}
+
+}  // namespace arsanalys
+
+namespace arsanalys {
+bool is_lock_file(const std::filesystem::path& path) {
+  return path.filename().string().rfind("~$", 0) == 0;
+}
+}  // namespace arsanalys

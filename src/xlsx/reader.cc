@@ -1,0 +1,651 @@
+#include "xlsx/reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "core/error.h"
+#include "xlsx/formula.h"
+#include "xlsx/number_format.h"
+#include "xlsx/ole.h"
+#include "xlsx/xml_reader.h"
+
+namespace arsanalys::xlsx {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+std::string_view local_name(std::string_view qualified) {
+  auto colon = qualified.rfind(':');
+  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+/// The first child element with this local name (pugixml compares prefixed names).
+pugi::xml_node child(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_node c : node.children()) {
+    if (c.type() == pugi::node_element && local_name(c.name()) == local) return c;
+  }
+  return {};
+}
+
+/// An attribute by local name (`r:id` and `id` alike).
+pugi::xml_attribute attribute(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_attribute a : node.attributes()) {
+    if (local_name(a.name()) == local) return a;
+  }
+  return {};
+}
+
+/// An attribute with a namespace prefix, by local name: the relationship id `r:id`.
+pugi::xml_attribute prefixed_attribute(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_attribute a : node.attributes()) {
+    std::string_view name = a.name();
+    if (name.find(':') != std::string_view::npos && local_name(name) == local &&
+        name.substr(0, 6) != "xmlns:") {
+      return a;
+    }
+  }
+  return {};
+}
+
+std::string_view trim(std::string_view s) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::uint64_t> parse_uint(std::string_view s) {
+  s = trim(s);
+  std::uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+std::optional<double> parse_double(std::string_view s) {
+  s = trim(s);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool truthy(std::string_view s) {
+  s = trim(s);
+  return s == "1" || s == "true" || s == "TRUE";
+}
+
+std::string dir_of(std::string_view part) {
+  auto slash = part.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(part.substr(0, slash + 1));
+}
+
+/// Resolves a relationship target against the part that owns the relationship.
+std::string resolve_target(std::string_view source_part, std::string_view target) {
+  std::string joined = (!target.empty() && target.front() == '/')
+                           ? std::string(target.substr(1))
+                           : dir_of(source_part) + std::string(target);
+  std::vector<std::string> segments;
+  std::size_t begin = 0;
+  while (begin <= joined.size()) {
+    std::size_t end = joined.find('/', begin);
+    if (end == std::string::npos) end = joined.size();
+    std::string segment = joined.substr(begin, end - begin);
+    if (segment == "..") {
+      if (!segments.empty()) segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
+    }
+    begin = end + 1;
+  }
+  std::string out;
+  for (const auto& s : segments) out += (out.empty() ? "" : "/") + s;
+  return out;
+}
+
+std::string rels_part_of(std::string_view part) {
+  auto slash = part.rfind('/');
+  std::string_view dir = slash == std::string_view::npos ? "" : part.substr(0, slash + 1);
+  std::string_view file = slash == std::string_view::npos ? part : part.substr(slash + 1);
+  return fmt::format("{}_rels/{}.rels", dir, file);
+}
+
+struct Relationship {
+  std::string type;    // last segment of the Type URI: "worksheet", "styles", ...
+  std::string target;  // resolved part name
+};
+
+// ---------------------------------------------------------------------------------------------
+// The package: zip + DOM parts
+
+class Package {
+ public:
+  Package(std::span<const std::byte> bytes, std::string file, const ReadLimits& limits)
+      : zip_(bytes, file, limits.zip), file_(std::move(file)), limits_(limits) {}
+
+  const ZipArchive& zip() const { return zip_; }
+  const std::string& file() const { return file_; }
+
+  /// Parses a small part with pugixml; DOCTYPE refused, size capped.
+  pugi::xml_document dom(const std::string& part) const {
+    std::string text = zip_.read(part, limits_.max_dom_part_bytes);
+    refuse_doctype(text, part);
+    pugi::xml_document doc;
+    pugi::xml_parse_result ok = doc.load_buffer(text.data(), text.size(),
+                                                pugi::parse_default, pugi::encoding_auto);
+    if (!ok) {
+      throw ReadError(ReadFailure::malformed_xml,
+                      fmt::format("{}: delen '{}' är inte korrekt XML ({} vid byte {}). Spara om "
+                                  "filen i Excel och försök igen.",
+                                  file_, part, ok.description(), ok.offset));
+    }
+    return doc;
+  }
+
+  /// Relationships of a part, keyed by id; empty when the part has none.
+  std::unordered_map<std::string, Relationship> relationships(const std::string& part) const {
+    std::unordered_map<std::string, Relationship> out;
+    std::string rels = rels_part_of(part);
+    if (!zip_.contains(rels)) return out;
+    pugi::xml_document doc = dom(rels);
+    for (pugi::xml_node r : child(doc, "Relationships").children()) {
+      if (local_name(r.name()) != "Relationship") continue;
+      if (std::string_view(attribute(r, "TargetMode").value()) == "External") continue;
+      std::string_view type = attribute(r, "Type").value();
+      auto slash = type.rfind('/');
+      out[attribute(r, "Id").value()] = {
+          std::string(slash == std::string_view::npos ? type : type.substr(slash + 1)),
+          resolve_target(part, attribute(r, "Target").value())};
+    }
+    return out;
+  }
+
+ private:
+  void refuse_doctype(std::string_view text, const std::string& part) const {
+    if (text.find("<!DOCTYPE") != std::string_view::npos ||
+        text.find("<!ENTITY") != std::string_view::npos) {
+      throw ReadError(ReadFailure::forbidden_xml,
+                      fmt::format("{}: delen '{}' innehåller en DOCTYPE-deklaration, som Excel "
+                                  "aldrig skriver (XML-bomb eller extern entitet?); filen läses "
+                                  "inte.",
+                                  file_, part));
+    }
+  }
+
+  ZipArchive zip_;
+  std::string file_;
+  const ReadLimits& limits_;
+};
+
+std::string find_workbook_part(const Package& pkg) {
+  for (const auto& [id, rel] : pkg.relationships("")) {
+    if (rel.type == "officeDocument" && pkg.zip().contains(rel.target)) return rel.target;
+  }
+  if (pkg.zip().contains("xl/workbook.xml")) return "xl/workbook.xml";
+  std::string what = "ingen arbetsbok (xl/workbook.xml) i paketet";
+  if (pkg.zip().contains("word/document.xml")) what = "ett Word-dokument, ingen arbetsbok";
+  if (pkg.zip().contains("ppt/presentation.xml")) what = "en PowerPoint-presentation";
+  if (pkg.zip().contains("content.xml")) what = "ett OpenDocument (.ods/.odt), ingen .xlsx";
+  throw ReadError(ReadFailure::missing_part,
+                  fmt::format("{}: filen är {}. Spara underlaget som Excel-arbetsbok (.xlsx).",
+                              pkg.file(), what));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles
+
+std::vector<NumberFormat> read_styles(const Package& pkg, const std::string& part) {
+  std::vector<NumberFormat> formats;
+  if (!part.empty() && pkg.zip().contains(part)) {
+    pugi::xml_document doc = pkg.dom(part);
+    pugi::xml_node sheet = child(doc, "styleSheet");
+    std::unordered_map<std::uint32_t, std::string> custom;
+    for (pugi::xml_node f : child(sheet, "numFmts").children()) {
+      if (local_name(f.name()) != "numFmt") continue;
+      if (auto id = parse_uint(attribute(f, "numFmtId").value())) {
+        custom[static_cast<std::uint32_t>(*id)] = attribute(f, "formatCode").value();
+      }
+    }
+    for (pugi::xml_node xf : child(sheet, "cellXfs").children()) {
+      if (local_name(xf.name()) != "xf") continue;
+      auto id = static_cast<std::uint32_t>(
+          parse_uint(attribute(xf, "numFmtId").value()).value_or(0) & 0xFFFFFFFFu);
+      auto it = custom.find(id);
+      std::string code = it != custom.end() ? it->second : std::string(builtin_format_code(id));
+      bool date = is_date_format(id, it != custom.end() ? std::string_view(it->second) : "");
+      formats.push_back({id, std::move(code), date});
+    }
+  }
+  if (formats.empty()) formats.push_back({0, "General", false});
+  return formats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streaming parts: helpers over XmlReader
+
+XmlReader open_stream(const Package& pkg, const std::string& part,
+                      std::unique_ptr<ZipPartStream>& holder) {
+  holder = pkg.zip().open(part);
+  ZipPartStream* stream = holder.get();
+  return XmlReader([stream](char* out, std::size_t n) { return stream->read(out, n); }, part,
+                   pkg.file());
+}
+
+/// Skips the rest of the element whose start was just read.
+void skip_element(XmlReader& xml) {
+  std::size_t depth = xml.depth();
+  while (xml.depth() >= depth) {
+    if (xml.next() == XmlEvent::eof) return;
+  }
+}
+
+/// Appends the text content of the element whose start was just read, through its end.
+void append_text(XmlReader& xml, std::string& out) {
+  std::size_t depth = xml.depth();
+  for (;;) {
+    XmlEvent e = xml.next();
+    if (e == XmlEvent::text) out += xml.text();
+    if (e == XmlEvent::eof || xml.depth() < depth) return;
+  }
+}
+
+/// A `<t>` element's text: trimmed unless xml:space="preserve", as Excel reads it.
+void append_t(XmlReader& xml, std::string& out) {
+  bool preserve = xml.attr("space") == "preserve";
+  std::string text;
+  append_text(xml, text);
+  out += preserve ? std::string_view(text) : trim(text);
+}
+
+/// The text of a string item (`<si>` or `<is>`): plain `<t>` and rich-text runs joined,
+/// phonetic runs (`<rPh>`) left out.
+std::string read_string_item(XmlReader& xml) {
+  std::string out;
+  std::size_t depth = xml.depth();
+  for (;;) {
+    XmlEvent e = xml.next();
+    if (e == XmlEvent::eof || xml.depth() < depth) break;
+    if (e != XmlEvent::start) continue;
+    if (xml.name() == "rPh" || xml.name() == "phoneticPr") {
+      skip_element(xml);
+    } else if (xml.name() == "t") {
+      append_t(xml, out);
+    }
+  }
+  decode_ooxml_escapes(out);
+  return out;
+}
+
+void read_shared_strings(const Package& pkg, const std::string& part, Workbook& wb) {
+  if (part.empty() || !pkg.zip().contains(part)) return;
+  std::unique_ptr<ZipPartStream> holder;
+  XmlReader xml = open_stream(pkg, part, holder);
+  while (xml.next() != XmlEvent::eof) {
+    if (xml.is_start("si")) wb.strings.push_back(read_string_item(xml));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets
+
+/// Normalises a t="d" value to the contract's ISO form.
+std::string iso_from_text(std::string_view v) {
+  v = trim(v);
+  std::string s(v);
+  if (!s.empty() && (s.back() == 'Z' || s.back() == 'z')) s.pop_back();
+  if (auto dot = s.find('.'); dot != std::string::npos && s.find('T') != std::string::npos) {
+    s.erase(dot);
+  }
+  if (s.size() > 10 && s.substr(10) == "T00:00:00") s.resize(10);
+  return s;
+}
+
+class SheetReader {
+ public:
+  SheetReader(XmlReader& xml, Workbook& wb, Sheet& sheet, std::size_t shared_count,
+              std::uint64_t& cell_budget)
+      : xml_(xml), wb_(wb), sheet_(sheet), shared_count_(shared_count),
+        cell_budget_(cell_budget) {}
+
+  void read() {
+    while (xml_.next() != XmlEvent::eof) {
+      if (xml_.is_start("sheetData")) {
+        in_data_ = true;
+      } else if (xml_.is_end("sheetData")) {
+        in_data_ = false;
+      } else if (in_data_ && xml_.is_start("row")) {
+        start_row();
+      } else if (in_data_ && xml_.is_start("c")) {
+        read_cell();
+      } else if (xml_.is_start("mergeCell")) {
+        if (auto r = parse_range(xml_.attr("ref"))) sheet_.merged.push_back(*r);
+      }
+    }
+    resolve_shared_formulas();
+    order_cells();
+  }
+
+ private:
+  struct Master {
+    std::string formula;
+    CellRef at;
+  };
+
+  [[noreturn]] void bad_reference(std::string_view what) {
+    throw ReadError(ReadFailure::bad_reference,
+                    fmt::format("{}: blad '{}': ogiltig cellreferens '{}' (utanför Excels "
+                                "rutnät). Filen är skadad; spara om den i Excel.",
+                                wb_.file_name, sheet_.name, what));
+  }
+
+  void start_row() {
+    bool has_r = false;
+    std::string r = xml_.attr("r", &has_r);
+    if (has_r && !trim(r).empty()) {
+      auto n = parse_uint(r);
+      if (!n || *n == 0 || *n > kMaxRows) bad_reference(r);
+      row_ = static_cast<std::uint32_t>(*n - 1);
+    } else {
+      row_ = row_started_ ? row_ + 1 : 0;
+      if (row_ >= kMaxRows) bad_reference(fmt::format("rad {}", row_ + 1));
+    }
+    row_started_ = true;
+    next_col_ = 0;
+  }
+
+  void read_cell() {
+    bool has_r = false;
+    std::string r = xml_.attr("r", &has_r);
+    Cell cell;
+    if (has_r && !trim(r).empty()) {
+      auto ref = parse_cell_ref(trim(r));
+      if (!ref) bad_reference(r);
+      cell.row = ref->row;
+      cell.col = ref->col;
+      if (!row_started_ || ref->row != row_) {
+        row_ = ref->row;  // a cell reference outranks a row without r
+        row_started_ = true;
+      }
+    } else {
+      if (next_col_ >= kMaxCols) bad_reference(fmt::format("kolumn {}", next_col_ + 1));
+      cell.row = row_started_ ? row_ : 0;
+      cell.col = next_col_;
+    }
+    next_col_ = cell.col + 1;
+    std::string type = xml_.attr("t");
+    cell.style = static_cast<std::uint32_t>(
+        std::min<std::uint64_t>(parse_uint(xml_.attr("s")).value_or(0), kNoIndex - 1));
+
+    std::string value, formula, inline_text, formula_type, shared_index;
+    bool has_value = false, has_formula = false, has_inline = false;
+    std::size_t depth = xml_.depth();
+    for (;;) {
+      XmlEvent e = xml_.next();
+      if (e == XmlEvent::eof || xml_.depth() < depth) break;
+      if (e != XmlEvent::start) continue;
+      if (xml_.name() == "v") {
+        has_value = true;
+        append_text(xml_, value);
+      } else if (xml_.name() == "f") {
+        has_formula = true;
+        formula_type = xml_.attr("t");
+        shared_index = xml_.attr("si");
+        append_text(xml_, formula);
+      } else if (xml_.name() == "is") {
+        has_inline = true;
+        inline_text = read_string_item(xml_);
+      } else {
+        skip_element(xml_);
+      }
+    }
+    if (!set_value(cell, type, value, has_value, inline_text, has_inline)) {
+      if (!has_formula) return;  // a styled blank
+      cell.type = CellType::string;
+      cell.text = add_string("");  // a formula without a cached value
+    }
+    if (has_formula) attach_formula(cell, formula_type, shared_index, formula);
+    if (cell_budget_ == 0) {
+      throw ReadError(ReadFailure::too_large,
+                      fmt::format("{}: arbetsboken har fler celler än gränsen; filen läses inte.",
+                                  wb_.file_name));
+    }
+    --cell_budget_;
+    if (!sheet_.cells.empty()) {
+      const Cell& last = sheet_.cells.back();
+      if (last.row > cell.row || (last.row == cell.row && last.col >= cell.col)) ordered_ = false;
+    }
+    sheet_.cells.push_back(cell);
+  }
+
+  /// Sets type and value; false when the cell has no value.
+  bool set_value(Cell& cell, std::string_view type, std::string& value, bool has_value,
+                 std::string& inline_text, bool has_inline) {
+    if (type == "inlineStr" || (has_inline && !has_value)) {
+      if (!has_inline && !has_value) return false;
+      cell.type = CellType::string;
+      if (has_inline) {
+        cell.text = add_string(std::move(inline_text));
+      } else {
+        decode_ooxml_escapes(value);
+        cell.text = add_string(std::move(value));
+      }
+      return true;
+    }
+    if (!has_value) return false;
+    if (type == "s") {
+      auto index = parse_uint(value);
+      if (!index) return false;  // `<v/>`: nothing
+      if (*index >= shared_count_) {
+        throw ReadError(ReadFailure::malformed_xml,
+                        fmt::format("{}: blad '{}' cell {}: hänvisar till delad text nr {}, men "
+                                    "tabellen har {} texter. Filen är skadad; spara om den i "
+                                    "Excel.",
+                                    wb_.file_name, sheet_.name, to_string(cell.ref()), *index,
+                                    shared_count_));
+      }
+      cell.type = CellType::string;
+      cell.text = static_cast<std::uint32_t>(*index);
+      return true;
+    }
+    if (type == "str") {
+      cell.type = CellType::string;
+      decode_ooxml_escapes(value);
+      cell.text = add_string(std::move(value));
+      return true;
+    }
+    if (type == "b") {
+      if (trim(value).empty()) return false;
+      cell.type = CellType::boolean;
+      cell.number = truthy(value) ? 1 : 0;
+      return true;
+    }
+    if (type == "e") {
+      cell.type = CellType::error;
+      cell.text = add_string(std::string(trim(value)));
+      return true;
+    }
+    if (type == "d") {
+      if (trim(value).empty()) return false;
+      cell.type = CellType::date;
+      cell.text = add_string(iso_from_text(value));
+      return true;
+    }
+    if (trim(value).empty()) return false;
+    if (auto number = parse_double(value)) {
+      cell.number = *number;
+      bool date = wb_.formats[cell.style < wb_.formats.size() ? cell.style : 0].is_date;
+      cell.type = (date && serial_to_iso(*number, wb_.date1904)) ? CellType::date
+                                                                 : CellType::number;
+    } else {
+      cell.type = CellType::string;  // a writer that put text in a number cell
+      cell.text = add_string(std::move(value));
+    }
+    return true;
+  }
+
+  void attach_formula(Cell& cell, std::string_view type, std::string_view si,
+                      std::string& formula) {
+    std::string_view text = trim(formula);
+    if (type == "shared" && !si.empty()) {
+      if (!text.empty()) {
+        masters_[std::string(si)] = {std::string(text), cell.ref()};
+      } else {
+        pending_.push_back({sheet_.cells.size(), std::string(si)});
+        return;
+      }
+    }
+    if (text.empty()) return;
+    if (text.front() == '=') text.remove_prefix(1);
+    cell.formula = static_cast<std::uint32_t>(wb_.formulas.size());
+    wb_.formulas.emplace_back(text);
+  }
+
+  void resolve_shared_formulas() {
+    for (const auto& [index, si] : pending_) {
+      auto it = masters_.find(si);
+      if (it == masters_.end()) continue;
+      Cell& cell = sheet_.cells[index];
+      const Master& m = it->second;
+      std::string_view master = m.formula;
+      if (!master.empty() && master.front() == '=') master.remove_prefix(1);
+      cell.formula = static_cast<std::uint32_t>(wb_.formulas.size());
+      wb_.formulas.push_back(shift_formula(master, static_cast<long>(cell.row) - m.at.row,
+                                           static_cast<long>(cell.col) - m.at.col));
+    }
+  }
+
+  /// Row-major order, the last of two cells at one place winning.
+  void order_cells() {
+    if (ordered_) return;
+    auto& cells = sheet_.cells;
+    std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+      return a.row < b.row || (a.row == b.row && a.col < b.col);
+    });
+    std::vector<Cell> unique;
+    unique.reserve(cells.size());
+    for (const Cell& c : cells) {
+      if (!unique.empty() && unique.back().row == c.row && unique.back().col == c.col) {
+        unique.back() = c;
+      } else {
+        unique.push_back(c);
+      }
+    }
+    cells.swap(unique);
+  }
+
+  std::uint32_t add_string(std::string s) {
+    wb_.strings.push_back(std::move(s));
+    return static_cast<std::uint32_t>(wb_.strings.size() - 1);
+  }
+
+  XmlReader& xml_;
+  Workbook& wb_;
+  Sheet& sheet_;
+  std::size_t shared_count_;
+  std::uint64_t& cell_budget_;
+  bool in_data_ = false;
+  bool row_started_ = false;
+  bool ordered_ = true;
+  std::uint32_t row_ = 0;
+  std::uint32_t next_col_ = 0;
+  std::unordered_map<std::string, Master> masters_;
+  std::vector<std::pair<std::size_t, std::string>> pending_;  // cell index, shared index
+};
+
+// ---------------------------------------------------------------------------------------------
+// The workbook part
+
+struct SheetEntry {
+  std::string name;
+  std::string part;  // "" when the relationship is missing
+  SheetKind kind = SheetKind::worksheet;
+  bool hidden = false;
+};
+
+}  // namespace
+
+Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
+                       const ReadLimits& limits) {
+  require_zip_signature(bytes, name);
+  Package pkg(bytes, std::string(name), limits);
+  Workbook wb;
+  wb.file_name = std::string(name);
+
+  std::string workbook_part = find_workbook_part(pkg);
+  auto rels = pkg.relationships(workbook_part);
+  pugi::xml_document doc = pkg.dom(workbook_part);
+  pugi::xml_node root = child(doc, "workbook");
+  if (!root) {
+    throw ReadError(ReadFailure::malformed_xml,
+                    fmt::format("{}: delen '{}' saknar elementet workbook. Spara om filen i "
+                                "Excel och försök igen.",
+                                wb.file_name, workbook_part));
+  }
+  wb.date1904 = truthy(attribute(child(root, "workbookPr"), "date1904").value());
+
+  std::string styles_part, strings_part;
+  for (const auto& [id, rel] : rels) {
+    if (rel.type == "styles") styles_part = rel.target;
+    if (rel.type == "sharedStrings") strings_part = rel.target;
+  }
+  std::string dir = dir_of(workbook_part);
+  if (styles_part.empty()) styles_part = dir + "styles.xml";
+  if (strings_part.empty()) strings_part = dir + "sharedStrings.xml";
+
+  std::vector<SheetEntry> entries;
+  for (pugi::xml_node s : child(root, "sheets").children()) {
+    if (local_name(s.name()) != "sheet") continue;
+    SheetEntry entry;
+    entry.name = attribute(s, "name").value();
+    std::string_view state = attribute(s, "state").value();
+    entry.hidden = state == "hidden" || state == "veryHidden";
+    auto rel = rels.find(prefixed_attribute(s, "id").value());
+    if (rel != rels.end()) {
+      entry.part = rel->second.target;
+      if (rel->second.type == "chartsheet") entry.kind = SheetKind::chartsheet;
+      else if (rel->second.type != "worksheet") entry.kind = SheetKind::other;
+    } else {
+      // Writers that leave out the relationships still name the parts in order.
+      std::string guess = fmt::format("{}worksheets/sheet{}.xml", dir, entries.size() + 1);
+      if (pkg.zip().contains(guess)) entry.part = guess;
+    }
+    entries.push_back(std::move(entry));
+  }
+
+  wb.formats = read_styles(pkg, styles_part);
+  read_shared_strings(pkg, strings_part, wb);
+  const std::size_t shared_count = wb.strings.size();
+
+  std::uint64_t cell_budget = limits.max_cells;
+  for (const SheetEntry& entry : entries) {
+    Sheet sheet;
+    sheet.name = entry.name;
+    sheet.kind = entry.kind;
+    sheet.hidden = entry.hidden;
+    if (entry.kind == SheetKind::worksheet && !entry.part.empty()) {
+      if (!pkg.zip().contains(entry.part)) {
+        throw ReadError(ReadFailure::missing_part,
+                        fmt::format("{}: bladet '{}' saknas i arbetsboken (delen '{}'). Filen är "
+                                    "ofullständig; spara om den i Excel.",
+                                    wb.file_name, entry.name, entry.part));
+      }
+      std::unique_ptr<ZipPartStream> holder;
+      XmlReader xml = open_stream(pkg, entry.part, holder);
+      SheetReader(xml, wb, sheet, shared_count, cell_budget).read();
+    }
+    wb.sheets.push_back(std::move(sheet));
+  }
+  return wb;
+}
+
+}  // namespace arsanalys::xlsx

@@ -1,0 +1,91 @@
+#pragma once
+// A small streaming (pull) XML reader for the parts that can be large: worksheets and the
+// shared-string table. It holds only the current token in memory, matches element names by
+// their local part (so `x:c` is `c`), never expands entities beyond the five predefined ones
+// and numeric references, and refuses DOCTYPE outright.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace arsanalys::xlsx {
+
+/// What next() found.
+enum class XmlEvent { start, end, text, eof };
+
+/// Limits against hostile input.
+struct XmlLimits {
+  std::size_t max_token_bytes = 64u << 20;  // one tag or text run
+  std::size_t max_depth = 4096;              // element nesting
+};
+
+/// Pull reader over a byte source. Views it hands out stay valid until the next call to next().
+///
+///   XmlReader xml(source, "xl/worksheets/sheet1.xml", "bok.xlsx");
+///   while (xml.next() != XmlEvent::eof) if (xml.is_start("c")) ...
+class XmlReader {
+ public:
+  /// Fills a buffer with up to n bytes; returns 0 at the end.
+  using Source = std::function<std::size_t(char*, std::size_t)>;
+
+  XmlReader(Source source, std::string part, std::string file, XmlLimits limits = {});
+
+  /// Advances to the next start tag, end tag or text run. An empty element gives a start and
+  /// then an end. Comments and processing instructions are skipped; CDATA is text.
+  XmlEvent next();
+
+  /// Local name of the current start or end tag (prefix removed).
+  std::string_view name() const { return name_; }
+  bool is_start(std::string_view local) const { return event_ == XmlEvent::start && name_ == local; }
+  bool is_end(std::string_view local) const { return event_ == XmlEvent::end && name_ == local; }
+  /// Decoded text of the current text event.
+  const std::string& text() const { return text_; }
+  /// Decoded value of an attribute of the current start tag, by local name; empty if absent.
+  /// `found` tells absent from empty.
+  std::string attr(std::string_view local, bool* found = nullptr) const;
+  /// Element depth after the current event (the root's start is depth 1).
+  std::size_t depth() const { return depth_; }
+
+  /// Throws ReadError(malformed_xml) naming the part and `what`.
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  struct Attribute {
+    std::string_view local;  // name without prefix
+    std::string_view raw;    // value as written, entities not yet decoded
+  };
+
+  bool fill(std::size_t wanted);  // appends input; false at end of source
+  std::size_t find_from(std::size_t from, char c);  // position of c at/after from (refills)
+  std::size_t find_tag_end(std::size_t from);       // position of '>' ending a tag
+  std::size_t find_seq(std::size_t from, std::string_view seq);
+  void parse_tag(std::size_t begin, std::size_t end);
+  void decode_into(std::string_view raw, std::string& out) const;
+
+  Source source_;
+  std::string part_;
+  std::string file_;
+  XmlLimits limits_;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  bool source_done_ = false;
+  XmlEvent event_ = XmlEvent::eof;
+  bool pending_end_ = false;  // an empty element's end is due
+  std::string_view name_;
+  std::string pending_name_;  // name for the synthetic end of an empty element
+  std::vector<Attribute> attributes_;
+  std::string text_;
+  std::size_t depth_ = 0;
+  bool started_ = false;
+};
+
+/// Decodes `_xHHHH_` escapes (OOXML's way of storing control characters) in place;
+/// `_x005F_` escapes the underscore itself.
+void decode_ooxml_escapes(std::string& text);
+
+/// Appends the UTF-8 encoding of a code point; invalid ones become U+FFFD.
+void append_utf8(std::string& out, unsigned long code_point);
+
+}  // namespace arsanalys::xlsx
