@@ -81,7 +81,10 @@ std::string inspect_text(const Workbook& wb, const std::vector<InspectTable>& ta
                        note);
     if (!sheet.merged.empty()) {
       out += "  Sammanfogade celler:";
-      for (const xlsx::Range& r : sheet.merged) out += " " + xlsx::to_string(r);
+      for (const xlsx::Range& r : sheet.merged) {
+        out += ' ';
+        out += xlsx::to_string(r);
+      }
       out += "\n";
     }
     for (const InspectTable& t : tables) {
