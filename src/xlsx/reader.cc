@@ -188,7 +188,14 @@ class Package {
 };
 
 std::string find_workbook_part(const Package& pkg) {
-  for (const auto& [id, rel] : pkg.relationships("")) {
+  std::unordered_map<std::string, Relationship> rels;
+  try {
+    rels = pkg.relationships("");
+  } catch (const ReadError& e) {
+    // A broken package index only points at the workbook; its usual place is tried below.
+    if (e.failure() != ReadFailure::malformed_xml) throw;
+  }
+  for (const auto& [id, rel] : rels) {
     if (rel.type == "officeDocument" && pkg.zip().contains(rel.target)) return rel.target;
   }
   if (pkg.zip().contains("xl/workbook.xml")) return "xl/workbook.xml";
@@ -259,13 +266,6 @@ void append_text(XmlReader& xml, std::string& out) {
   }
 }
 
-/// A `<t>` element's text: trimmed unless xml:space="preserve", as Excel reads it.
-void append_t(XmlReader& xml, std::string& out) {
-  bool preserve = xml.attr("space") == "preserve";
-  std::string text;
-  append_text(xml, text);
-  out += preserve ? std::string_view(text) : trim(text);
-}
 
 /// The text of a string item (`<si>` or `<is>`): plain `<t>` and rich-text runs joined,
 /// phonetic runs (`<rPh>`) left out.
@@ -279,7 +279,7 @@ std::string read_string_item(XmlReader& xml) {
     if (xml.name() == "rPh" || xml.name() == "phoneticPr") {
       skip_element(xml);
     } else if (xml.name() == "t") {
-      append_t(xml, out);
+      append_text(xml, out);
     }
   }
   decode_ooxml_escapes(out);
@@ -291,7 +291,8 @@ void read_shared_strings(const Package& pkg, const std::string& part, Workbook& 
   std::unique_ptr<ZipPartStream> holder;
   XmlReader xml = open_stream(pkg, part, holder);
   while (xml.next() != XmlEvent::eof) {
-    if (xml.is_start("si")) wb.strings.push_back(read_string_item(xml));
+    // `sstItem` is the Excel 2007 beta name of `si`.
+    if (xml.is_start("si") || xml.is_start("sstItem")) wb.strings.push_back(read_string_item(xml));
   }
 }
 
@@ -412,6 +413,8 @@ class SheetReader {
       if (!has_formula) return;  // a styled blank
       cell.type = CellType::string;
       cell.text = add_string("");  // a formula without a cached value
+    } else if (!has_formula && cell.type == CellType::string && wb_.strings[cell.text].empty()) {
+      return;  // an empty string (`<si/>`, `<v></v>` as text) is an empty cell
     }
     if (has_formula) attach_formula(cell, formula_type, shared_index, formula);
     if (cell_budget_ == 0) {
@@ -443,15 +446,15 @@ class SheetReader {
     }
     if (!has_value) return false;
     if (type == "s") {
+      if (trim(value).empty()) return false;  // `<v/>`: nothing
       auto index = parse_uint(value);
-      if (!index) return false;  // `<v/>`: nothing
-      if (*index >= shared_count_) {
+      if (!index || *index >= shared_count_) {
         throw ReadError(ReadFailure::malformed_xml,
-                        fmt::format("{}: blad '{}' cell {}: hänvisar till delad text nr {}, men "
-                                    "tabellen har {} texter. Filen är skadad; spara om den i "
-                                    "Excel.",
-                                    wb_.file_name, sheet_.name, to_string(cell.ref()), *index,
-                                    shared_count_));
+                        fmt::format("{}: blad '{}' cell {}: hänvisar till delad text nr {}, "
+                                    "men tabellen har {} texter. Filen är skadad; spara om den "
+                                    "i Excel.",
+                                    wb_.file_name, sheet_.name, to_string(cell.ref()),
+                                    trim(value), shared_count_));
       }
       cell.type = CellType::string;
       cell.text = static_cast<std::uint32_t>(*index);

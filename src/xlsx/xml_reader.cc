@@ -149,7 +149,8 @@ void XmlReader::parse_tag(std::size_t begin, std::size_t end) {
   std::size_t i = 0;
   while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/') ++i;
   if (i == 0) fail("tagg utan namn");
-  name_ = local_part(tag.substr(0, i));
+  qname_ = tag.substr(0, i);
+  name_ = local_part(qname_);
   attributes_.clear();
   for (;;) {
     while (i < tag.size() && is_space(tag[i])) ++i;
@@ -165,7 +166,10 @@ void XmlReader::parse_tag(std::size_t begin, std::size_t end) {
     char quote = tag[i++];
     std::size_t value_end = tag.find(quote, i);
     if (value_end == std::string_view::npos) fail("attributvärde utan slut");
-    attributes_.push_back({local_part(attr_name), tag.substr(i, value_end - i)});
+    // Namespace declarations are not attributes of the element (`xmlns:r` is not `r`).
+    if (attr_name != "xmlns" && !attr_name.starts_with("xmlns:")) {
+      attributes_.push_back({local_part(attr_name), tag.substr(i, value_end - i)});
+    }
     i = value_end + 1;
   }
 }
@@ -311,6 +315,9 @@ XmlEvent XmlReader::next() {
       std::string_view tag(buffer_.data() + pos_ + 2, end - pos_ - 2);
       while (!tag.empty() && is_space(tag.back())) tag.remove_suffix(1);
       if (depth_ == 0) fail("sluttagg utan starttagg");
+      if (open_[depth_ - 1] != tag) {
+        fail(fmt::format("sluttaggen </{}> stänger inte <{}>", tag, open_[depth_ - 1]));
+      }
       --depth_;
       name_ = local_part(tag);
       pos_ = end + 1;
@@ -326,6 +333,10 @@ XmlEvent XmlReader::next() {
     if (empty) {
       pending_end_ = true;
       pending_name_.assign(name_);
+    } else {
+      // The open elements' names, kept to check end tags; strings reused across elements.
+      if (open_.size() < depth_) open_.resize(depth_);
+      open_[depth_ - 1].assign(qname_);
     }
     pos_ = end + 1;
     return event_ = XmlEvent::start;

@@ -74,6 +74,8 @@ class XmlReader {
   XmlEvent event_ = XmlEvent::eof;
   bool pending_end_ = false;  // an empty element's end is due
   std::string_view name_;
+  std::string_view qname_;          // name with prefix, of the last start tag
+  std::vector<std::string> open_;   // qualified names of the open elements, by depth
   std::string pending_name_;  // name for the synthetic end of an empty element
   std::vector<Attribute> attributes_;
   std::string text_;

@@ -55,6 +55,7 @@ std::string ZipArchive::normalise(std::string_view part) {
 
 ZipArchive::ZipArchive(std::span<const std::byte> bytes, std::string file_name, ZipLimits limits)
     : file_name_(std::move(file_name)), limits_(limits) {
+  if (bytes.empty()) throw_corrupt(file_name_, "filen är tom");
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -75,8 +76,19 @@ ZipArchive::ZipArchive(std::span<const std::byte> bytes, std::string file_name, 
   for (zip_int64_t i = 0; i < entries; ++i) {
     const char* name = zip_get_name(zip_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
     if (name == nullptr) continue;
-    // The first entry of a name wins, as in libzip's own lookup.
-    index_.emplace(normalise(name), static_cast<std::uint64_t>(i));
+    std::string key = normalise(name);
+    bool directory = !key.empty() && key.back() == '/';
+    if (!index_.emplace(key, static_cast<std::uint64_t>(i)).second && !directory) {
+      // Two parts of one name: readers disagree on which one counts (a known way to show one
+      // thing to a checker and another to Excel), so the file is refused rather than guessed.
+      std::string message =
+          fmt::format("{}: delen '{}' finns två gånger i zip-arkivet, så det går inte att avgöra "
+                      "vilken som gäller. Spara om filen i Excel.",
+                      file_name_, std::string(name));
+      zip_discard(zip_);  // frees `name` too
+      zip_ = nullptr;
+      throw ReadError(ReadFailure::corrupt_zip, message);
+    }
   }
 }
 
