@@ -19,9 +19,9 @@ ExitCode inspect(const InspectOptions& options, std::ostream& out, std::ostream&
     auto bytes = read_file(options.file, display);
     xlsx::Workbook wb = xlsx::read_workbook(bytes, display);
     if (options.json) {
-      out << output::inspect_json(wb, {}).dump(2) << "\n";
+      output::write_inspect_json(wb, {}, out);
     } else {
-      out << output::inspect_text(wb, {});
+      output::write_inspect_text(wb, {}, out);
     }
     return ExitCode::ok;
   } catch (const ReadError& e) {

@@ -1,22 +1,35 @@
 #include "output/inspect_report.h"
 
-#include <cmath>
+#include <sstream>
 
 #include <fmt/format.h>
 
+#include "core/json_text.h"
+
 namespace arsanalys::output {
-using nlohmann::json;
 using xlsx::Cell;
 using xlsx::CellType;
 using xlsx::Workbook;
 
 namespace {
 
-json number_json(double v) {
-  if (std::isfinite(v) && std::trunc(v) == v && std::fabs(v) < 9.0e15) {
-    return static_cast<std::int64_t>(v);
+/// Output is built in a buffer and handed to the stream in pieces of about this size.
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+void append_cell_value(std::string& out, const Workbook& wb, const Cell& cell) {
+  switch (cell.type) {
+    case CellType::number: append_json_number(out, cell.number); return;
+    case CellType::boolean: out += cell.number != 0 ? "true" : "false"; return;
+    case CellType::date: append_json_string(out, wb.date_iso(cell)); return;
+    case CellType::string:
+    case CellType::error: append_json_string(out, wb.text(cell)); return;
   }
-  return v;
+}
+
+void flush_if_full(std::string& buffer, std::ostream& out) {
+  if (buffer.size() < kFlushBytes) return;
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
 }
 
 std::string value_text(const Workbook& wb, const Cell& cell) {
@@ -32,72 +45,101 @@ std::string value_text(const Workbook& wb, const Cell& cell) {
 
 }  // namespace
 
-json cell_value_json(const Workbook& wb, const Cell& cell) {
-  switch (cell.type) {
-    case CellType::number: return number_json(cell.number);
-    case CellType::boolean: return cell.number != 0;
-    case CellType::date: return wb.date_iso(cell);
-    case CellType::string:
-    case CellType::error: return std::string(wb.text(cell));
-  }
-  return nullptr;
+std::string cell_value_json_text(const Workbook& wb, const Cell& cell) {
+  std::string out;
+  append_cell_value(out, wb, cell);
+  return out;
 }
 
-json inspect_json(const Workbook& wb, const std::vector<InspectTable>& tables) {
-  json sheets = json::array();
+nlohmann::json cell_value_json(const Workbook& wb, const Cell& cell) {
+  return nlohmann::json::parse(cell_value_json_text(wb, cell));
+}
+
+void write_inspect_json(const Workbook& wb, const std::vector<InspectTable>& tables,
+                        std::ostream& out) {
+  std::string b = "{\n  \"file\": ";
+  append_json_string(b, wb.file_name);
+  b += ",\n  \"sheets\": [";
   for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
     const xlsx::Sheet& sheet = wb.sheets[i];
-    json cells = json::array();
+    b += i == 0 ? "\n    {\n      \"name\": " : ",\n    {\n      \"name\": ";
+    append_json_string(b, sheet.name);
+    b += ",\n      \"cells\": [";
+    bool first = true;
     for (const Cell& cell : sheet.cells) {
-      json c = {{"ref", xlsx::to_string(cell.ref())},
-                {"type", xlsx::type_name(cell.type)},
-                {"value", cell_value_json(wb, cell)}};
-      if (std::string_view f = wb.formula(cell); !f.empty()) c["formula"] = f;
-      cells.push_back(std::move(c));
+      b += first ? "\n        {\"ref\": \"" : ",\n        {\"ref\": \"";
+      first = false;
+      b += xlsx::to_string(cell.ref());
+      b += "\", \"type\": \"";
+      b += xlsx::type_name(cell.type);
+      b += "\", \"value\": ";
+      append_cell_value(b, wb, cell);
+      if (std::string_view f = wb.formula(cell); !f.empty()) {
+        b += ", \"formula\": ";
+        append_json_string(b, f);
+      }
+      b += '}';
+      flush_if_full(b, out);
     }
-    json merged = json::array();
-    for (const xlsx::Range& r : sheet.merged) merged.push_back(xlsx::to_string(r));
-    json found = json::array();
+    b += first ? "],\n      \"merged\": [" : "\n      ],\n      \"merged\": [";
+    for (std::size_t m = 0; m < sheet.merged.size(); ++m) {
+      if (m > 0) b += ", ";
+      append_json_string(b, xlsx::to_string(sheet.merged[m]));
+    }
+    b += "],\n      \"tables\": [";
+    bool first_table = true;
     for (const InspectTable& t : tables) {
-      if (t.sheet == i) found.push_back({{"table", t.table}, {"range", t.range}});
+      if (t.sheet != i) continue;
+      b += first_table ? "{\"table\": " : ", {\"table\": ";
+      first_table = false;
+      append_json_string(b, t.table);
+      b += ", \"range\": ";
+      append_json_string(b, t.range);
+      b += '}';
     }
-    sheets.push_back({{"name", sheet.name},
-                      {"cells", std::move(cells)},
-                      {"merged", std::move(merged)},
-                      {"tables", std::move(found)}});
+    b += "]\n    }";
   }
-  return {{"file", wb.file_name}, {"sheets", std::move(sheets)}};
+  b += wb.sheets.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  out.write(b.data(), static_cast<std::streamsize>(b.size()));
 }
 
-std::string inspect_text(const Workbook& wb, const std::vector<InspectTable>& tables) {
-  std::string out = fmt::format("Arbetsbok: {} ({} blad, datumsystem {})\n", wb.file_name,
-                                wb.sheets.size(), wb.date1904 ? 1904 : 1900);
+nlohmann::json inspect_json(const Workbook& wb, const std::vector<InspectTable>& tables) {
+  std::ostringstream text;
+  write_inspect_json(wb, tables, text);
+  return nlohmann::json::parse(text.str());
+}
+
+void write_inspect_text(const Workbook& wb, const std::vector<InspectTable>& tables,
+                        std::ostream& out) {
+  std::string b = fmt::format("Arbetsbok: {} ({} blad, datumsystem {})\n", wb.file_name,
+                              wb.sheets.size(), wb.date1904 ? 1904 : 1900);
   for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
     const xlsx::Sheet& sheet = wb.sheets[i];
     std::string note;
     if (sheet.kind == xlsx::SheetKind::chartsheet) note = ", diagramblad";
     if (sheet.hidden) note += ", dolt";
-    out += fmt::format("\nBlad {}: '{}' ({} celler{})\n", i + 1, sheet.name, sheet.cells.size(),
-                       note);
+    b += fmt::format("\nBlad {}: '{}' ({} celler{})\n", i + 1, sheet.name, sheet.cells.size(),
+                     note);
     if (!sheet.merged.empty()) {
-      out += "  Sammanfogade celler:";
+      b += "  Sammanfogade celler:";
       for (const xlsx::Range& r : sheet.merged) {
-        out += ' ';
-        out += xlsx::to_string(r);
+        b += ' ';
+        b += xlsx::to_string(r);
       }
-      out += "\n";
+      b += '\n';
     }
     for (const InspectTable& t : tables) {
-      if (t.sheet == i) out += fmt::format("  Tabell {} i {}\n", t.table, t.range);
+      if (t.sheet == i) b += fmt::format("  Tabell {} i {}\n", t.table, t.range);
     }
     for (const Cell& cell : sheet.cells) {
-      out += fmt::format("  {:<8} {:<8} {}", xlsx::to_string(cell.ref()),
-                         xlsx::type_name_sv(cell.type), value_text(wb, cell));
-      if (std::string_view f = wb.formula(cell); !f.empty()) out += fmt::format("  ={}", f);
-      out += "\n";
+      b += fmt::format("  {:<8} {:<8} {}", xlsx::to_string(cell.ref()),
+                       xlsx::type_name_sv(cell.type), value_text(wb, cell));
+      if (std::string_view f = wb.formula(cell); !f.empty()) b += fmt::format("  ={}", f);
+      b += '\n';
+      flush_if_full(b, out);
     }
   }
-  return out;
+  out.write(b.data(), static_cast<std::streamsize>(b.size()));
 }
 
 }  // namespace arsanalys::output

@@ -1,7 +1,9 @@
 #pragma once
-// How `arsanalys inspect` shows a workbook: the contract's JSON, or a readable listing.
+// How `arsanalys inspect` shows a workbook: the contract's JSON, or a readable listing. Both are
+// written as they go (a million cells must not become a million JSON objects in memory first).
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,13 +20,24 @@ struct InspectTable {
   std::string range;      // A3:D12
 };
 
-/// The contract's `inspect --json` document.
+/// Writes the contract's `inspect --json` document, one cell per line.
+///
+///   write_inspect_json(wb, {}, std::cout);
+void write_inspect_json(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables,
+                        std::ostream& out);
+
+/// The same document as a JSON value (for tests and small workbooks).
 nlohmann::json inspect_json(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables);
 
-/// A readable listing in Swedish: one line per sheet, one per cell.
-std::string inspect_text(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables);
+/// Writes a readable listing in Swedish: a heading per sheet, a line per cell.
+void write_inspect_text(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables,
+                        std::ostream& out);
 
-/// A cell's value as JSON: number (integral values as integers), string, bool, or ISO date.
+/// A cell's value as JSON text: a number (integral values as integers), string, bool, or ISO
+/// date.
+std::string cell_value_json_text(const xlsx::Workbook& wb, const xlsx::Cell& cell);
+
+/// cell_value_json_text() as a JSON value.
 nlohmann::json cell_value_json(const xlsx::Workbook& wb, const xlsx::Cell& cell);
 
 }  // namespace arsanalys::output

@@ -119,8 +119,15 @@ bool is_date_format(std::uint32_t id, std::string_view code) {
   return false;
 }
 
+bool is_date_serial(double serial, bool date1904) {
+  if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return false;
+  // Rounded to the second as serial_to_iso does; the last day is 9999-12-31.
+  auto days = static_cast<long long>(std::round(serial * 86400.0)) / 86400;
+  return days <= (date1904 ? 2957003 : 2958465);
+}
+
 std::optional<std::string> serial_to_iso(double serial, bool date1904) {
-  if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return std::nullopt;
+  if (!is_date_serial(serial, date1904)) return std::nullopt;
   // Round to the second first, so 0.99999999 of a day becomes the next midnight.
   double whole_seconds = std::round(serial * 86400.0);
   auto total = static_cast<long long>(whole_seconds);
@@ -137,7 +144,6 @@ std::optional<std::string> serial_to_iso(double serial, bool date1904) {
     long long from_epoch = days < 60 ? days - 25568 : days - 25569;
     civil_from_days(from_epoch, y, m, d);
   }
-  if (y > 9999) return std::nullopt;
   if (seconds == 0) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, seconds / 3600,
                      (seconds / 60) % 60, seconds % 60);

@@ -21,4 +21,7 @@ bool is_date_format(std::uint32_t id, std::string_view code);
 /// from 1904-01-01. No value for serials before the epoch or past year 9999.
 std::optional<std::string> serial_to_iso(double serial, bool date1904);
 
+/// True when serial_to_iso() has a value for the serial (no text is made).
+bool is_date_serial(double serial, bool date1904);
+
 }  // namespace arsanalys::xlsx

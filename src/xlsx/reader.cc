@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -77,6 +78,7 @@ std::optional<double> parse_double(std::string_view s) {
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  if (!std::isfinite(v)) return std::nullopt;  // "inf", "nan": text, not a number
   return v;
 }
 
@@ -487,8 +489,8 @@ class SheetReader {
     if (auto number = parse_double(value)) {
       cell.number = *number;
       bool date = wb_.formats[cell.style < wb_.formats.size() ? cell.style : 0].is_date;
-      cell.type = (date && serial_to_iso(*number, wb_.date1904)) ? CellType::date
-                                                                 : CellType::number;
+      cell.type = (date && is_date_serial(*number, wb_.date1904)) ? CellType::date
+                                                                   : CellType::number;
     } else {
       cell.type = CellType::string;  // a writer that put text in a number cell
       cell.text = add_string(std::move(value));
