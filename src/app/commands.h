@@ -37,7 +37,7 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out, std::ostrea
 /// `arsanalys template [--year Y] [-o FILE]`
 struct TemplateOptions {
   std::optional<int> year;                       // analysis year; default next year
-  std::optional<std::filesystem::path> out_file; // default: arlig_analys_<Y>.xlsx
+  std::optional<std::filesystem::path> out_file; // default: arlig-analys-<Y>.xlsx
 };
 ExitCode make_template(const TemplateOptions& options, std::ostream& out, std::ostream& err);
 

@@ -12,12 +12,6 @@ ExitCode not_yet(std::string_view command, std::ostream& err) {
 }  // namespace
 
 ExitCode run(const RunOptions&, std::ostream&, std::ostream& err) { return not_yet("run", err); }
-ExitCode validate(const ValidateOptions&, std::ostream&, std::ostream& err) {
-  return not_yet("validate", err);
-}
-ExitCode make_template(const TemplateOptions&, std::ostream&, std::ostream& err) {
-  return not_yet("template", err);
-}
 
 std::filesystem::path default_round_dir() {
   return std::filesystem::path(ARSANALYS_SOURCE_DIR) / "samples" / "2024";

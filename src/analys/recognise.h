@@ -1,0 +1,27 @@
+#pragma once
+// Recognising a supplier's *Årlig analys* in a workbook: the tables of the template found by
+// their words anywhere in any sheet (contract: "How a submission's tables are recognised"),
+// every amount read into exact kronor with its cell, the supplier named.
+
+#include <string>
+#include <string_view>
+
+#include "analys/submission.h"
+#include "analys/template_def.h"
+#include "core/finding.h"
+#include "xlsx/workbook.h"
+
+namespace arsanalys::analys {
+
+/// Finds the template's tables and proposals in `wb`. Problems of reading (unparsed amounts,
+/// missing tables) go to `findings`; checks of the figures are in src/checks/.
+///
+///   Findings findings;
+///   Submission s = recognise(wb, builtin_template(), findings);
+Submission recognise(const xlsx::Workbook& wb, const TemplateDef& def, Findings& findings);
+
+/// Text for matching words: lower case (Swedish letters too), white space of every kind
+/// collapsed to one space, trimmed. "  Prognos\nBUDGET 2024 " -> "prognos budget 2024".
+std::string fold(std::string_view text);
+
+}  // namespace arsanalys::analys

@@ -1,0 +1,92 @@
+#pragma once
+// A supplier's *Årlig analys* as recognised: its tables with every figure in exact kronor and
+// the cell it came from. Plain data; recognise.h fills it, checks and later stages read it.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analys/amount.h"
+#include "analys/template_def.h"
+#include "core/finding.h"
+#include "xlsx/cell_ref.h"
+
+namespace arsanalys::analys {
+
+/// One amount cell as read.
+struct Figure {
+  Amount amount;    // kind, exact kronor, guesses
+  Location source;  // the cell
+};
+
+/// One column of a recognised table.
+struct Column {
+  ColumnKind kind = ColumnKind::text;
+  int year = 0;             // the year the column is about (amount columns)
+  std::string heading;      // header text as found (rows joined)
+  std::uint32_t col = 0;    // 0-based sheet column
+};
+
+/// What a row of a table is.
+enum class LineKind {
+  row,       // a service or initiative with amounts
+  group,     // a label without amounts that opens a group (Intraservice's verksamhetsområde)
+  subtotal,  // no label, amounts, right after a group's rows
+  total,     // Totalkostnad / Total... / Summa...
+};
+
+/// One row of a recognised table.
+struct Line {
+  LineKind kind = LineKind::row;
+  std::string label;                          // as written, white space tidied
+  std::string area;                           // the group the row belongs to ("" none)
+  std::uint32_t row = 0;                      // 0-based sheet row
+  std::vector<std::optional<Figure>> values;  // per Table::columns entry; nullopt = empty cell
+  std::vector<std::string> texts;             // per column: text cells of text columns
+};
+
+/// How running-cost effects are meant.
+enum class Impact { unknown, level, change };
+
+/// One recognised table.
+struct Table {
+  std::string id;                  // forvaltning, utveckling, nya_insatser, nycklar
+  std::string sheet;               // sheet name
+  std::size_t sheet_index = 0;     // index into Workbook::sheets
+  xlsx::Range range;               // title (or header) row to last row
+  std::string title;               // title text as found
+  Unit unit = Unit::tkr;           // unit of bare numbers (title or default tkr)
+  std::uint32_t label_col = 0;     // column of the row labels
+  std::vector<Column> columns;     // columns after the label column
+  std::vector<Line> lines;
+  Impact impact = Impact::unknown;          // from the header ("Förändring enskilt år")
+  std::optional<double> stated_index;       // "inkl index 3,3%" -> 3.3 (percent)
+  bool grouped = false;                     // has group label rows or subtotals
+};
+
+/// A 2.2 proposal (one initiative of the form).
+struct Proposal {
+  int number = 0;                           // "Föreslagen förändringsinsats N"
+  std::string name;
+  Location source;                          // the block's title cell
+  std::vector<std::pair<std::string, std::string>> fields;  // field id -> value as written
+  std::vector<std::string> lacking;         // required fields lacking (ids), filled by checks
+};
+
+/// A supplier's whole submission.
+struct Submission {
+  std::string file;                // file name
+  std::string supplier;            // the supplier's name
+  Location supplier_source;        // where the name was found (cell "" = file name)
+  int year = 0;                    // the analysis year Y read from the headers (0 unknown)
+  std::vector<Table> tables;       // the table used per id (the detailed one)
+  std::vector<Table> summaries;    // the same table at a coarser level, for cross checks
+  std::vector<Proposal> proposals;
+
+  /// The table of this id, or nullptr.
+  const Table* table(std::string_view id) const;
+};
+
+}  // namespace arsanalys::analys

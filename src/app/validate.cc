@@ -1,0 +1,131 @@
+// `arsanalys validate`: a supplier's self-check. Reads each file, recognises its tables, runs
+// the checks and prints the findings grouped by file and table (or the contract's JSON).
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analys/recognise.h"
+#include "app/commands.h"
+#include "app/ingest.h"
+#include "checks/checks.h"
+#include "output/result_json.h"
+
+namespace arsanalys::app {
+namespace {
+
+std::string table_heading(const analys::Table& t) {
+  static const std::map<std::string, std::string> names = {
+      {"forvaltning", "3.1a Förvaltningskostnader"},
+      {"utveckling", "3.1b Utvecklingskostnader"},
+      {"nya_insatser", "3.1c Nya förändringsinsatser"},
+      {"nycklar", "3.2 Fördelningsnycklar"}};
+  auto it = names.find(t.id);
+  return fmt::format("{} (blad '{}' {})", it == names.end() ? t.id : it->second, t.sheet,
+                     xlsx::to_string(t.range));
+}
+
+/// The table a finding's cell lies in, or nullptr.
+const analys::Table* table_of(const Finding& f, const analys::Submission& s) {
+  auto ref = xlsx::parse_cell_ref(f.where.cell);
+  if (!ref) return nullptr;
+  auto inside = [&](const analys::Table& t) {
+    return t.sheet == f.where.sheet && ref->row >= t.range.first.row &&
+           ref->row <= t.range.last.row && ref->col >= t.range.first.col &&
+           ref->col <= t.range.last.col;
+  };
+  for (const auto& t : s.tables) {
+    if (inside(t)) return &t;
+  }
+  for (const auto& t : s.summaries) {
+    if (inside(t)) return &t;
+  }
+  return nullptr;
+}
+
+void print_finding(const Finding& f, std::ostream& out) {
+  std::string where = f.where.cell.empty() ? f.where.sheet : f.where.cell;
+  out << fmt::format("    {:<8} {:<6} {:<20} {}\n", level_name(f.level), where, f.code, f.message);
+}
+
+void print_report(const std::vector<std::string>& files,
+                  const std::vector<analys::Submission>& submissions, const Findings& findings,
+                  std::ostream& out) {
+  for (const std::string& file : files) {
+    auto s = std::find_if(submissions.begin(), submissions.end(),
+                          [&](const auto& x) { return x.file == file; });
+    std::vector<const Finding*> mine;
+    for (const Finding& f : findings) {
+      if (f.where.file == file) mine.push_back(&f);
+    }
+    if (s == submissions.end()) {
+      out << fmt::format("{}\n", file);
+      for (const Finding* f : mine) print_finding(*f, out);
+      out << "\n";
+      continue;
+    }
+    out << fmt::format("{}: {}{}\n", file, s->supplier,
+                       s->year ? fmt::format(", analysår {}", s->year) : std::string());
+    std::vector<const analys::Table*> tables;
+    for (const auto& t : s->tables) tables.push_back(&t);
+    for (const auto& t : s->summaries) tables.push_back(&t);
+    for (const analys::Table* t : tables) {
+      out << fmt::format("  {}\n", table_heading(*t));
+      for (const Finding* f : mine) {
+        if (table_of(*f, *s) == t) print_finding(*f, out);
+      }
+    }
+    bool other = std::any_of(mine.begin(), mine.end(),
+                             [&](const Finding* f) { return table_of(*f, *s) == nullptr; });
+    if (other) {
+      out << fmt::format("  Övrigt ({} förslag enligt 2.2)\n", s->proposals.size());
+      for (const Finding* f : mine) {
+        if (table_of(*f, *s) == nullptr) print_finding(*f, out);
+      }
+    }
+    out << "\n";
+  }
+  std::map<Level, int> count;
+  for (const Finding& f : findings) ++count[f.level];
+  out << fmt::format("Summering: {} fel, {} varningar, {} info.\n", count[Level::fel],
+                     count[Level::varning], count[Level::info]);
+}
+
+}  // namespace
+
+ExitCode validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  const analys::TemplateDef& def = analys::builtin_template();
+  Findings findings;
+  std::vector<analys::Submission> submissions;
+  std::vector<std::string> files;
+  for (const auto& path : options.files) {
+    files.push_back(path.filename().string());
+    Findings own;
+    if (auto in = ingest_file(path, def, own)) {
+      checks::check_submission(in->submission, def, {}, own);
+      submissions.push_back(std::move(in->submission));
+    }
+    sort_findings(own);
+    findings.insert(findings.end(), own.begin(), own.end());
+  }
+  if (options.out_dir) {
+    err << "info: granskningskopior (-o) är inte färdiga ännu; inga filer skrevs.\n";
+  }
+  if (options.json) {
+    nlohmann::json suppliers = nlohmann::json::array();
+    for (const auto& s : submissions) suppliers.push_back(output::supplier_json(s));
+    nlohmann::json doc = {{"suppliers", suppliers},
+                          {"findings", output::findings_json(findings)}};
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
+    print_report(files, submissions, findings, out);
+  }
+  if (submissions.empty()) return ExitCode::failed;
+  bool errors = std::any_of(findings.begin(), findings.end(),
+                            [](const Finding& f) { return f.level == Level::fel; });
+  return errors ? ExitCode::has_errors : ExitCode::ok;
+}
+
+}  // namespace arsanalys::app

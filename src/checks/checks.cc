@@ -1,0 +1,398 @@
+#include "checks/checks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analys/amount.h"
+#include "analys/recognise.h"
+
+namespace arsanalys::checks {
+using analys::Amount;
+using analys::Column;
+using analys::ColumnKind;
+using analys::Figure;
+using analys::Line;
+using analys::LineKind;
+using analys::Submission;
+using analys::Table;
+
+namespace {
+
+std::optional<std::int64_t> kronor(const std::optional<Figure>& f) {
+  if (!f || f->amount.kind != Amount::Kind::amount) return std::nullopt;
+  return f->amount.kronor;
+}
+
+/// The coarsest of 100 tkr, 1 tkr, 1 kr that every value is a multiple of.
+std::int64_t granularity(const std::vector<std::int64_t>& values) {
+  for (std::int64_t g : {100'000, 1'000}) {
+    if (std::all_of(values.begin(), values.end(), [&](std::int64_t v) { return v % g == 0; })) {
+      return g;
+    }
+  }
+  return 1;
+}
+
+std::string table_name(const std::string& id) {
+  if (id == "forvaltning") return "3.1a Förvaltningskostnader";
+  if (id == "utveckling") return "3.1b Utvecklingskostnader";
+  if (id == "nya_insatser") return "3.1c Nya förändringsinsatser";
+  if (id == "nycklar") return "3.2 Fördelningsnycklar";
+  return id;
+}
+
+bool is_amount_column(const Column& c) { return c.kind != ColumnKind::text; }
+
+/// A column named for a message: "budget 2023", "påverkan 2025".
+std::string column_name(const Column& c) {
+  std::string_view what;
+  switch (c.kind) {
+    case ColumnKind::utfall: what = "utfall"; break;
+    case ColumnKind::budget: what = "budget"; break;
+    case ColumnKind::prognos: what = "prognos"; break;
+    case ColumnKind::kostnad: what = "kostnad"; break;
+    case ColumnKind::effekt: what = "påverkan på förvaltningskostnad"; break;
+    case ColumnKind::text: return c.heading;
+  }
+  return c.year != 0 ? fmt::format("{} {}", what, c.year) : std::string(what);
+}
+
+/// Compares a stated sum with its addends; a finding when they differ.
+void compare_sum(const Figure& stated, const std::vector<std::int64_t>& addends,
+                 std::string_view what, Findings& findings) {
+  std::int64_t sum = 0;
+  for (std::int64_t v : addends) sum += v;
+  std::int64_t value = stated.amount.kronor;
+  if (value == sum) return;
+  std::vector<std::int64_t> all = addends;
+  all.push_back(value);
+  std::int64_t g = granularity(all);
+  // Each addend and the sum itself may be off by half a unit of their rounding.
+  std::int64_t tolerance = (static_cast<std::int64_t>(addends.size()) + 1) * g / 2;
+  bool rounding = std::llabs(value - sum) <= tolerance;
+  Finding f;
+  f.where = stated.source;
+  f.value_kr = value;
+  f.expected_kr = sum;
+  if (rounding) {
+    f.code = "SUM_ROUNDING";
+    f.level = Level::info;
+    f.message = fmt::format("{} {} skiljer sig från summan av raderna {} bara genom avrundning.",
+                            what, analys::format_tkr(value), analys::format_tkr(sum));
+  } else {
+    f.code = "SUM_MISMATCH";
+    f.level = Level::fel;
+    f.message = fmt::format("{} {} avviker från summan av raderna {}.", what,
+                            analys::format_tkr(value), analys::format_tkr(sum));
+  }
+  findings.push_back(std::move(f));
+}
+
+/// What a lacking form field is called in a message.
+std::string field_noun(const analys::FormFieldDef& field) {
+  static const std::map<std::string, std::string> nouns = {
+      {"effektmal", "effektmål"},
+      {"informationsklassning", "informationsklassning"},
+      {"konsekvensanalys", "tröskel- och konsekvensanalys"},
+      {"budget", "projektbudget"}};
+  auto it = nouns.find(field.id);
+  return it != nouns.end() ? it->second : analys::fold(field.label);
+}
+
+}  // namespace
+
+void check_tables_present(const Submission& s, Findings& findings) {
+  for (const char* id : {"forvaltning", "utveckling", "nya_insatser", "nycklar"}) {
+    if (s.table(id) != nullptr) continue;
+    findings.push_back({"TABLE_MISSING", Level::fel, {s.file, "", ""},
+                        fmt::format("Tabell {} hittades inte i arbetsboken.", table_name(id)),
+                        std::nullopt, std::nullopt});
+  }
+}
+
+void check_figures(const Submission& s, Findings& findings) {
+  std::vector<const Table*> tables;
+  for (const Table& t : s.tables) tables.push_back(&t);
+  for (const Table& t : s.summaries) tables.push_back(&t);
+  for (const Table* table : tables) {
+    const Table& t = *table;
+    for (const Line& line : t.lines) {
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const auto& v = line.values[i];
+        if (!v) continue;
+        const Amount& a = v->amount;
+        if (a.kind == Amount::Kind::unparsed) {
+          findings.push_back({"NUMBER_UNPARSED", Level::fel, v->source,
+                              fmt::format("Beloppet för '{}' går inte att läsa som ett belopp.",
+                                          line.label.empty() ? "summaraden" : line.label),
+                              std::nullopt, std::nullopt});
+        } else if (a.kind == Amount::Kind::missing && line.kind == LineKind::row) {
+          findings.push_back({"VALUE_MISSING", Level::varning, v->source,
+                              fmt::format("Beloppet för '{}' saknas (platshållare i stället för "
+                                          "belopp).",
+                                          line.label),
+                              std::nullopt, std::nullopt});
+        } else if (a.kind == Amount::Kind::amount && a.ambiguous) {
+          findings.push_back({"NUMBER_AMBIGUOUS", Level::varning, v->source,
+                              fmt::format("Beloppet är tvetydigt: {}.", a.guess), a.kronor,
+                              std::nullopt});
+        }
+      }
+    }
+  }
+}
+
+void check_years(const Submission& s, int year, Findings& findings) {
+  if (year == 0) return;
+  for (const Table& t : s.tables) {
+    int kostnad = 0, effekt = 0;
+    for (const Column& c : t.columns) {
+      int want = 0;
+      switch (c.kind) {
+        case ColumnKind::utfall: want = year - 2; break;
+        case ColumnKind::budget: want = year - 1; break;
+        case ColumnKind::prognos: want = year; break;
+        case ColumnKind::kostnad: want = year + kostnad++; break;
+        case ColumnKind::effekt: want = year + effekt++; break;
+        case ColumnKind::text: continue;
+      }
+      if (c.year == 0 || c.year == want) continue;
+      findings.push_back(
+          {"YEAR_MISMATCH", Level::fel,
+           {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.range.first.row, c.col})},
+           fmt::format("Kolumnen '{}' gäller {}, men för analysåret {} väntades {}.", c.heading,
+                       c.year, year, want),
+           std::nullopt, std::nullopt});
+    }
+  }
+}
+
+void check_sums(const Table& t, const std::string& /*file*/, Findings& findings) {
+  for (std::size_t col = 0; col < t.columns.size(); ++col) {
+    if (!is_amount_column(t.columns[col])) continue;
+    std::vector<std::int64_t> segment;  // rows since the last subtotal
+    std::vector<std::int64_t> above;    // subtotals so far
+    bool any_subtotal = false;
+    for (const Line& line : t.lines) {
+      auto v = kronor(line.values[col]);
+      switch (line.kind) {
+        case LineKind::group: break;
+        case LineKind::row:
+          if (v) segment.push_back(*v);
+          break;
+        case LineKind::subtotal:
+          if (v && !segment.empty()) compare_sum(*line.values[col], segment, "Delsumman", findings);
+          if (v) above.push_back(*v);
+          any_subtotal = true;
+          segment.clear();
+          break;
+        case LineKind::total: {
+          std::vector<std::int64_t> addends = any_subtotal ? above : std::vector<std::int64_t>{};
+          addends.insert(addends.end(), segment.begin(), segment.end());
+          std::string what = line.label.empty() ? "Totalsumman" : line.label;
+          if (v && !addends.empty()) compare_sum(*line.values[col], addends, what, findings);
+          segment.clear();
+          above.clear();
+          any_subtotal = false;
+          break;
+        }
+      }
+    }
+  }
+}
+
+void check_cross(const Table& detail, const Table& summary, const std::string& /*file*/,
+                 Findings& findings) {
+  auto total_of = [](const Table& t) -> const Line* {
+    for (auto it = t.lines.rbegin(); it != t.lines.rend(); ++it) {
+      if (it->kind == LineKind::total) return &*it;
+    }
+    return nullptr;
+  };
+  // Pairs of lines meant to hold the same figures: the totals, and each summary row whose
+  // label names a group of the detail with the group's subtotal.
+  std::vector<std::pair<const Line*, const Line*>> pairs;  // summary, detail
+  if (const Line* a = total_of(summary); a && total_of(detail)) pairs.push_back({a, total_of(detail)});
+  for (const Line& s : summary.lines) {
+    if (s.kind != LineKind::row) continue;
+    std::string label = analys::fold(s.label);
+    for (std::size_t i = 0; i < detail.lines.size(); ++i) {
+      const Line& d = detail.lines[i];
+      if (d.kind != LineKind::subtotal || d.area.empty() || analys::fold(d.area) != label) continue;
+      pairs.push_back({&s, &d});
+    }
+  }
+  for (std::size_t sc = 0; sc < summary.columns.size(); ++sc) {
+    const Column& scol = summary.columns[sc];
+    if (!is_amount_column(scol)) continue;
+    std::size_t dc = detail.columns.size();
+    int nth_s = 0, nth_d = 0;
+    for (std::size_t k = 0; k < sc; ++k) nth_s += summary.columns[k].kind == scol.kind;
+    for (std::size_t k = 0; k < detail.columns.size(); ++k) {
+      if (detail.columns[k].kind != scol.kind) continue;
+      bool same_year = scol.year != 0 && detail.columns[k].year == scol.year;
+      if (same_year || (scol.year == 0 && nth_d == nth_s)) {
+        dc = k;
+        break;
+      }
+      ++nth_d;
+    }
+    if (dc == detail.columns.size()) continue;
+    for (const auto& [s, d] : pairs) {
+      auto a = kronor(s->values[sc]), b = kronor(d->values[dc]);
+      if (!a && !b) continue;
+      std::int64_t av = a.value_or(0), bv = b.value_or(0);
+      // A summary in hundreds of tkr may differ from the detail by its own rounding and that of
+      // the rows it was rounded from (seed 003: Ekonomi 85 800 against 85 873).
+      std::int64_t tolerance = granularity({av}) >= 100'000 ? 100'000 : granularity({av}) / 2;
+      if (std::llabs(av - bv) <= tolerance) continue;
+      const Location& where = s->values[sc] ? s->values[sc]->source : summary.lines.front().values[sc]->source;
+      std::string dref = d->values[dc] ? d->values[dc]->source.ref() : std::string("tom cell");
+      std::string label = s->label.empty() ? std::string("Summan") : s->label;
+      findings.push_back(
+          {"CROSS_MISMATCH", Level::fel, where,
+           fmt::format("{}, {}, är {} här men {} i den detaljerade tabellen ({}).", label,
+                       column_name(scol), analys::format_tkr(av), analys::format_tkr(bv), dref),
+           av, bv});
+    }
+  }
+}
+
+void check_index(const Table& t, const std::string& /*file*/, std::optional<double> index_percent,
+                 Findings& findings) {
+  std::optional<std::size_t> budget, prognos;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].kind == ColumnKind::budget && !budget) budget = i;
+    if (t.columns[i].kind == ColumnKind::prognos && !prognos) prognos = i;
+  }
+  if (!budget || !prognos) return;
+  struct Row {
+    const Line* line;
+    std::int64_t b, p;
+  };
+  std::vector<Row> rows;
+  for (const Line& line : t.lines) {
+    if (line.kind != LineKind::row) continue;
+    auto b = kronor(line.values[*budget]), p = kronor(line.values[*prognos]);
+    if (b && p && *b > 0) rows.push_back({&line, *b, *p});
+  }
+  // The index in basis points: stated in the header, configured, or shared by most rows.
+  auto fits = [](const Row& r, std::int64_t bp) {
+    std::int64_t g = granularity({r.b, r.p});
+    // |p - b(1+i)| <= g/2 (1+i) + g/2, all times 10 000 to stay in integers.
+    std::int64_t lhs = std::llabs(r.p * 10'000 - r.b * (10'000 + bp));
+    std::int64_t rhs = g * (10'000 + bp) / 2 + g * 10'000 / 2;
+    return lhs <= rhs;
+  };
+  std::optional<std::int64_t> bp;
+  bool inferred = false;
+  if (t.stated_index) bp = std::llround(*t.stated_index * 100);
+  else if (index_percent) bp = std::llround(*index_percent * 100);
+  else if (rows.size() >= 3) {
+    for (const Row& r : rows) {
+      std::int64_t candidate = std::llround((static_cast<double>(r.p) / r.b - 1) * 1000) * 10;
+      auto n = std::count_if(rows.begin(), rows.end(), [&](const Row& x) { return fits(x, candidate); });
+      if (n * 3 >= static_cast<long>(rows.size()) * 2 && n < static_cast<long>(rows.size())) {
+        bp = candidate;
+        inferred = true;
+        break;
+      }
+    }
+  }
+  if (!bp) return;
+  for (const Row& r : rows) {
+    if (fits(r, *bp)) continue;
+    std::int64_t g = granularity({r.b, r.p});
+    auto round_to = [&](double v) { return std::llround(v / g) * g; };
+    std::int64_t expected = round_to(static_cast<double>(r.b) * (10'000 + *bp) / 10'000);
+    std::int64_t implied = round_to(static_cast<double>(r.p) * 10'000 / (10'000 + *bp));
+    std::string index = fmt::format("{:.1f}", *bp / 100.0);
+    if (index.ends_with(".0")) index.resize(index.size() - 2);
+    std::replace(index.begin(), index.end(), '.', ',');
+    findings.push_back(
+        {"INDEX_MISMATCH", Level::varning, r.line->values[*prognos]->source,
+         fmt::format("Prognosen för '{}' {} stämmer inte med budget {} + index {} % ({}){}. "
+                     "Prognosen motsvarar en budget på {}.",
+                     r.line->label, analys::format_tkr(r.p), analys::format_tkr(r.b), index,
+                     analys::format_tkr(expected),
+                     inferred ? " (indexet är det som övriga rader i tabellen följer)" : "",
+                     analys::format_tkr(implied)),
+         r.p, expected});
+  }
+}
+
+void check_impact(const Submission& s, analys::Impact configured, Findings& findings) {
+  if (configured != analys::Impact::unknown) return;
+  for (const Table& t : s.tables) {
+    if (t.impact != analys::Impact::unknown) continue;
+    auto effect = std::find_if(t.columns.begin(), t.columns.end(),
+                               [](const Column& c) { return c.kind == ColumnKind::effekt; });
+    if (effect == t.columns.end()) continue;
+    std::size_t i = static_cast<std::size_t>(effect - t.columns.begin());
+    bool any = std::any_of(t.lines.begin(), t.lines.end(), [&](const Line& l) {
+      for (std::size_t k = i; k < t.columns.size(); ++k) {
+        if (auto v = kronor(l.values[k]); v && *v != 0) return true;
+      }
+      return false;
+    });
+    if (!any) continue;
+    findings.push_back(
+        {"IMPACT_AMBIGUOUS", Level::varning,
+         {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.range.first.row, effect->col})},
+         fmt::format("{}: det framgår inte om påverkan på förvaltningskostnaden anges som nivå "
+                     "eller som förändring enskilt år; arsanalys antar nivå.",
+                     table_name(t.id)),
+         std::nullopt, std::nullopt});
+  }
+}
+
+void check_proposals(const Submission& s, const analys::TemplateDef& def, Findings& findings) {
+  for (const analys::Proposal& p : s.proposals) {
+    bool any_value = std::any_of(p.fields.begin(), p.fields.end(),
+                                 [](const auto& kv) { return !kv.second.empty(); });
+    if (!any_value) continue;  // an empty form left in from the template
+    std::vector<std::string> lacking;
+    for (const analys::FormFieldDef& field : def.form_fields) {
+      if (!field.required) continue;
+      auto it = std::find_if(p.fields.begin(), p.fields.end(),
+                             [&](const auto& kv) { return kv.first == field.id; });
+      std::string value = it == p.fields.end() ? std::string() : analys::fold(it->second);
+      bool no = value.empty() || value == "nej" || value.starts_with("nej ") ||
+                value.starts_with("nej,") || value.starts_with("nej.") || value == "-" ||
+                value == "ej" || value.starts_with("ej ");
+      if (no) lacking.push_back(field_noun(field));
+    }
+    if (lacking.empty()) continue;
+    std::string list;
+    for (std::size_t i = 0; i < lacking.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == lacking.size() ? " och " : ", ") + lacking[i];
+    }
+    std::string name = p.name.empty() ? fmt::format("nr {}", p.number) : "'" + p.name + "'";
+    findings.push_back({"PROPOSAL_INCOMPLETE", Level::varning, p.source,
+                        fmt::format("Förslaget {} saknar {}.", name, list), std::nullopt,
+                        std::nullopt});
+  }
+}
+
+void check_submission(const Submission& s, const analys::TemplateDef& def,
+                      const SupplierSettings& settings, Findings& findings) {
+  check_tables_present(s, findings);
+  check_figures(s, findings);
+  check_years(s, settings.year != 0 ? settings.year : s.year, findings);
+  for (const Table& t : s.tables) {
+    check_sums(t, s.file, findings);
+    if (t.id == "forvaltning") check_index(t, s.file, settings.index_percent, findings);
+  }
+  for (const Table& summary : s.summaries) {
+    check_sums(summary, s.file, findings);
+    if (const Table* detail = s.table(summary.id)) check_cross(*detail, summary, s.file, findings);
+  }
+  check_impact(s, settings.impact, findings);
+  check_proposals(s, def, findings);
+}
+
+}  // namespace arsanalys::checks

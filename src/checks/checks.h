@@ -1,0 +1,38 @@
+#pragma once
+// The checks of a recognised submission: each problem a Finding with code, level, cell, Swedish
+// message and values. Rounding is told from real differences by the granularity of the figures
+// (whole tkr, or hundreds of tkr as in area-level tables).
+
+#include <optional>
+
+#include "analys/submission.h"
+#include "analys/template_def.h"
+#include "core/finding.h"
+
+namespace arsanalys::checks {
+
+/// What the round (omgang.toml) says about a supplier; all optional.
+struct SupplierSettings {
+  int year = 0;                             // analysis year Y (0: as read)
+  std::optional<double> index_percent;      // index uplift Y-1 -> Y, percent
+  analys::Impact impact = analys::Impact::unknown;  // how effects are meant, if configured
+};
+
+/// Runs every check on one submission, appending findings.
+void check_submission(const analys::Submission& s, const analys::TemplateDef& def,
+                      const SupplierSettings& settings, Findings& findings);
+
+// The single checks, for tests.
+void check_tables_present(const analys::Submission& s, Findings& findings);
+void check_figures(const analys::Submission& s, Findings& findings);
+void check_years(const analys::Submission& s, int year, Findings& findings);
+void check_sums(const analys::Table& table, const std::string& file, Findings& findings);
+void check_cross(const analys::Table& detail, const analys::Table& summary,
+                 const std::string& file, Findings& findings);
+void check_index(const analys::Table& table, const std::string& file,
+                 std::optional<double> index_percent, Findings& findings);
+void check_impact(const analys::Submission& s, analys::Impact configured, Findings& findings);
+void check_proposals(const analys::Submission& s, const analys::TemplateDef& def,
+                     Findings& findings);
+
+}  // namespace arsanalys::checks

@@ -1,0 +1,79 @@
+#include "output/result_json.h"
+
+#include <map>
+#include <string>
+
+namespace arsanalys::output {
+using analys::Amount;
+using analys::ColumnKind;
+using analys::LineKind;
+using nlohmann::json;
+
+namespace {
+
+bool is_cost_column(ColumnKind k) {
+  return k == ColumnKind::utfall || k == ColumnKind::budget || k == ColumnKind::prognos ||
+         k == ColumnKind::kostnad;
+}
+
+}  // namespace
+
+json supplier_json(const analys::Submission& s) {
+  json lines = json::array();
+  json totals = json::object();
+  for (const analys::Table& t : s.tables) {
+    if (t.id != "forvaltning" && t.id != "utveckling" && t.id != "nya_insatser") continue;
+    std::map<std::string, std::int64_t> total;
+    for (const analys::Column& c : t.columns) {
+      if (is_cost_column(c.kind) && c.year != 0) total[std::to_string(c.year)] = 0;
+    }
+    for (const analys::Line& line : t.lines) {
+      if (line.kind != LineKind::row) continue;
+      json amounts = json::object(), sources = json::object();
+      json effects = json::object(), effect_sources = json::object();
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const analys::Column& c = t.columns[i];
+        if (c.year == 0 || c.kind == ColumnKind::text) continue;
+        std::string year = std::to_string(c.year);
+        const auto& v = line.values[i];
+        bool has = v && v->amount.kind == Amount::Kind::amount;
+        json& into = c.kind == ColumnKind::effekt ? effects : amounts;
+        json& from = c.kind == ColumnKind::effekt ? effect_sources : sources;
+        into[year] = has ? json(v->amount.kronor) : json(nullptr);
+        if (v) from[year] = v->source.ref();
+        if (has && is_cost_column(c.kind)) total[year] += v->amount.kronor;
+      }
+      json l = {{"table", t.id},         {"service", line.label}, {"area", line.area},
+                {"amounts_kr", amounts}, {"sources", sources}};
+      if (!effects.empty()) {
+        l["effects_kr"] = effects;
+        l["effect_sources"] = effect_sources;
+      }
+      lines.push_back(std::move(l));
+    }
+    json per_year = json::object();
+    for (const auto& [year, kr] : total) per_year[year] = kr;
+    totals[t.id] = per_year;
+  }
+  return {{"name", s.supplier}, {"file", s.file}, {"year", s.year},
+          {"lines", lines},     {"totals_kr", totals}};
+}
+
+json finding_json(const Finding& f) {
+  return {{"code", f.code},
+          {"level", level_name(f.level)},
+          {"file", f.where.file},
+          {"sheet", f.where.sheet},
+          {"cell", f.where.cell},
+          {"message", f.message},
+          {"value_kr", f.value_kr ? json(*f.value_kr) : json(nullptr)},
+          {"expected_kr", f.expected_kr ? json(*f.expected_kr) : json(nullptr)}};
+}
+
+json findings_json(const Findings& findings) {
+  json out = json::array();
+  for (const Finding& f : findings) out.push_back(finding_json(f));
+  return out;
+}
+
+}  // namespace arsanalys::output

@@ -1,0 +1,478 @@
+#include "output/template_writer.h"
+
+#include <fmt/format.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/file_io.h"
+
+namespace arsanalys::output {
+namespace {
+
+namespace fs = std::filesystem;
+using analys::ColumnKind;
+using analys::TableDef;
+using analys::TemplateDef;
+
+// Sheet names. The 3.1 tables share one sheet, stacked as in the Word template suppliers know.
+constexpr std::string_view kInstructionsSheet = "Instruktioner";
+constexpr std::string_view kFormsSheet = "2.2 Förslag";
+
+// Colours: input cells light yellow, headings light grey, form titles light blue.
+constexpr lxw_color_t kInputColour = 0xFFF2CC;
+constexpr lxw_color_t kHeadingColour = 0xD9D9D9;
+constexpr lxw_color_t kFormColour = 0xDDEBF7;
+
+// Amounts in tkr as whole numbers with thousands separators (Swedish Excel shows "1 234").
+constexpr const char* kAmountFormat = "#,##0";
+
+void check(lxw_error error, std::string_view what) {
+  if (error != LXW_NO_ERROR) {
+    throw RunError(fmt::format("Mallen kunde inte skapas ({}): {}.", what, lxw_strerror(error)));
+  }
+}
+
+/// A temporary file that libxlsxwriter writes to (it only writes to a file name), removed when
+/// this goes out of scope.
+class TempFile {
+ public:
+  TempFile() {
+    std::string pattern = (fs::temp_directory_path() / "arsanalys-mall-XXXXXX").string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) {
+      throw RunError(
+          fmt::format("Kan inte skapa en temporär fil för mallen: {}.", std::strerror(errno)));
+    }
+    ::close(fd);
+    path_ = pattern;
+  }
+  ~TempFile() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+/// The libxlsxwriter workbook: close() writes it; otherwise it is freed unwritten.
+class Book {
+ public:
+  explicit Book(const fs::path& path) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    book_ = workbook_new_opt(path.c_str(), &options);
+    if (book_ == nullptr) throw RunError("Mallen kunde inte skapas (libxlsxwriter).");
+  }
+  ~Book() {
+    if (book_ != nullptr) lxw_workbook_free(book_);
+  }
+  Book(const Book&) = delete;
+  Book& operator=(const Book&) = delete;
+
+  lxw_workbook* get() const { return book_; }
+
+  lxw_worksheet* add_sheet(std::string_view name) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book_, std::string(name).c_str());
+    if (sheet == nullptr) throw RunError(fmt::format("Bladet '{}' kunde inte skapas.", name));
+    return sheet;
+  }
+
+  void close() {
+    lxw_workbook* book = book_;
+    book_ = nullptr;
+    check(workbook_close(book), "skriva arbetsboken");
+  }
+
+ private:
+  lxw_workbook* book_ = nullptr;
+};
+
+/// The cell formats the template uses, made once per workbook.
+struct Styles {
+  lxw_format* heading;        // the workbook's title
+  lxw_format* table_title;    // a table's or form sheet's title
+  lxw_format* bold;           // labels on the instruction sheet
+  lxw_format* header;         // column headings and group headings
+  lxw_format* input_label;    // a table's label column (service, initiative)
+  lxw_format* input_amount;   // an amount in tkr
+  lxw_format* input_text;     // free text in a table or form
+  lxw_format* year;           // the analysis year on the instruction sheet (not an input)
+  lxw_format* total_label;    // Totalkostnad
+  lxw_format* total_amount;   // the SUM formulas
+  lxw_format* form_title;     // Föreslagen förändringsinsats N
+  lxw_format* form_label;     // a field's label
+  lxw_format* form_required;  // a required field's label (bold)
+  lxw_format* wrap;           // instruction lines
+  lxw_format* number;         // instruction line numbers
+
+  explicit Styles(lxw_workbook* book) {
+    auto add = [book] { return workbook_add_format(book); };
+    heading = add();
+    format_set_bold(heading);
+    format_set_font_size(heading, 14);
+    table_title = add();
+    format_set_bold(table_title);
+    format_set_font_size(table_title, 12);
+    bold = add();
+    format_set_bold(bold);
+    header = add();
+    format_set_bold(header);
+    format_set_text_wrap(header);
+    format_set_align(header, LXW_ALIGN_CENTER);
+    format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bg_color(header, kHeadingColour);
+    format_set_border(header, LXW_BORDER_THIN);
+    input_label = input(add());
+    input_amount = input(add());
+    format_set_num_format(input_amount, kAmountFormat);
+    input_text = input(add());
+    format_set_text_wrap(input_text);
+    format_set_align(input_text, LXW_ALIGN_VERTICAL_TOP);
+    year = add();
+    format_set_align(year, LXW_ALIGN_LEFT);
+    total_label = total(add());
+    total_amount = total(add());
+    format_set_num_format(total_amount, kAmountFormat);
+    form_title = add();
+    format_set_bold(form_title);
+    format_set_font_size(form_title, 12);
+    format_set_bg_color(form_title, kFormColour);
+    format_set_border(form_title, LXW_BORDER_THIN);
+    form_label = label(add());
+    form_required = label(add());
+    format_set_bold(form_required);
+    wrap = add();
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    number = add();
+    format_set_align(number, LXW_ALIGN_RIGHT);
+    format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
+  }
+
+ private:
+  static lxw_format* input(lxw_format* f) {
+    format_set_bg_color(f, kInputColour);
+    format_set_border(f, LXW_BORDER_THIN);
+    return f;
+  }
+  static lxw_format* total(lxw_format* f) {
+    format_set_bold(f);
+    format_set_top(f, LXW_BORDER_THIN);
+    format_set_bottom(f, LXW_BORDER_DOUBLE);
+    return f;
+  }
+  static lxw_format* label(lxw_format* f) {
+    format_set_text_wrap(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(f, LXW_BORDER_THIN);
+    return f;
+  }
+};
+
+/// Thin wrappers that turn libxlsxwriter's error codes into RunError.
+void put(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text,
+         lxw_format* format) {
+  check(worksheet_write_string(ws, row, col, text.c_str(), format), "skriva text");
+}
+void put_blank(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, lxw_format* format) {
+  check(worksheet_write_blank(ws, row, col, format), "formatera cell");
+}
+void width(lxw_worksheet* ws, lxw_col_t first, lxw_col_t last, double chars) {
+  check(worksheet_set_column(ws, first, last, chars, nullptr), "sätta kolumnbredd");
+}
+
+/// Characters of UTF-8 text (continuation bytes not counted).
+std::size_t length(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+/// Lines that text needs when wrapped in a column `chars` wide (a rough measure on the safe side).
+std::size_t lines_needed(std::string_view text, double chars) {
+  auto per_line = static_cast<std::size_t>(chars * 1.05);
+  return std::max<std::size_t>(1, (length(text) + per_line - 1) / per_line);
+}
+
+/// Gives a row the height of `lines` lines of text. Neither Excel nor LibreOffice fits the
+/// height of a row with wrapped text when it opens a file.
+void set_lines(lxw_worksheet* ws, lxw_row_t row, std::size_t lines) {
+  constexpr double kLineHeight = 15;  // points, Calibri 11
+  if (lines > 1) {
+    check(worksheet_set_row(ws, row, kLineHeight * static_cast<double>(lines), nullptr),
+          "sätta radhöjd");
+  }
+}
+
+std::string range_name(lxw_row_t first_row, lxw_col_t col, lxw_row_t last_row) {
+  char buffer[64];
+  lxw_rowcol_to_range(buffer, first_row, col, last_row, col);
+  return buffer;
+}
+
+/// Amount cells take any number, negatives included (an "ambition adjustment" is negative).
+void validate_amounts(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col) {
+  static char error_title[] = "Belopp i tkr";
+  static char error_message[] =
+      "Skriv beloppet i tkr som ett tal, t.ex. 1500 eller -200, utan \"tkr\" eller annan text.";
+  lxw_data_validation v{};
+  v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+  v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  v.minimum_number = -1e12;
+  v.maximum_number = 1e12;
+  v.error_title = error_title;
+  v.error_message = error_message;
+  check(worksheet_data_validation_range(ws, first, col, last, col, &v), "datavalidering");
+}
+
+/// A JA / NEJ list on one cell.
+void validate_yes_no(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col) {
+  static char yes[] = "JA";
+  static char no[] = "NEJ";
+  static char* list[] = {yes, no, nullptr};
+  static char error_title[] = "JA eller NEJ";
+  static char error_message[] =
+      "Svara JA eller NEJ (välj i listan). Skriv kommentaren i kolumnen Kommentar.";
+  lxw_data_validation v{};
+  v.validate = LXW_VALIDATION_TYPE_LIST;
+  v.value_list = list;
+  v.error_title = error_title;
+  v.error_message = error_message;
+  check(worksheet_data_validation_cell(ws, row, col, &v), "datavalidering");
+}
+
+bool is_amount(const analys::ColumnDef& c) { return c.kind != ColumnKind::text; }
+
+/// Column widths (in characters) of a sheet of tables: the label column, then the others.
+struct Widths {
+  double label = 48;
+  double other = 14;
+};
+
+/// The group heading row above the column headings, with each run of one group merged.
+void write_groups(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, const Widths& w,
+                  const Styles& s) {
+  std::size_t lines = 1;
+  put_blank(ws, row, 0, s.header);
+  std::size_t i = 0;
+  while (i < t.columns.size()) {
+    std::size_t j = i;
+    while (j + 1 < t.columns.size() && t.columns[j + 1].group == t.columns[i].group) ++j;
+    auto first = static_cast<lxw_col_t>(i + 1);
+    auto last = static_cast<lxw_col_t>(j + 1);
+    const std::string& group = t.columns[i].group;
+    lines = std::max(lines, lines_needed(group, w.other * static_cast<double>(j - i + 1)));
+    if (first == last) {
+      put(ws, row, first, group, s.header);
+    } else {
+      check(worksheet_merge_range(ws, row, first, row, last, group.c_str(), s.header),
+            "slå ihop celler");
+    }
+    i = j + 1;
+  }
+  set_lines(ws, row, lines);
+}
+
+/// Writes one table from `row` on: title, headings, blank input rows, total. Returns the row
+/// after it.
+lxw_row_t write_table(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, int year,
+                      const Widths& w, const Styles& s) {
+  put(ws, row++, 0, analys::expand(t.title, year), s.table_title);
+  bool grouped = false;
+  for (const auto& c : t.columns) grouped = grouped || !c.group.empty();
+  if (grouped) write_groups(ws, row++, t, w, s);
+  put(ws, row, 0, t.label_heading, s.header);
+  std::size_t lines = lines_needed(t.label_heading, w.label);
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    const auto& c = t.columns[i];
+    std::string heading = analys::expand(c.heading, year + c.year_offset);
+    put(ws, row, static_cast<lxw_col_t>(i + 1), heading, s.header);
+    lines = std::max(lines, lines_needed(heading, w.other));
+  }
+  set_lines(ws, row, lines);
+  ++row;
+  lxw_row_t first = row;
+  lxw_row_t last = row + static_cast<lxw_row_t>(t.blank_rows) - 1;
+  for (; row < first + static_cast<lxw_row_t>(t.blank_rows); ++row) {
+    put_blank(ws, row, 0, is_amount(t.columns.front()) ? s.input_label : s.input_text);
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      put_blank(ws, row, static_cast<lxw_col_t>(i + 1),
+                is_amount(t.columns[i]) ? s.input_amount : s.input_text);
+    }
+  }
+  for (std::size_t i = 0; i < t.columns.size() && t.blank_rows > 0; ++i) {
+    if (is_amount(t.columns[i])) validate_amounts(ws, first, last, static_cast<lxw_col_t>(i + 1));
+  }
+  if (t.total_label.empty()) return row;
+  put(ws, row, 0, t.total_label, s.total_label);
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    auto col = static_cast<lxw_col_t>(i + 1);
+    if (!is_amount(t.columns[i])) {
+      put_blank(ws, row, col, s.total_label);
+    } else if (t.blank_rows == 0) {
+      check(worksheet_write_number(ws, row, col, 0, s.total_amount), "skriva summa");
+    } else {
+      std::string formula = fmt::format("=SUM({})", range_name(first, col, last));
+      check(worksheet_write_formula_num(ws, row, col, formula.c_str(), s.total_amount, 0),
+            "skriva summa");
+    }
+  }
+  return row + 1;
+}
+
+/// The sheet a table goes on: "3.1a" and "3.1b" share "3.1 Kostnader".
+std::string sheet_of(const TableDef& t) {
+  std::string key = t.section;
+  while (!key.empty() && key.back() >= 'a' && key.back() <= 'z') key.pop_back();
+  static const std::map<std::string, std::string, std::less<>> kNames = {
+      {"3.1", "3.1 Kostnader"},
+      {"3.2", "3.2 Fördelningsnycklar"},
+  };
+  auto it = kNames.find(key);
+  return it != kNames.end() ? it->second : key;
+}
+
+void write_instructions(lxw_worksheet* ws, const TemplateDef& def, int year, const Styles& s) {
+  constexpr double kTextWidth = 100;
+  width(ws, 0, 0, 14);
+  width(ws, 1, 1, kTextWidth);
+  worksheet_fit_to_pages(ws, 1, 0);
+  put(ws, 0, 0, fmt::format("{} av digital utveckling och förvaltning {}", def.name, year),
+      s.heading);
+  put(ws, 2, 0, "Leverantör", s.bold);
+  put_blank(ws, 2, 1, s.input_text);
+  put(ws, 3, 0, "Analysår", s.bold);
+  check(worksheet_write_number(ws, 3, 1, year, s.year), "skriva år");
+  put(ws, 5, 0, "Så fyller ni i mallen", s.table_title);
+  lxw_row_t row = 6;
+  for (std::size_t i = 0; i < def.instructions.size(); ++i, ++row) {
+    put(ws, row, 0, fmt::format("{}.", i + 1), s.number);
+    std::string line = analys::expand(def.instructions[i], year);
+    put(ws, row, 1, line, s.wrap);
+    set_lines(ws, row, lines_needed(line, kTextWidth));
+  }
+}
+
+void write_forms(lxw_worksheet* ws, const TemplateDef& def, const TemplateLayout& layout,
+                 const Styles& s) {
+  constexpr double kLabelWidth = 60;
+  width(ws, 0, 0, kLabelWidth);
+  width(ws, 1, 1, 50);
+  width(ws, 2, 2, 45);
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  put(ws, 0, 0, "2.2 Föreslagna förändringsinsatser", s.table_title);
+  put(ws, 1, 0,
+      "Ett formulär per föreslagen insats. Fält i fetstil är obligatoriska. JA/NEJ väljs i "
+      "listan i kolumnen Svar.",
+      nullptr);
+  lxw_row_t row = 3;
+  for (int n = 1; n <= layout.forms; ++n) {
+    put(ws, row, 0, analys::expand(def.form_title, layout.year, n), s.form_title);
+    put(ws, row, 1, "Svar", s.header);
+    put(ws, row, 2, "Kommentar", s.header);
+    ++row;
+    for (const auto& f : def.form_fields) {
+      std::string label = analys::expand(f.label, layout.year, n);
+      put(ws, row, 0, label, f.required ? s.form_required : s.form_label);
+      set_lines(ws, row, lines_needed(label, kLabelWidth));
+      put_blank(ws, row, 1, s.input_text);
+      put_blank(ws, row, 2, s.input_text);
+      if (f.yes_no) validate_yes_no(ws, row, 1);
+      ++row;
+    }
+    ++row;
+  }
+}
+
+void write_tables(Book& book, const TemplateDef& def, int year, const Styles& s) {
+  std::string current;
+  lxw_worksheet* ws = nullptr;
+  lxw_row_t row = 0;
+  Widths w;
+  for (const TableDef& t : def.tables) {
+    if (ws == nullptr || sheet_of(t) != current) {
+      current = sheet_of(t);
+      ws = book.add_sheet(current);
+      worksheet_set_landscape(ws);
+      worksheet_fit_to_pages(ws, 1, 0);
+      bool text_only = true;
+      for (const auto& c : t.columns) text_only = text_only && !is_amount(c);
+      w = text_only ? Widths{40, 40} : Widths{48, 14};
+      width(ws, 0, 0, w.label);
+      width(ws, 1, 7, w.other);
+      row = 0;
+    } else {
+      row += 2;
+    }
+    row = write_table(ws, row, t, year, w, s);
+  }
+}
+
+/// 1 January of the year before the analysis year, 00:00 UTC: the template of year Y is sent
+/// out during Y-1, and a fixed date makes the output byte-reproducible.
+time_t created_date(int year) {
+  using namespace std::chrono;
+  sys_days day{std::chrono::year{year - 1} / January / 1};
+  return static_cast<time_t>(duration_cast<seconds>(day.time_since_epoch()).count());
+}
+
+void set_properties(Book& book, const TemplateDef& def, int year) {
+  std::string title = fmt::format("{} {}", def.name, year);
+  std::string subject = "Mall för leverantörernas underlag";
+  std::string author = "arsanalys";
+  std::string company = "Göteborgs Stad";
+  lxw_doc_properties p{};
+  p.title = title.data();
+  p.subject = subject.data();
+  p.author = author.data();
+  p.company = company.data();
+  p.created = created_date(year);
+  check(workbook_set_properties(book.get(), &p), "sätta egenskaper");
+}
+
+std::string read_all(const fs::path& path) {
+  std::vector<std::byte> bytes = read_file(path, path.filename().string());
+  return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
+}  // namespace
+
+std::string template_workbook(const TemplateDef& def, const TemplateLayout& layout) {
+  TempFile file;
+  {
+    Book book(file.path());
+    Styles styles(book.get());
+    set_properties(book, def, layout.year);
+    write_instructions(book.add_sheet(kInstructionsSheet), def, layout.year, styles);
+    write_forms(book.add_sheet(kFormsSheet), def, layout, styles);
+    write_tables(book, def, layout.year, styles);
+    book.close();
+  }
+  try {
+    return read_all(file.path());
+  } catch (const ReadError& e) {
+    throw RunError(fmt::format("Mallen kunde inte läsas tillbaka: {}", e.what()));
+  }
+}
+
+void write_template(const TemplateDef& def, const TemplateLayout& layout, const fs::path& path) {
+  write_file_atomic(path, template_workbook(def, layout));
+}
+
+}  // namespace arsanalys::output
