@@ -123,7 +123,33 @@ struct Candidate {
   Table table;
   std::uint32_t header_row = 0;
   int score = 0;
+  bool summary_only = false;  // never the table used, only checked against it
 };
+
+/// Summary tables real submissions add beside the template's (not part of the template, so
+/// not in templates/): Intraservice's "Sammanställning över effekter på 2024", a per-area
+/// overview of 3.1a whose figures must agree with it (seed 003, L1958–L1967).
+const std::vector<TableDef>& summary_defs() {
+  static const std::vector<TableDef> defs = [] {
+    TableDef t;
+    t.id = "forvaltning";
+    t.section = "3.1a";
+    t.title = "Sammanställning";
+    t.title_words = {"sammanställning över effekter", "sammanställning av kostnader"};
+    t.label_heading = "Område";
+    t.label_words = {"område", "verksamhetsområde"};
+    ColumnDef budget, prognos;
+    budget.kind = ColumnKind::budget;
+    budget.year_offset = -1;
+    budget.words = {"budget"};
+    prognos.kind = ColumnKind::prognos;
+    prognos.words = {"prognos"};
+    t.columns = {budget, prognos};
+    t.total_label = "Total";
+    return std::vector<TableDef>{t};
+  }();
+  return defs;
+}
 
 class Recogniser {
  public:
@@ -153,7 +179,13 @@ class Recogniser {
     const Sheet& sheet = wb_.sheets[sheet_index];
     Grid grid(wb_, sheet);
     std::string sheet_name = fold(sheet.name);
-    for (const TableDef& t : def_.tables) {
+    std::vector<const TableDef*> defs;
+    for (const TableDef& t : def_.tables) defs.push_back(&t);
+    for (const TableDef& t : summary_defs()) defs.push_back(&t);
+    for (const TableDef* tp : defs) {
+      const TableDef& t = *tp;
+      bool summary_only = tp >= summary_defs().data() &&
+                          tp < summary_defs().data() + summary_defs().size();
       std::vector<std::pair<std::uint32_t, std::string>> titles;  // row, title text
       if (contains_any(sheet_name, t.title_words)) titles.push_back({0, sheet.name});
       for (const Cell& c : sheet.cells) {
@@ -171,6 +203,8 @@ class Recogniser {
           std::uint32_t end = cand->table.range.last.row + 1;
           claimed_until = end;
           std::string again_title = cand->table.title;
+          cand->summary_only = summary_only;
+          cand->table.extra = summary_only;
           found.push_back(std::move(*cand));
           cand.reset();
           for (std::uint32_t r = end; r <= end + kHeaderSearchRows && r <= grid.last_row(); ++r) {
@@ -217,6 +251,11 @@ class Recogniser {
       table.unit = unit_in_text(title).value_or(Unit::tkr);
       cand.header_row = h;
       std::uint32_t first_data = read_header(grid, t, title_row, h, table);
+      // Columns of kinds this table does not have (effects beside a 3.1a overview) are left out.
+      std::erase_if(table.columns, [&](const Column& c) {
+        return std::none_of(t.columns.begin(), t.columns.end(),
+                            [&](const ColumnDef& d) { return d.kind == c.kind; });
+      });
       cand.score = score(t, table);
       if (cand.score <= 0) continue;
       read_lines(grid, t, first_data, table);
@@ -570,7 +609,9 @@ class Recogniser {
     for (Candidate& c : kept) {
       auto same = std::find_if(s.tables.begin(), s.tables.end(),
                                [&](const Table& t) { return t.id == c.table.id; });
-      if (same == s.tables.end()) {
+      if (c.summary_only) {
+        s.summaries.push_back(std::move(c.table));
+      } else if (same == s.tables.end()) {
         s.tables.push_back(std::move(c.table));
       } else if (rows_of(c.table) > rows_of(*same)) {
         s.summaries.push_back(std::move(*same));

@@ -64,6 +64,7 @@ struct Table {
   Impact impact = Impact::unknown;          // from the header ("Förändring enskilt år")
   std::optional<double> stated_index;       // "inkl index 3,3%" -> 3.3 (percent)
   bool grouped = false;                     // has group label rows or subtotals
+  bool extra = false;                       // a supplier's own overview, not a template table
 };
 
 /// A 2.2 proposal (one initiative of the form).

@@ -92,6 +92,17 @@ void compare_sum(const Figure& stated, const std::vector<std::int64_t>& addends,
   findings.push_back(std::move(f));
 }
 
+/// Whether two area labels name the same area: equal after folding, or equal once "/" and
+/// " och " are taken as the same ("Ledning/styrning", "Ledning och styrning").
+bool same_area(std::string_view a, std::string_view b) {
+  auto norm = [](std::string_view x) {
+    std::string out(x);
+    for (std::size_t p; (p = out.find(" och ")) != std::string::npos;) out.replace(p, 5, "/");
+    return out;
+  };
+  return norm(a) == norm(b);
+}
+
 /// What a lacking form field is called in a message.
 std::string field_noun(const analys::FormFieldDef& field) {
   static const std::map<std::string, std::string> nouns = {
@@ -207,6 +218,9 @@ void check_sums(const Table& t, const std::string& /*file*/, Findings& findings)
 
 void check_cross(const Table& detail, const Table& summary, const std::string& /*file*/,
                  Findings& findings) {
+  std::string other = detail.grouped || detail.lines.size() > summary.lines.size() * 2
+                          ? "den detaljerade tabellen"
+                          : fmt::format("tabellen på bladet '{}'", detail.sheet);
   auto total_of = [](const Table& t) -> const Line* {
     for (auto it = t.lines.rbegin(); it != t.lines.rend(); ++it) {
       if (it->kind == LineKind::total) return &*it;
@@ -225,6 +239,12 @@ void check_cross(const Table& detail, const Table& summary, const std::string& /
       if (d.kind != LineKind::subtotal || d.area.empty() || analys::fold(d.area) != label) continue;
       pairs.push_back({&s, &d});
     }
+    // Two overviews: rows of the same area ("Ledning/styrning" and "Ledning och styrning" alike).
+    for (const Line& d : detail.lines) {
+      if (d.kind == LineKind::row && &detail != &summary && same_area(analys::fold(d.label), label)) {
+        pairs.push_back({&s, &d});
+      }
+    }
   }
   for (std::size_t sc = 0; sc < summary.columns.size(); ++sc) {
     const Column& scol = summary.columns[sc];
@@ -235,7 +255,8 @@ void check_cross(const Table& detail, const Table& summary, const std::string& /
     for (std::size_t k = 0; k < detail.columns.size(); ++k) {
       if (detail.columns[k].kind != scol.kind) continue;
       bool same_year = scol.year != 0 && detail.columns[k].year == scol.year;
-      if (same_year || (scol.year == 0 && nth_d == nth_s)) {
+      bool unknown_year = scol.year == 0 || detail.columns[k].year == 0;
+      if (same_year || (unknown_year && nth_d == nth_s)) {
         dc = k;
         break;
       }
@@ -255,8 +276,8 @@ void check_cross(const Table& detail, const Table& summary, const std::string& /
       std::string label = s->label.empty() ? std::string("Summan") : s->label;
       findings.push_back(
           {"CROSS_MISMATCH", Level::fel, where,
-           fmt::format("{}, {}, är {} här men {} i den detaljerade tabellen ({}).", label,
-                       column_name(scol), analys::format_tkr(av), analys::format_tkr(bv), dref),
+           fmt::format("{}, {}, är {} här men {} i {} ({}).", label, column_name(scol),
+                       analys::format_tkr(av), analys::format_tkr(bv), other, dref),
            av, bv});
     }
   }
@@ -387,9 +408,19 @@ void check_submission(const Submission& s, const analys::TemplateDef& def,
     check_sums(t, s.file, findings);
     if (t.id == "forvaltning") check_index(t, s.file, settings.index_percent, findings);
   }
-  for (const Table& summary : s.summaries) {
+  for (std::size_t i = 0; i < s.summaries.size(); ++i) {
+    const Table& summary = s.summaries[i];
     check_sums(summary, s.file, findings);
     if (const Table* detail = s.table(summary.id)) check_cross(*detail, summary, s.file, findings);
+    // An overview against an earlier overview of the same table, area by area.
+    // The finding goes on the supplier's own overview rather than on the template's table.
+    for (std::size_t k = 0; k < i; ++k) {
+      const Table& earlier = s.summaries[k];
+      if (earlier.id != summary.id) continue;
+      bool earlier_is_extra = earlier.extra && !summary.extra;
+      check_cross(earlier_is_extra ? summary : earlier, earlier_is_extra ? earlier : summary,
+                  s.file, findings);
+    }
   }
   check_impact(s, settings.impact, findings);
   check_proposals(s, def, findings);
