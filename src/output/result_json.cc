@@ -1,5 +1,7 @@
 #include "output/result_json.h"
 
+#include "analys/normalise.h"
+
 #include <map>
 #include <string>
 
@@ -46,8 +48,15 @@ json supplier_json(const analys::Submission& s) {
       json l = {{"table", t.id},         {"service", line.label}, {"area", line.area},
                 {"amounts_kr", amounts}, {"sources", sources}};
       if (!effects.empty()) {
-        l["effects_kr"] = effects;
+        l["effects_kr"] = effects;  // as written
         l["effect_sources"] = effect_sources;
+        // Both readings: the level of running cost added, and the change in each year.
+        analys::Effects e = analys::effects_of(t, line, analys::Impact::unknown);
+        json level = json::object(), change = json::object();
+        for (const auto& [year, kr] : e.level) level[std::to_string(year)] = kr;
+        for (const auto& [year, kr] : e.change) change[std::to_string(year)] = kr;
+        l["effect_level_kr"] = level;
+        l["effect_change_kr"] = change;
       }
       lines.push_back(std::move(l));
     }
