@@ -646,6 +646,13 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
       }
       std::unique_ptr<ZipPartStream> holder;
       XmlReader xml = open_stream(pkg, entry.part, holder);
+      // No cell takes fewer than 16 bytes of XML (`<c r="A1"><v>1</v></c>` is 22), so this
+      // reserve is never short for an honest size; pages are only touched as cells arrive, so
+      // over-reserving costs address space, not memory. Growing by doubling instead costs a
+      // copy and fresh page faults at every step.
+      constexpr std::uint64_t kMaxReserve = 4'000'000;  // beyond that, growth is cheap enough
+      sheet.cells.reserve(static_cast<std::size_t>(
+          std::min({holder->stated_size() / 16, cell_budget, kMaxReserve})));
       SheetReader(xml, wb, sheet, shared_count, cell_budget).read();
     }
     wb.sheets.push_back(std::move(sheet));

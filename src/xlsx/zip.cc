@@ -125,8 +125,9 @@ std::unique_ptr<ZipPartStream> ZipArchive::open(std::string_view part) const {
                                           zip_error_text(zip_error_code_zip(zip_get_error(zip_)))));
   }
   std::uint64_t compressed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
+  std::uint64_t size = (stat.valid & ZIP_STAT_SIZE) ? stat.size : 0;
   return std::unique_ptr<ZipPartStream>(
-      new ZipPartStream(*this, file, std::string(part), compressed));
+      new ZipPartStream(*this, file, std::string(part), compressed, size));
 }
 
 std::string ZipArchive::read(std::string_view part, std::uint64_t max_bytes) const {
@@ -155,8 +156,12 @@ void ZipArchive::count(std::uint64_t bytes) const {
 }
 
 ZipPartStream::ZipPartStream(const ZipArchive& archive, zip_file* file, std::string name,
-                             std::uint64_t compressed_size)
-    : archive_(archive), file_(file), name_(std::move(name)), compressed_size_(compressed_size) {}
+                             std::uint64_t compressed_size, std::uint64_t stated_size)
+    : archive_(archive),
+      file_(file),
+      name_(std::move(name)),
+      compressed_size_(compressed_size),
+      stated_size_(stated_size) {}
 
 ZipPartStream::~ZipPartStream() { zip_fclose(file_); }
 

@@ -35,15 +35,19 @@ class ZipPartStream {
 
   /// Reads up to `size` bytes into `out`; returns 0 at the end of the part.
   std::size_t read(char* out, std::size_t size);
+  /// The uncompressed size the archive states (0 unknown). A hint for reserving memory only:
+  /// a hostile file may state anything, and read() enforces the real limits.
+  std::uint64_t stated_size() const { return stated_size_; }
 
  private:
   friend class ZipArchive;
   ZipPartStream(const ZipArchive& archive, zip_file* file, std::string name,
-                std::uint64_t compressed_size);
+                std::uint64_t compressed_size, std::uint64_t stated_size);
   const ZipArchive& archive_;
   zip_file* file_;
   std::string name_;
   std::uint64_t compressed_size_;
+  std::uint64_t stated_size_;
   std::uint64_t read_ = 0;
 };
 
