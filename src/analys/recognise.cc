@@ -714,7 +714,76 @@ class Recogniser {
         s.proposals.push_back(read_form(grid, sheet, *titles[i].first, titles[i].second, begin,
                                         std::min(end, grid.last_row() + 1)));
       }
+      if (titles.empty()) find_proposal_table(grid, sheet, s);
     }
+    for (Proposal& p : s.proposals) p.budget_kr = budget_of(p);
+  }
+
+  /// The form field whose words a heading or label holds; the word found first in the text
+  /// wins ("Total projektbudget samt påverkan förvaltningskostnad ..." is the budget).
+  const FormFieldDef* field_for(std::string_view folded) const {
+    const FormFieldDef* best = nullptr;
+    std::size_t best_at = std::string_view::npos;
+    for (const FormFieldDef& d : def_.form_fields) {
+      for (const std::string& w : d.words) {
+        std::size_t at = folded.find(w);
+        if (at < best_at) best = &d, best_at = at;
+      }
+    }
+    return best;
+  }
+
+  /// 2.2 as a table: a header row naming at least three of the form's fields, the name among
+  /// them; one initiative per row below it until an empty row.
+  void find_proposal_table(const Grid& grid, const Sheet& sheet, Submission& s) {
+    for (std::uint32_t r = 0; r <= grid.last_row(); ++r) {
+      std::vector<std::pair<std::uint32_t, const FormFieldDef*>> columns;
+      for (const Cell* c : grid.row(r)) {
+        if (c->type != CellType::string) continue;
+        const FormFieldDef* f = field_for(fold(wb_.text(*c)));
+        bool seen = std::any_of(columns.begin(), columns.end(),
+                                [&](const auto& x) { return x.second == f; });
+        if (f != nullptr && !seen) columns.push_back({c->col, f});
+      }
+      bool named = std::any_of(columns.begin(), columns.end(),
+                               [](const auto& x) { return x.second->id == "namn"; });
+      if (columns.size() < 3 || !named) continue;
+      int number = 0;
+      for (std::uint32_t row = r + 1; row <= grid.last_row(); ++row) {
+        auto cells = grid.row(row);
+        if (cells.empty()) break;
+        Proposal p;
+        p.number = ++number;
+        p.from_table = true;
+        for (const auto& [col, field] : columns) {
+          std::string value = tidy(grid.text(row, col, false));
+          if (field->id == "namn") {
+            p.name = value;
+            p.source = at(sheet, row, col);
+          }
+          p.fields.push_back({field->id, value});
+        }
+        if (p.name.empty() && std::all_of(p.fields.begin(), p.fields.end(),
+                                          [](const auto& kv) { return kv.second.empty(); })) {
+          break;
+        }
+        if (p.source.cell.empty()) p.source = at(sheet, row, columns.front().first);
+        s.proposals.push_back(std::move(p));
+      }
+      return;
+    }
+  }
+
+  /// The project budget written in the budget field ("Uppskattas till 540 tkr. ...": 540 tkr).
+  static std::optional<std::int64_t> budget_of(const Proposal& p) {
+    for (const auto& [id, value] : p.fields) {
+      if (id != "budget" || value.empty()) continue;
+      Amount a = parse_amount(value, Unit::tkr);
+      if (a.kind == Amount::Kind::amount) return a.kronor;
+      auto found = amounts_in_text(value, Unit::tkr);
+      if (!found.empty()) return found.front().kronor;
+    }
+    return std::nullopt;
   }
 
   Proposal read_form(const Grid& grid, const Sheet& sheet, const Cell& title, int number,
@@ -735,16 +804,11 @@ class Recogniser {
       if (label == nullptr) continue;
       std::string f = fold(wb_.text(*label));
       if (is_title_of_any_table(f) && !contains(f, "föreslagen")) break;
-      const FormFieldDef* field = nullptr;
-      for (const FormFieldDef& d : def_.form_fields) {
-        if (contains_any(f, d.words) &&
-            std::none_of(p.fields.begin(), p.fields.end(),
-                         [&](const auto& kv) { return kv.first == d.id; })) {
-          field = &d;
-          break;
-        }
+      const FormFieldDef* field = field_for(f);
+      if (field == nullptr || std::any_of(p.fields.begin(), p.fields.end(),
+                                          [&](const auto& kv) { return kv.first == field->id; })) {
+        continue;
       }
-      if (field == nullptr) continue;
       std::string value;
       for (const Cell* c : cells) {
         if (c->col <= label->col) continue;

@@ -73,7 +73,9 @@ struct Proposal {
   std::string name;
   Location source;                          // the block's title cell
   std::vector<std::pair<std::string, std::string>> fields;  // field id -> value as written
-  std::vector<std::string> lacking;         // required fields lacking (ids), filled by checks
+  std::vector<std::string> lacking;         // required fields lacking (ids); not filled yet
+  std::optional<std::int64_t> budget_kr;    // total project budget read from its field, if any
+  bool from_table = false;                  // one row of a 2.2 table rather than a form block
 };
 
 /// A supplier's whole submission.
