@@ -30,7 +30,12 @@ std::string Location::ref() const {
 std::string describe(const Finding& f) {
   std::string out = f.where.file;
   if (!f.where.sheet.empty()) out += fmt::format(": blad '{}'", f.where.sheet);
-  if (!f.where.cell.empty()) out += fmt::format(" cell {}", f.where.cell);
+  // A text file's place is a line ("rad 7", omgang.toml); a workbook's a cell.
+  if (f.where.cell.starts_with("rad ")) {
+    out += fmt::format(" {}", f.where.cell);
+  } else if (!f.where.cell.empty()) {
+    out += fmt::format(" cell {}", f.where.cell);
+  }
   return fmt::format("{}: {}", out, f.message);
 }
 
