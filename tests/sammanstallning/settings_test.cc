@@ -166,7 +166,7 @@ TEST_CASE("bad TOML syntax: one fel naming the line, and every default", "[setti
   CHECK(f.message ==
         "ogiltig TOML: Error while parsing key-value pair: expected value, saw '\\n'. Filen "
         "används inte; alla inställningar har sina standardvärden.");
-  CHECK(describe(f) == "omgang.toml cell rad 3: " + f.message);
+  CHECK(describe(f) == "omgang.toml rad 3: " + f.message);
 
   CHECK(only_finding("[index\n").message ==
         "ogiltig TOML: Error while parsing table header: expected ']', saw '\\n'. Filen används "
