@@ -249,7 +249,17 @@ class Recogniser {
       table.title = title;
       table.label_col = *label_col;
       table.unit = unit_in_text(title).value_or(Unit::tkr);
+      if (!unit_in_text(title)) {
+        // The title may be the sheet's name while a cell above the header states the unit.
+        for (std::uint32_t r = title_row; r < h; ++r) {
+          for (const Cell* c : grid.row(r)) {
+            if (c->type != CellType::string) continue;
+            if (auto u = unit_in_text(wb_.text(*c))) table.unit = *u;
+          }
+        }
+      }
       cand.header_row = h;
+      table.header_row = h;
       std::uint32_t first_data = read_header(grid, t, title_row, h, table);
       // Columns of kinds this table does not have (effects beside a 3.1a overview) are left out.
       std::erase_if(table.columns, [&](const Column& c) {
@@ -455,13 +465,13 @@ class Recogniser {
       }
       table.lines.push_back(std::move(line));
     }
+    assign_groups(table);  // first: it may turn the last unlabelled row into the total
     // Text after the last total ("Leverantörens analys") is not part of the table.
     auto last_total = std::find_if(table.lines.rbegin(), table.lines.rend(),
                                    [](const Line& l) { return l.kind == LineKind::total; });
     if (last_total != table.lines.rend()) {
       table.lines.erase(last_total.base(), table.lines.end());
     }
-    assign_groups(table);
   }
 
   /// The row of a total label shortly below, before any other table or header; or nothing.
@@ -553,8 +563,9 @@ class Recogniser {
         const auto& x = lines[k].values[col];
         if (!x || x->amount.kind != Amount::Kind::amount) continue;
         if (k >= begin) segment += x->amount.kronor;
-        if (lines[k].kind == LineKind::subtotal ||
-            (lines[k].kind == LineKind::row && !in_subtotalled_segment(lines, k))) {
+        // Rows in the candidate's own segment are ungrouped if it is the total.
+        bool ungrouped = k >= begin || !in_subtotalled_segment(lines, k, begin);
+        if (lines[k].kind == LineKind::subtotal || (lines[k].kind == LineKind::row && ungrouped)) {
           everything += x->amount.kronor;
         }
       }
@@ -565,8 +576,10 @@ class Recogniser {
     return false;
   }
 
-  static bool in_subtotalled_segment(const std::vector<Line>& lines, std::size_t k) {
-    for (std::size_t j = k + 1; j < lines.size(); ++j) {
+  /// Whether a subtotal follows row k, before `end` and before any total.
+  static bool in_subtotalled_segment(const std::vector<Line>& lines, std::size_t k,
+                                     std::size_t end) {
+    for (std::size_t j = k + 1; j < end; ++j) {
       if (lines[j].kind == LineKind::subtotal) return true;
       if (lines[j].kind == LineKind::total) return false;
     }
@@ -702,7 +715,8 @@ class Recogniser {
         std::string f = fold(wb_.text(c));
         if (!f.starts_with("föreslagen förändringsinsats")) continue;
         int number = 0;
-        for (char ch : f.substr(28)) {
+        static const std::size_t skip = std::string_view("föreslagen förändringsinsats").size();
+        for (char ch : f.substr(skip)) {
           if (ch >= '0' && ch <= '9') number = number * 10 + (ch - '0');
           else if (number > 0 || ch != ' ') break;
         }
@@ -722,15 +736,28 @@ class Recogniser {
   /// The form field whose words a heading or label holds; the word found first in the text
   /// wins ("Total projektbudget samt påverkan förvaltningskostnad ..." is the budget).
   const FormFieldDef* field_for(std::string_view folded) const {
-    const FormFieldDef* best = nullptr;
-    std::size_t best_at = std::string_view::npos;
-    for (const FormFieldDef& d : def_.form_fields) {
-      for (const std::string& w : d.words) {
-        std::size_t at = folded.find(w);
-        if (at < best_at) best = &d, best_at = at;
+    auto first = [&](std::string_view text, bool squeeze_words) {
+      const FormFieldDef* best = nullptr;
+      std::size_t best_at = std::string_view::npos;
+      for (const FormFieldDef& d : def_.form_fields) {
+        for (const std::string& w : d.words) {
+          std::size_t at = text.find(squeeze_words ? squeezed(w) : w);
+          if (at < best_at) best = &d, best_at = at;
+        }
       }
+      return best;
+    };
+    if (const FormFieldDef* f = first(folded, false)) return f;
+    // Labels broken by Word's hyphenation: "informationsklassni ng", "Effekt mål".
+    return first(squeezed(folded), true);
+  }
+
+  static std::string squeezed(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c != ' ') out.push_back(c);
     }
-    return best;
+    return out;
   }
 
   /// 2.2 as a table: a header row naming at least three of the form's fields, the name among
@@ -803,8 +830,10 @@ class Recogniser {
       }
       if (label == nullptr) continue;
       std::string f = fold(wb_.text(*label));
-      if (is_title_of_any_table(f) && !contains(f, "föreslagen")) break;
       const FormFieldDef* field = field_for(f);
+      // A table's title ends the form, unless it is one of the form's own labels
+      // ("Total projektbudget samt påverkan förvaltningskostnad ...").
+      if (field == nullptr && is_title_of_any_table(f)) break;
       if (field == nullptr || std::any_of(p.fields.begin(), p.fields.end(),
                                           [&](const auto& kv) { return kv.first == field->id; })) {
         continue;

@@ -59,6 +59,7 @@ struct Table {
   std::string title;               // title text as found
   Unit unit = Unit::tkr;           // unit of bare numbers (title or default tkr)
   std::uint32_t label_col = 0;     // column of the row labels
+  std::uint32_t header_row = 0;    // 0-based row of the column headings (first, if several)
   std::vector<Column> columns;     // columns after the label column
   std::vector<Line> lines;
   Impact impact = Impact::unknown;          // from the header ("Förändring enskilt år")

@@ -12,6 +12,7 @@
 #include "app/ingest.h"
 #include "checks/checks.h"
 #include "output/result_json.h"
+#include "output/review_writer.h"
 
 namespace arsanalys::app {
 namespace {
@@ -95,23 +96,33 @@ void print_report(const std::vector<std::string>& files,
 
 }  // namespace
 
-ExitCode validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+ExitCode validate(const ValidateOptions& options, std::ostream& out,
+                  [[maybe_unused]] std::ostream& err) {
   const analys::TemplateDef& def = analys::builtin_template();
   Findings findings;
   std::vector<analys::Submission> submissions;
   std::vector<std::string> files;
+  std::vector<std::filesystem::path> reviews;  // review copies written (-o)
+  if (options.out_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(*options.out_dir / "granskning", ec);
+    if (ec) {
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.",
+                                 (*options.out_dir / "granskning").string(), ec.message()));
+    }
+  }
   for (const auto& path : options.files) {
     files.push_back(path.filename().string());
     Findings own;
-    if (auto in = ingest_file(path, def, own)) {
-      checks::check_submission(in->submission, def, {}, own);
-      submissions.push_back(std::move(in->submission));
-    }
+    auto in = ingest_file(path, def, own);
+    if (in) checks::check_submission(in->submission, def, {}, own);
     sort_findings(own);
+    if (in && options.out_dir) {
+      reviews.push_back(output::review_path(*options.out_dir, in->submission.file));
+      output::write_review(def, in->submission, in->workbook, own, reviews.back());
+    }
+    if (in) submissions.push_back(std::move(in->submission));
     findings.insert(findings.end(), own.begin(), own.end());
-  }
-  if (options.out_dir) {
-    err << "info: granskningskopior (-o) är inte färdiga ännu; inga filer skrevs.\n";
   }
   if (options.json) {
     nlohmann::json suppliers = nlohmann::json::array();
@@ -121,6 +132,9 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out, std::ostrea
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     print_report(files, submissions, findings, out);
+    for (const auto& review : reviews) {
+      out << fmt::format("Granskningskopia: {}\n", review.string());
+    }
   }
   if (submissions.empty()) return ExitCode::failed;
   bool errors = std::any_of(findings.begin(), findings.end(),

@@ -174,7 +174,7 @@ void check_years(const Submission& s, int year, Findings& findings) {
       if (c.year == 0 || c.year == want) continue;
       findings.push_back(
           {"YEAR_MISMATCH", Level::fel,
-           {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.range.first.row, c.col})},
+           {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.header_row, c.col})},
            fmt::format("Kolumnen '{}' gäller {}, men för analysåret {} väntades {}.", c.heading,
                        c.year, year, want),
            std::nullopt, std::nullopt});
@@ -216,7 +216,7 @@ void check_sums(const Table& t, const std::string& /*file*/, Findings& findings)
   }
 }
 
-void check_cross(const Table& detail, const Table& summary, const std::string& /*file*/,
+void check_cross(const Table& detail, const Table& summary, const std::string& file,
                  Findings& findings) {
   std::string other = detail.grouped || detail.lines.size() > summary.lines.size() * 2
                           ? "den detaljerade tabellen"
@@ -271,7 +271,9 @@ void check_cross(const Table& detail, const Table& summary, const std::string& /
       // the rows it was rounded from (seed 003: Ekonomi 85 800 against 85 873).
       std::int64_t tolerance = granularity({av}) >= 100'000 ? 100'000 : granularity({av}) / 2;
       if (std::llabs(av - bv) <= tolerance) continue;
-      const Location& where = s->values[sc] ? s->values[sc]->source : summary.lines.front().values[sc]->source;
+      Location where = s->values[sc] ? s->values[sc]->source
+                                     : Location{file, summary.sheet,
+                                                xlsx::to_string(xlsx::CellRef{s->row, scol.col})};
       std::string dref = d->values[dc] ? d->values[dc]->source.ref() : std::string("tom cell");
       std::string label = s->label.empty() ? std::string("Summan") : s->label;
       findings.push_back(
@@ -302,8 +304,16 @@ void check_index(const Table& t, const std::string& /*file*/, std::optional<doub
     if (b && p && *b > 0) rows.push_back({&line, *b, *p});
   }
   // The index in basis points: stated in the header, configured, or shared by most rows.
-  auto fits = [](const Row& r, std::int64_t bp) {
-    std::int64_t g = granularity({r.b, r.p});
+  // The rounding the table's figures show, judged over all of them: a pair of round hundreds
+  // in a table of whole tkr is not a rounded pair.
+  std::vector<std::int64_t> all;
+  for (const Row& r : rows) {
+    all.push_back(r.b);
+    all.push_back(r.p);
+  }
+  const std::int64_t table_g = granularity(all);
+  auto fits = [table_g](const Row& r, std::int64_t bp) {
+    std::int64_t g = table_g;
     // |p - b(1+i)| <= g/2 (1+i) + g/2, all times 10 000 to stay in integers.
     std::int64_t lhs = std::llabs(r.p * 10'000 - r.b * (10'000 + bp));
     std::int64_t rhs = g * (10'000 + bp) / 2 + g * 10'000 / 2;
@@ -327,7 +337,7 @@ void check_index(const Table& t, const std::string& /*file*/, std::optional<doub
   if (!bp) return;
   for (const Row& r : rows) {
     if (fits(r, *bp)) continue;
-    std::int64_t g = granularity({r.b, r.p});
+    std::int64_t g = table_g;
     auto round_to = [&](double v) { return std::llround(v / g) * g; };
     std::int64_t expected = round_to(static_cast<double>(r.b) * (10'000 + *bp) / 10'000);
     std::int64_t implied = round_to(static_cast<double>(r.p) * 10'000 / (10'000 + *bp));
@@ -363,7 +373,7 @@ void check_impact(const Submission& s, analys::Impact configured, Findings& find
     if (!any) continue;
     findings.push_back(
         {"IMPACT_AMBIGUOUS", Level::varning,
-         {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.range.first.row, effect->col})},
+         {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.header_row, effect->col})},
          fmt::format("{}: det framgår inte om påverkan på förvaltningskostnaden anges som nivå "
                      "eller som förändring enskilt år; arsanalys antar nivå.",
                      table_name(t.id)),
@@ -382,9 +392,14 @@ void check_proposals(const Submission& s, const analys::TemplateDef& def, Findin
       auto it = std::find_if(p.fields.begin(), p.fields.end(),
                              [&](const auto& kv) { return kv.first == field.id; });
       std::string value = it == p.fields.end() ? std::string() : analys::fold(it->second);
-      bool no = value.empty() || value == "nej" || value.starts_with("nej ") ||
-                value.starts_with("nej,") || value.starts_with("nej.") || value == "-" ||
-                value == "ej" || value.starts_with("ej ");
+      // "Nej", "Nej, ...", "Nej- ..." and "ej" answer no; "Nejlikan" would not.
+      auto word = [&](std::string_view w) {
+        if (!value.starts_with(w)) return false;
+        if (value.size() == w.size()) return true;
+        unsigned char next = static_cast<unsigned char>(value[w.size()]);
+        return !((next >= 'a' && next <= 'z') || next >= 0x80);
+      };
+      bool no = value.empty() || value == "-" || word("nej") || word("ej");
       if (no) lacking.push_back(field_noun(field));
     }
     if (lacking.empty()) continue;

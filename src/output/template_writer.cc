@@ -1,21 +1,13 @@
 #include "output/template_writer.h"
 
 #include <fmt/format.h>
-#include <stdlib.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
 #include <map>
-#include <memory>
 #include <string_view>
-#include <vector>
 
-#include "core/error.h"
 #include "core/file_io.h"
+#include "output/xlsx_writer.h"
 
 namespace arsanalys::output {
 namespace {
@@ -37,70 +29,7 @@ constexpr lxw_color_t kFormColour = 0xDDEBF7;
 // Amounts in tkr as whole numbers with thousands separators (Swedish Excel shows "1 234").
 constexpr const char* kAmountFormat = "#,##0";
 
-void check(lxw_error error, std::string_view what) {
-  if (error != LXW_NO_ERROR) {
-    throw RunError(fmt::format("Mallen kunde inte skapas ({}): {}.", what, lxw_strerror(error)));
-  }
-}
-
-/// A temporary file that libxlsxwriter writes to (it only writes to a file name), removed when
-/// this goes out of scope.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (fs::temp_directory_path() / "arsanalys-mall-XXXXXX").string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0) {
-      throw RunError(
-          fmt::format("Kan inte skapa en temporär fil för mallen: {}.", std::strerror(errno)));
-    }
-    ::close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() {
-    std::error_code ec;
-    fs::remove(path_, ec);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-/// The libxlsxwriter workbook: close() writes it; otherwise it is freed unwritten.
-class Book {
- public:
-  explicit Book(const fs::path& path) {
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    book_ = workbook_new_opt(path.c_str(), &options);
-    if (book_ == nullptr) throw RunError("Mallen kunde inte skapas (libxlsxwriter).");
-  }
-  ~Book() {
-    if (book_ != nullptr) lxw_workbook_free(book_);
-  }
-  Book(const Book&) = delete;
-  Book& operator=(const Book&) = delete;
-
-  lxw_workbook* get() const { return book_; }
-
-  lxw_worksheet* add_sheet(std::string_view name) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book_, std::string(name).c_str());
-    if (sheet == nullptr) throw RunError(fmt::format("Bladet '{}' kunde inte skapas.", name));
-    return sheet;
-  }
-
-  void close() {
-    lxw_workbook* book = book_;
-    book_ = nullptr;
-    check(workbook_close(book), "skriva arbetsboken");
-  }
-
- private:
-  lxw_workbook* book_ = nullptr;
-};
+void check(lxw_error error, std::string_view what) { check_lxw(error, "Mallen", what); }
 
 /// The cell formats the template uses, made once per workbook.
 struct Styles {
@@ -194,19 +123,6 @@ void put_blank(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, lxw_format* form
 }
 void width(lxw_worksheet* ws, lxw_col_t first, lxw_col_t last, double chars) {
   check(worksheet_set_column(ws, first, last, chars, nullptr), "sätta kolumnbredd");
-}
-
-/// Characters of UTF-8 text (continuation bytes not counted).
-std::size_t length(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-/// Lines that text needs when wrapped in a column `chars` wide (a rough measure on the safe side).
-std::size_t lines_needed(std::string_view text, double chars) {
-  auto per_line = static_cast<std::size_t>(chars * 1.05);
-  return std::max<std::size_t>(1, (length(text) + per_line - 1) / per_line);
 }
 
 /// Gives a row the height of `lines` lines of text. Neither Excel nor LibreOffice fits the
@@ -400,7 +316,7 @@ void write_forms(lxw_worksheet* ws, const TemplateDef& def, const TemplateLayout
   }
 }
 
-void write_tables(Book& book, const TemplateDef& def, int year, const Styles& s) {
+void write_tables(XlsxBook& book, const TemplateDef& def, int year, const Styles& s) {
   std::string current;
   lxw_worksheet* ws = nullptr;
   lxw_row_t row = 0;
@@ -424,51 +340,23 @@ void write_tables(Book& book, const TemplateDef& def, int year, const Styles& s)
   }
 }
 
-/// 1 January of the year before the analysis year, 00:00 UTC: the template of year Y is sent
-/// out during Y-1, and a fixed date makes the output byte-reproducible.
-time_t created_date(int year) {
-  using namespace std::chrono;
-  sys_days day{std::chrono::year{year - 1} / January / 1};
-  return static_cast<time_t>(duration_cast<seconds>(day.time_since_epoch()).count());
-}
-
-void set_properties(Book& book, const TemplateDef& def, int year) {
-  std::string title = fmt::format("{} {}", def.name, year);
-  std::string subject = "Mall för leverantörernas underlag";
-  std::string author = "arsanalys";
-  std::string company = "Göteborgs Stad";
-  lxw_doc_properties p{};
-  p.title = title.data();
-  p.subject = subject.data();
-  p.author = author.data();
-  p.company = company.data();
-  p.created = created_date(year);
-  check(workbook_set_properties(book.get(), &p), "sätta egenskaper");
-}
-
-std::string read_all(const fs::path& path) {
-  std::vector<std::byte> bytes = read_file(path, path.filename().string());
-  return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+/// The template of year Y is sent out during Y-1: created 1 January Y-1, 00:00 UTC.
+void set_properties(XlsxBook& book, const TemplateDef& def, int year) {
+  book.set_properties({.title = fmt::format("{} {}", def.name, year),
+                       .subject = "Mall för leverantörernas underlag",
+                       .created = new_year(year - 1)});
 }
 
 }  // namespace
 
 std::string template_workbook(const TemplateDef& def, const TemplateLayout& layout) {
-  TempFile file;
-  {
-    Book book(file.path());
-    Styles styles(book.get());
-    set_properties(book, def, layout.year);
-    write_instructions(book.add_sheet(kInstructionsSheet), def, layout.year, styles);
-    write_forms(book.add_sheet(kFormsSheet), def, layout, styles);
-    write_tables(book, def, layout.year, styles);
-    book.close();
-  }
-  try {
-    return read_all(file.path());
-  } catch (const ReadError& e) {
-    throw RunError(fmt::format("Mallen kunde inte läsas tillbaka: {}", e.what()));
-  }
+  XlsxBook book("Mallen", "mall");
+  Styles styles(book.get());
+  set_properties(book, def, layout.year);
+  write_instructions(book.add_sheet(kInstructionsSheet), def, layout.year, styles);
+  write_forms(book.add_sheet(kFormsSheet), def, layout, styles);
+  write_tables(book, def, layout.year, styles);
+  return book.finish();
 }
 
 void write_template(const TemplateDef& def, const TemplateLayout& layout, const fs::path& path) {

@@ -1,0 +1,153 @@
+#include "output/xlsx_writer.h"
+
+#include <fmt/format.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <vector>
+
+#include "core/error.h"
+#include "core/file_io.h"
+
+namespace arsanalys::output {
+namespace fs = std::filesystem;
+
+void check_lxw(lxw_error error, std::string_view subject, std::string_view doing) {
+  if (error != LXW_NO_ERROR) {
+    throw RunError(
+        fmt::format("{} kunde inte skapas ({}): {}.", subject, doing, lxw_strerror(error)));
+  }
+}
+
+std::time_t new_year(int year) {
+  using namespace std::chrono;
+  sys_days day{std::chrono::year{year} / January / 1};
+  return static_cast<std::time_t>(duration_cast<seconds>(day.time_since_epoch()).count());
+}
+
+namespace {
+
+/// A fresh empty file under the system temp folder for libxlsxwriter to write to.
+fs::path make_temp_file(std::string_view subject, std::string_view tag) {
+  std::string pattern =
+      (fs::temp_directory_path() / fmt::format("arsanalys-{}-XXXXXX", tag)).string();
+  int fd = ::mkstemp(pattern.data());
+  if (fd < 0) {
+    throw RunError(fmt::format("{} kunde inte skapas: ingen temporär fil ({}).", subject,
+                               std::strerror(errno)));
+  }
+  ::close(fd);
+  return pattern;
+}
+
+}  // namespace
+
+XlsxBook::XlsxBook(std::string subject, std::string_view tag)
+    : subject_(std::move(subject)), path_(make_temp_file(subject_, tag)) {
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_FALSE;  // comments and merged cells need the full model
+  book_ = workbook_new_opt(path_.c_str(), &options);
+  if (book_ == nullptr) {
+    std::error_code ec;
+    fs::remove(path_, ec);
+    throw RunError(fmt::format("{} kunde inte skapas (libxlsxwriter).", subject_));
+  }
+}
+
+XlsxBook::~XlsxBook() {
+  if (book_ != nullptr) lxw_workbook_free(book_);
+  std::error_code ec;
+  fs::remove(path_, ec);
+}
+
+lxw_worksheet* XlsxBook::add_sheet(std::string_view name) {
+  lxw_worksheet* sheet = workbook_add_worksheet(book_, std::string(name).c_str());
+  if (sheet == nullptr) throw RunError(fmt::format("Bladet '{}' kunde inte skapas.", name));
+  return sheet;
+}
+
+lxw_format* XlsxBook::add_format() { return workbook_add_format(book_); }
+
+void XlsxBook::set_properties(const BookProperties& properties) {
+  std::string title = properties.title;
+  std::string subject = properties.subject;
+  std::string author = "arsanalys";
+  std::string company = "Göteborgs Stad";
+  lxw_doc_properties p{};
+  p.title = title.data();
+  p.subject = subject.data();
+  p.author = author.data();
+  p.company = company.data();
+  p.created = properties.created;
+  check(workbook_set_properties(book_, &p), "sätta egenskaper");
+}
+
+void XlsxBook::check(lxw_error error, std::string_view doing) const {
+  check_lxw(error, subject_, doing);
+}
+
+std::string XlsxBook::finish() {
+  lxw_workbook* book = book_;
+  book_ = nullptr;
+  check(workbook_close(book), "skriva arbetsboken");
+  try {
+    std::vector<std::byte> bytes = read_file(path_, path_.filename().string());
+    return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  } catch (const ReadError& e) {
+    throw RunError(fmt::format("{} kunde inte läsas tillbaka: {}", subject_, e.what()));
+  }
+}
+
+std::size_t text_length(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t lines_needed(std::string_view text, double chars) {
+  auto per_line = std::max<std::size_t>(1, static_cast<std::size_t>(chars * 1.05));
+  std::size_t lines = 0;
+  for (std::size_t start = 0;;) {
+    std::size_t end = text.find('\n', start);
+    std::string_view part = text.substr(start, end == std::string_view::npos ? end : end - start);
+    lines += std::max<std::size_t>(1, (text_length(part) + per_line - 1) / per_line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string sheet_name(std::string_view wanted) {
+  std::string name;
+  for (char c : wanted)
+    name += std::string_view("[]:*?/\\").find(c) != std::string_view::npos ? '-' : c;
+  while (!name.empty() && name.front() == '\'') name.erase(0, 1);
+  // At most 31 characters, cut at a character boundary.
+  std::size_t chars = 0;
+  std::size_t cut = name.size();
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == 31) {
+      cut = i;
+      break;
+    }
+  }
+  name.resize(cut);
+  while (!name.empty() && (name.back() == '\'' || name.back() == ' ')) name.pop_back();
+  return name.empty() ? "Blad" : name;
+}
+
+std::string sheet_ref(std::string_view sheet, std::string_view cell) {
+  std::string quoted;
+  for (char c : sheet) {
+    quoted += c;
+    if (c == '\'') quoted += '\'';
+  }
+  return fmt::format("'{}'!{}", quoted, cell);
+}
+
+}  // namespace arsanalys::output

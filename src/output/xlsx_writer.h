@@ -1,0 +1,83 @@
+#pragma once
+// libxlsxwriter wrapped once for the writers in output/ (template, review copies, later the
+// round's workbooks): a workbook that libxlsxwriter writes to a temporary file (it only writes
+// to a file name) and hands back as bytes, libxlsxwriter's error codes turned into RunError,
+// and a fixed creation date so the same input always gives the same bytes.
+//
+// Only for output/*.cc: this header includes xlsxwriter.h, which the library links privately.
+
+#include <xlsxwriter.h>
+
+#include <cstddef>
+#include <ctime>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace arsanalys::output {
+
+/// Throws RunError "<subject> kunde inte skapas (<doing>): <libxlsxwriter's reason>." unless
+/// `error` is LXW_NO_ERROR.
+///
+///   check_lxw(worksheet_write_number(ws, 0, 0, 1, nullptr), "Mallen", "skriva tal");
+void check_lxw(lxw_error error, std::string_view subject, std::string_view doing);
+
+/// 1 January of `year`, 00:00 UTC: a fixed `created` date keeps the output byte-reproducible.
+std::time_t new_year(int year);
+
+/// Document properties of a workbook; all optional but `created`.
+struct BookProperties {
+  std::string title;    // e.g. "Årlig analys 2025"
+  std::string subject;  // e.g. "Mall för leverantörernas underlag"
+  std::time_t created;  // fixed, see new_year()
+};
+
+/// A libxlsxwriter workbook in a temporary file. finish() writes it and returns its bytes;
+/// otherwise it is freed unwritten. The temporary file is removed either way.
+///
+///   XlsxBook book("Mallen", "mall");
+///   lxw_worksheet* ws = book.add_sheet("Blad1");
+///   std::string bytes = book.finish();
+class XlsxBook {
+ public:
+  /// `subject` names the workbook in Swedish error messages ("Mallen", "Granskningskopian");
+  /// `tag` goes into the temporary file's name.
+  XlsxBook(std::string subject, std::string_view tag);
+  ~XlsxBook();
+  XlsxBook(const XlsxBook&) = delete;
+  XlsxBook& operator=(const XlsxBook&) = delete;
+
+  lxw_workbook* get() const { return book_; }
+  /// A new worksheet; RunError when the name is not a valid or unique sheet name.
+  lxw_worksheet* add_sheet(std::string_view name);
+  /// A new cell format owned by the workbook.
+  lxw_format* add_format();
+  /// Title, subject, author "arsanalys", company Göteborgs Stad, the fixed created date.
+  void set_properties(const BookProperties& properties);
+  /// check_lxw() with this workbook's subject.
+  void check(lxw_error error, std::string_view doing) const;
+  /// Writes the workbook and returns its bytes. Call once; the book is unusable after.
+  std::string finish();
+
+ private:
+  std::string subject_;
+  std::filesystem::path path_;
+  lxw_workbook* book_ = nullptr;
+};
+
+/// Characters of UTF-8 text (continuation bytes not counted).
+std::size_t text_length(std::string_view text);
+
+/// Lines that text needs when wrapped in a column `chars` wide (a rough measure on the safe
+/// side); explicit line breaks count.
+std::size_t lines_needed(std::string_view text, double chars);
+
+/// A sheet name Excel accepts: `[]:*?/\` replaced by '-', leading and trailing apostrophes
+/// dropped, at most 31 characters, never empty.
+std::string sheet_name(std::string_view wanted);
+
+/// `'3.1a Förvaltning'!A1`-style reference to a cell of a sheet of the same workbook, for
+/// internal hyperlinks.
+std::string sheet_ref(std::string_view sheet, std::string_view cell);
+
+}  // namespace arsanalys::output
