@@ -1,0 +1,415 @@
+#include "fordelning/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <limits>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analys/recognise.h"
+
+namespace arsanalys::fordelning {
+
+using analys::fold;
+
+namespace {
+
+constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
+
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+constexpr std::string_view kNbsp = "\xC2\xA0";  // U+00A0, common in pasted text
+
+/// Text without white space at either end (ASCII and non-breaking spaces).
+std::string_view trim(std::string_view text) {
+  for (;;) {
+    if (!text.empty() && ascii_space(text.front())) {
+      text.remove_prefix(1);
+    } else if (text.starts_with(kNbsp)) {
+      text.remove_prefix(kNbsp.size());
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!text.empty() && ascii_space(text.back())) {
+      text.remove_suffix(1);
+    } else if (text.ends_with(kNbsp)) {
+      text.remove_suffix(kNbsp.size());
+    } else {
+      break;
+    }
+  }
+  return text;
+}
+
+/// Pieces of `text` between the separators (any of them), trimmed.
+std::vector<std::string_view> split_text(std::string_view text,
+                                         std::initializer_list<std::string_view> seps) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t len = 0;
+    if (i < text.size()) {
+      for (std::string_view s : seps) {
+        if (text.substr(i, s.size()) == s) len = s.size();
+      }
+    }
+    if (i == text.size() || len > 0) {
+      out.push_back(trim(text.substr(start, i - start)));
+      if (i == text.size()) break;
+      i += len;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+/// One term "[weight *] measure" (or "measure * weight").
+std::optional<Term> parse_term(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  std::vector<std::string_view> parts = split_text(text, {"*", "\xC3\x97", "\xC2\xB7"});
+  if (parts.size() == 1) {
+    if (parse_decimal(parts[0])) return std::nullopt;  // a constant alone weighs nobody
+    return Term{Decimal{1, 0}, std::string(parts[0])};
+  }
+  if (parts.size() != 2) return std::nullopt;
+  std::optional<Decimal> left = parse_decimal(parts[0]), right = parse_decimal(parts[1]);
+  if (left.has_value() == right.has_value()) return std::nullopt;
+  Decimal weight = left ? *left : *right;
+  std::string_view name = left ? parts[1] : parts[0];
+  if (weight.units < 0 || name.empty()) return std::nullopt;
+  return Term{weight, std::string(name)};
+}
+
+/// The Kund-id byte order of the contract (std::string compares as unsigned char).
+bool by_id(const Customer* a, const Customer* b) { return a->id < b->id; }
+
+/// Collects why a key cannot be used.
+class KeyChecker {
+ public:
+  KeyChecker(const Key& key, const Kunder& kunder, Findings* findings)
+      : key_(key), kunder_(kunder), findings_(findings) {}
+
+  std::optional<KeyWeights> run() {
+    KeyWeights kw;
+    if (key_.steps.empty()) {
+      invalid(key_.where, fmt::format("Nyckeln '{}' har inga steg.", key_.name));
+      return std::nullopt;
+    }
+    for (const Step& step : key_.steps) ok_ = ok_ && step.readable;
+    if (!ok_) return std::nullopt;  // the reader has said why
+    weigh_andel(kw);
+    for (const Step& step : key_.steps) kw.steps.push_back(weigh_step(step));
+    if (!ok_) return std::nullopt;
+    return kw;
+  }
+
+ private:
+  void invalid(const Location& at, std::string message) {
+    ok_ = false;
+    if (findings_ != nullptr) {
+      findings_->push_back({"KEY_INVALID", Level::fel, at, std::move(message), {}, {}});
+    }
+  }
+
+  void missing(const Location& at, std::string message) {
+    ok_ = false;
+    if (findings_ != nullptr) {
+      findings_->push_back({"MEASURE_MISSING", Level::fel, at, std::move(message), {}, {}});
+    }
+  }
+
+  void weigh_andel(KeyWeights& kw) {
+    int scale = 0;
+    for (const Step& s : key_.steps) scale = std::max(scale, s.andel.scale);
+    Int128 total = 0;
+    for (const Step& s : key_.steps) {
+      if (s.andel.units < 0) {
+        invalid(s.andel_at, fmt::format("Andelen ska vara 0 % eller mer, fann '{} %'.",
+                                        format_decimal(s.andel)));
+      }
+      kw.andel.push_back(static_cast<std::int64_t>(scaled(s.andel, scale)));
+      total += scaled(s.andel, scale);
+    }
+    kw.andel_total = static_cast<std::int64_t>(100 * pow10(scale));
+    if (total != kw.andel_total) {
+      Decimal sum{static_cast<std::int64_t>(total), scale};
+      invalid(key_.steps.front().andel_at,
+              fmt::format("Stegen i nyckeln '{}' ska tillsammans ha andelen 100 %, fann {} %.",
+                          key_.name, format_decimal(sum)));
+    }
+  }
+
+  std::vector<const Customer*> select(const Step& step) {
+    std::vector<const Customer*> out;
+    const Urval& u = step.urval;
+    if (u.kind == Urval::Kind::kund) {
+      for (const std::string& id : u.values) {
+        const Customer* c = kunder_.customer(id);
+        if (c == nullptr) {
+          invalid(step.urval_at,
+                  fmt::format("Urvalet nämner kund-id '{}', som inte finns i bladet '{}'.", id,
+                              kunder_.customer_sheet));
+        } else {
+          out.push_back(c);
+        }
+      }
+    } else {
+      std::vector<std::string> typer;
+      for (const std::string& t : u.values) typer.push_back(fold(t));
+      for (const Customer& c : kunder_.customers) {
+        if (u.kind == Urval::Kind::alla ||
+            std::find(typer.begin(), typer.end(), fold(c.typ)) != typer.end()) {
+          out.push_back(&c);
+        }
+      }
+      if (out.empty()) {
+        invalid(step.urval_at, fmt::format("Urvalet '{}' väljer ingen kund.", step.urval_text));
+      }
+    }
+    std::sort(out.begin(), out.end(), by_id);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  /// The measures of the step's terms, nullptr for unknown ones (reported).
+  std::vector<const Measure*> measures(const Step& step) {
+    std::vector<const Measure*> out;
+    for (const Term& t : step.matt.terms) {
+      const Measure* m = kunder_.measure(t.measure);
+      if (m == nullptr) {
+        invalid(step.matt_at, fmt::format("Måttet '{}' finns inte som kolumn i bladet '{}'.",
+                                          t.measure, kunder_.customer_sheet));
+      }
+      out.push_back(m);
+    }
+    return out;
+  }
+
+  /// The customer's value of a measure in use; nullopt (reported) when it has none.
+  std::optional<Decimal> value(const Customer& c, const Measure& m) {
+    auto it = c.measures.find(m.name);
+    if (it != c.measures.end()) return it->second;
+    auto bad = c.unreadable.find(m.name);
+    if (bad != c.unreadable.end()) {
+      missing(kunder_.cell(c, m),
+              fmt::format("Måttet '{}' för kunden '{}' ska vara ett tal, 0 eller mer, som "
+                          "nyckeln '{}' kan fördela efter, fann '{}'.",
+                          m.name, c.id, key_.name, bad->second));
+    } else {
+      missing(kunder_.cell(c, m),
+              fmt::format("Kunden '{}' saknar värde för måttet '{}', som nyckeln '{}' fördelar "
+                          "efter.",
+                          c.id, m.name, key_.name));
+    }
+    return std::nullopt;
+  }
+
+  StepWeights weigh_step(const Step& step) {
+    StepWeights sw;
+    sw.customers = select(step);
+    if (sw.customers.empty()) return sw;
+    std::vector<Int128> w(sw.customers.size(), 0);
+    if (step.matt.lika) {
+      std::fill(w.begin(), w.end(), 1);
+    } else if (!weigh_terms(step, sw.customers, w)) {
+      return sw;
+    }
+    Int128 g = 0, total = 0;
+    for (Int128 x : w) g = gcd(g, x), total += x;
+    if (total == 0) {
+      invalid(step.matt_at,
+              fmt::format("Måttet '{}' är 0 för alla kunder i urvalet '{}'; nyckeln '{}' kan inte "
+                          "fördela steget.",
+                          step.matt_text, step.urval_text, key_.name));
+      return sw;
+    }
+    if (total / g > kInt64Max) {
+      invalid(step.matt_at, fmt::format("Måttet '{}' ger för stora tal för en exakt fördelning.",
+                                        step.matt_text));
+      return sw;
+    }
+    for (Int128 x : w) sw.weights.push_back(static_cast<std::int64_t>(x / g));
+    sw.total = static_cast<std::int64_t>(total / g);
+    return sw;
+  }
+
+  /// Weighted sums of the terms' values, all on one decimal scale; false when one is missing,
+  /// unknown or too large (reported).
+  bool weigh_terms(const Step& step, const std::vector<const Customer*>& cs,
+                   std::vector<Int128>& w) {
+    std::vector<const Measure*> ms = measures(step);
+    if (std::find(ms.begin(), ms.end(), nullptr) != ms.end() || ms.empty()) {
+      if (ms.empty()) invalid(step.matt_at, "Måttet saknas.");
+      return false;
+    }
+    // values[c][t]
+    std::vector<std::vector<Decimal>> values(cs.size());
+    bool complete = true;
+    int scale = 0;
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+      for (std::size_t t = 0; t < ms.size(); ++t) {
+        std::optional<Decimal> v = value(*cs[i], *ms[t]);
+        complete = complete && v.has_value();
+        values[i].push_back(v.value_or(Decimal{}));
+        scale = std::max(scale, step.matt.terms[t].weight.scale + values[i].back().scale);
+      }
+    }
+    if (!complete) return false;
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+      for (std::size_t t = 0; t < ms.size(); ++t) {
+        const Decimal& weight = step.matt.terms[t].weight;
+        const Decimal& v = values[i][t];
+        Int128 product = 0;
+        Int128 factor = pow10(scale - weight.scale - v.scale);
+        if (__builtin_mul_overflow(Int128{weight.units}, Int128{v.units}, &product) ||
+            __builtin_mul_overflow(product, factor, &product) ||
+            __builtin_add_overflow(w[i], product, &w[i])) {
+          invalid(step.matt_at, fmt::format("Måttet '{}' ger för stora tal för en exakt "
+                                            "fördelning.",
+                                            step.matt_text));
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  const Key& key_;
+  const Kunder& kunder_;
+  Findings* findings_;
+  bool ok_ = true;
+};
+
+/// The `Tjänster` row of this supplier and service name (name_key()), or nullptr.
+const ServiceKey* service_row(const Kunder& kunder, std::string_view supplier,
+                              std::string_view service) {
+  std::string s = name_key(supplier), t = name_key(service);
+  for (const ServiceKey& row : kunder.services) {
+    if (name_key(row.supplier) == s && name_key(row.service) == t) return &row;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Urval> parse_urval(std::string_view text) {
+  std::string folded = fold(text);
+  if (folded == "alla") return Urval{Urval::Kind::alla, {}};
+  std::size_t eq = text.find('=');
+  if (eq == std::string_view::npos) return std::nullopt;
+  std::string what = fold(text.substr(0, eq));
+  Urval u;
+  if (what == "typ") {
+    u.kind = Urval::Kind::typ;
+  } else if (what == "kund" || what == "kund-id" || what == "kundid") {
+    u.kind = Urval::Kind::kund;
+  } else {
+    return std::nullopt;
+  }
+  for (std::string_view v : split_text(text.substr(eq + 1), {","})) {
+    if (v.empty() || v.find('=') != std::string_view::npos) return std::nullopt;
+    u.values.emplace_back(v);
+  }
+  return u;
+}
+
+std::optional<Matt> parse_matt(std::string_view text) {
+  if (fold(text) == "lika") return Matt{true, {}};
+  Matt m;
+  for (std::string_view piece : split_text(text, {"+"})) {
+    std::optional<Term> t = parse_term(piece);
+    if (!t) return std::nullopt;
+    m.terms.push_back(std::move(*t));
+  }
+  return m;
+}
+
+std::optional<KeyWeights> weigh(const Key& key, const Kunder& kunder, Findings* findings) {
+  return KeyChecker(key, kunder, findings).run();
+}
+
+std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int64_t> weights) {
+  Int128 a = amount_kr < 0 ? -Int128{amount_kr} : Int128{amount_kr};
+  Int128 total = 0;
+  for (std::int64_t w : weights) total += w;
+  std::vector<Int128> parts(weights.size()), rest(weights.size());
+  Int128 left = a;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    Int128 exact = a * weights[i];
+    parts[i] = exact / total;
+    rest[i] = exact % total;
+    left -= parts[i];
+  }
+  std::vector<std::size_t> order(weights.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return rest[x] > rest[y]; });
+  for (std::size_t k = 0; left > 0; ++k, --left) ++parts[order[k]];
+  std::vector<std::int64_t> out;
+  for (Int128 p : parts) out.push_back(static_cast<std::int64_t>(amount_kr < 0 ? -p : p));
+  return out;
+}
+
+std::optional<Allocation> allocate(std::int64_t amount_kr, const Key& key, const Kunder& kunder) {
+  std::optional<KeyWeights> kw = weigh(key, kunder, nullptr);
+  if (!kw) return std::nullopt;
+  Allocation a;
+  a.amount_kr = amount_kr;
+  std::vector<std::int64_t> step_kr = split(amount_kr, kw->andel);
+  for (std::size_t s = 0; s < key.steps.size(); ++s) {
+    const StepWeights& sw = kw->steps[s];
+    StepShare share{s, reduced(kw->andel[s], kw->andel_total), step_kr[s], sw.total, {}};
+    std::vector<std::int64_t> parts = split(step_kr[s], sw.weights);
+    for (std::size_t i = 0; i < sw.customers.size(); ++i) {
+      const Customer& c = *sw.customers[i];
+      CustomerShare cs{c.id, {}, sw.weights[i], reduced(sw.weights[i], sw.total), parts[i]};
+      for (const Term& t : key.steps[s].matt.terms) {
+        cs.values.push_back(c.measures.at(kunder.measure(t.measure)->name));
+      }
+      a.customers_kr[c.id] += parts[i];
+      share.customers.push_back(std::move(cs));
+    }
+    a.steps.push_back(std::move(share));
+  }
+  return a;
+}
+
+KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,
+                   const Kunder& kunder) {
+  KeyMatch m;
+  const ServiceKey* own = service_row(kunder, supplier, service);
+  if (own != nullptr && !own->proposed_key.empty()) m.proposed = kunder.key(own->proposed_key);
+  if (own != nullptr && !own->key.empty()) {
+    m.row = own;
+    m.key = kunder.key(own->key);
+    m.source = m.key != nullptr ? KeySource::tjanst : KeySource::none;
+    return m;
+  }
+  const ServiceKey* star = service_row(kunder, supplier, "*");
+  if (star != nullptr && !star->key.empty()) {
+    m.row = star;
+    m.key = kunder.key(star->key);
+    m.source = m.key != nullptr ? KeySource::stjarna : KeySource::none;
+    return m;
+  }
+  if (!name_key(key_text).empty()) m.key = kunder.key(key_text);
+  if (m.key != nullptr) m.source = KeySource::text;
+  return m;
+}
+
+const Key* key_for(std::string_view supplier, std::string_view service, std::string_view key_text,
+                   const Kunder& kunder) {
+  return match_key(supplier, service, key_text, kunder).key;
+}
+
+}  // namespace arsanalys::fordelning

@@ -1,0 +1,134 @@
+#pragma once
+// The allocation engine (contract: "Allocation rules"): a key's Urval and Mått texts parsed,
+// a key's steps weighed against the customers, and an amount split exactly in whole kronor.
+//
+// The split of an amount A by a key:
+// 1. A is split among the steps by Andel (whole kronor, largest remainder, ties to the
+//    earlier step);
+// 2. each step's kronor are split among its selected customers in proportion to the step's
+//    Mått (whole kronor, largest remainder, ties to the Kund-id first in byte order).
+// Largest remainder: each part gets floor(A × w / W) of its exact share; the kronor left over
+// go one each to the parts with the largest remainders A × w mod W. A negative amount is split
+// on its absolute value, then negated. So every split adds up exactly.
+//
+// Arithmetic is exact: measures are decimals brought to one scale per step, reduced by their
+// common divisor; a step whose weights then need more than 63 bits is refused (KEY_INVALID),
+// so A × w fits 127 bits for every int64 amount.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "fordelning/customers.h"
+#include "fordelning/decimal.h"
+
+namespace arsanalys::fordelning {
+
+/// Parses an Urval: `alla`, `Typ=Bolag`, `Kund=INK`, `Kund=INK,DMS` (words folded, spaces
+/// around '=' and ',' allowed, `Typ=` may list several words too). nullopt for other text.
+std::optional<Urval> parse_urval(std::string_view text);
+
+/// Parses a Mått: `lika`, a measure name, or a sum of terms `[weight *] measure` joined by
+/// '+' (`Digitala fakturor + 3 * Pappersfakturor`, `0,5 * Ärendetid`; '×' and '·' work as
+/// '*'). Measure names are not looked up here. nullopt when the text is no such expression
+/// (empty, a bad weight, an empty term).
+std::optional<Matt> parse_matt(std::string_view text);
+
+/// A step weighed: its selected customers and their integer weights.
+struct StepWeights {
+  std::vector<const Customer*> customers;  // selected, in Kund-id byte order
+  std::vector<std::int64_t> weights;       // per customer, reduced by their common divisor
+  std::int64_t total = 0;                  // sum of weights, > 0
+};
+
+/// A key weighed: integer step shares (Andel on one scale) and each step's weights.
+struct KeyWeights {
+  std::vector<std::int64_t> andel;  // per step, Andel × 10^scale; they sum to 100 × 10^scale
+  std::int64_t andel_total = 0;     // 100 × 10^scale
+  std::vector<StepWeights> steps;   // per step
+};
+
+/// Weighs a key against the register. When the key cannot be used, returns nullopt and, when
+/// `findings` is given, says why: KEY_INVALID (no step; Andel not summing to 100 or negative;
+/// an unknown measure; an Urval naming an unknown Kund-id or selecting nobody; weights all
+/// zero; numbers too large) at the key's cell, MEASURE_MISSING at the cell of each selected
+/// customer lacking a value.
+std::optional<KeyWeights> weigh(const Key& key, const Kunder& kunder, Findings* findings);
+
+/// Splits `amount_kr` into parts proportional to `weights` (>= 0, sum > 0 and <= INT64_MAX) by
+/// the largest-remainder rule, ties to the lower index; negative amounts on the absolute value,
+/// then negated. The parts sum exactly to `amount_kr`.
+///
+///   split(100, {1, 1, 1}) == {34, 33, 33};  split(-100, {1, 1, 1}) == {-34, -33, -33}
+std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int64_t> weights);
+
+/// One customer's part of one step.
+struct CustomerShare {
+  std::string kund_id;          // Kund-id
+  std::vector<Decimal> values;  // the measure values of the Mått's terms, in term order
+                                // (empty for `lika`)
+  std::int64_t weight = 0;      // integer weight in the step (StepWeights)
+  Fraction share;               // weight / the step's total weight, reduced
+  std::int64_t kr = 0;          // kronor from this step
+};
+
+/// One step's part of an amount.
+struct StepShare {
+  std::size_t step = 0;                  // index into Key::steps
+  Fraction andel;                        // the step's share of the amount: Andel / 100, reduced
+  std::int64_t kr = 0;                   // kronor of the step
+  std::int64_t total_weight = 0;         // the step's total weight
+  std::vector<CustomerShare> customers;  // selected customers, in Kund-id byte order
+};
+
+/// An amount allocated by a key.
+struct Allocation {
+  std::int64_t amount_kr = 0;                        // the amount allocated
+  std::vector<StepShare> steps;                      // in Key::steps order
+  std::map<std::string, std::int64_t> customers_kr;  // Kund-id -> kronor over all steps, every
+                                                     // selected customer (0 too); sums exactly
+                                                     // to amount_kr
+};
+
+/// Allocates `amount_kr` (whole kronor, any sign) by `key`. nullopt when the key cannot be used
+/// (weigh() says why; read_kunder() has already reported it for the register's keys).
+///
+///   auto a = allocate(1'000'000, *kunder.key("Antal beställare"), kunder);
+///   a->customers_kr.at("INK")  // INK's kronor
+std::optional<Allocation> allocate(std::int64_t amount_kr, const Key& key, const Kunder& kunder);
+
+/// How a service's key was found.
+enum class KeySource {
+  none,     // no key: KEY_MISSING for the caller
+  tjanst,   // a `Tjänster` row naming the service
+  stjarna,  // the supplier's `*` row in `Tjänster`
+  text,     // the supplier's 3.2 key text matched a key's name or alias
+};
+
+/// The key of a service and where it came from.
+struct KeyMatch {
+  const Key* key = nullptr;            // the key to allocate by, nullptr when none
+  const Key* proposed = nullptr;       // `Förslag nyckel` of the matching Tjänster row, if any
+  KeySource source = KeySource::none;  // which rule found `key`
+  const ServiceKey* row = nullptr;     // the `Tjänster` row used (tjanst, stjarna), else nullptr
+};
+
+/// Finds the key of `service` of `supplier`: a `Tjänster` row for that supplier and service
+/// (names compared by name_key()), else the supplier's `*` row, else `key_text` (the service's
+/// current key in the supplier's 3.2 table) against the keys' names and aliases.
+///
+///   match_key("Nämnden för inköp och upphandling", "Stöd vid inköp och beställning",
+///             "Fördelas på antal beställare.", kunder).key->name == "Antal beställare"
+KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,
+                   const Kunder& kunder);
+
+/// match_key(...).key.
+const Key* key_for(std::string_view supplier, std::string_view service, std::string_view key_text,
+                   const Kunder& kunder);
+
+}  // namespace arsanalys::fordelning
