@@ -27,6 +27,7 @@ std::optional<Ingested> ingest_file(const std::filesystem::path& path,
     // The reader's messages start with the file name; the finding names the file already.
     std::string message = e.what();
     if (message.starts_with(name + ": ")) message.erase(0, name.size() + 2);
+    if (!message.empty() && message[0] >= 'a' && message[0] <= 'z') message[0] -= 'a' - 'A';
     findings.push_back({"FILE_UNREADABLE", Level::fel, {name, "", ""}, message, std::nullopt,
                         std::nullopt});
     return std::nullopt;
