@@ -140,10 +140,12 @@ class Table {
   /// Non-empty columns of the header row not taken by any of the columns looked for.
   std::vector<std::pair<std::uint32_t, std::string>> other_headers() const {
     std::vector<std::pair<std::uint32_t, std::string>> out;
-    for (const auto& [c, cell] : rows_.at(header_)) {
+    for (const auto& entry : rows_.at(header_)) {
+      // (No structured binding here: clang 14, which builds the fuzzers, cannot capture one.)
+      std::uint32_t c = entry.first;
       bool taken =
           std::any_of(cols_.begin(), cols_.end(), [&](auto& kv) { return kv.second == c; });
-      if (!taken) out.emplace_back(c, cell_text(wb_, *cell));
+      if (!taken) out.emplace_back(c, cell_text(wb_, *entry.second));
     }
     return out;
   }
