@@ -153,8 +153,7 @@ const std::vector<TableDef>& summary_defs() {
 
 class Recogniser {
  public:
-  Recogniser(const Workbook& wb, const TemplateDef& def, Findings& findings)
-      : wb_(wb), def_(def), findings_(findings) {}
+  Recogniser(const Workbook& wb, const TemplateDef& def) : wb_(wb), def_(def) {}
 
   Submission run() {
     Submission s;
@@ -859,7 +858,6 @@ class Recogniser {
 
   const Workbook& wb_;
   const TemplateDef& def_;
-  Findings& findings_;
 };
 
 }  // namespace
@@ -909,8 +907,8 @@ const Table* Submission::table(std::string_view id) const {
   return nullptr;
 }
 
-Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& findings) {
-  return Recogniser(wb, def, findings).run();
+Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& /*findings*/) {
+  return Recogniser(wb, def).run();
 }
 
 }  // namespace arsanalys::analys

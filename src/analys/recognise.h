@@ -13,8 +13,9 @@
 
 namespace arsanalys::analys {
 
-/// Finds the template's tables and proposals in `wb`. Problems of reading (unparsed amounts,
-/// missing tables) go to `findings`; checks of the figures are in src/checks/.
+/// Finds the template's tables and proposals in `wb`. Recognition itself reports nothing yet:
+/// what it finds wrong (unparsed amounts, missing tables) is judged by src/checks/ from the
+/// Submission. `findings` is kept for problems only recognition can see.
 ///
 ///   Findings findings;
 ///   Submission s = recognise(wb, builtin_template(), findings);

@@ -257,4 +257,17 @@ std::string expand(std::string_view pattern, int year, int number) {
   return out;
 }
 
+TableName table_name(std::string_view id) {
+  static constexpr std::pair<std::string_view, TableName> kNames[] = {
+      {"forvaltning", {"3.1a Förvaltningskostnader", "3.1a Förvaltning"}},
+      {"utveckling", {"3.1b Utvecklingskostnader", "3.1b Utveckling"}},
+      {"nya_insatser", {"3.1c Nya förändringsinsatser", "3.1c Nya insatser"}},
+      {"nycklar", {"3.2 Fördelningsnycklar", "3.2 Nycklar"}},
+  };
+  for (const auto& [key, name] : kNames) {
+    if (key == id) return name;
+  }
+  return {id, id};
+}
+
 }  // namespace arsanalys::analys

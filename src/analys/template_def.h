@@ -76,6 +76,14 @@ const TemplateDef& builtin_template();
 /// Parses a definition from TOML text; throws RunError with a Swedish message naming the line.
 TemplateDef parse_template_def(std::string_view toml_text, std::string_view source_name);
 
+/// How a table is named to a reader: in messages and lists ("3.1a Förvaltningskostnader") and
+/// as a sheet of its own ("3.1a Förvaltning"). Unknown ids are returned as they are.
+struct TableName {
+  std::string_view title;
+  std::string_view sheet;
+};
+TableName table_name(std::string_view id);
+
 /// "{Y}" in `pattern` replaced by `year`, "{N}" by `number`.
 std::string expand(std::string_view pattern, int year, int number = 0);
 

@@ -18,13 +18,7 @@ namespace arsanalys::app {
 namespace {
 
 std::string table_heading(const analys::Table& t) {
-  static const std::map<std::string, std::string> names = {
-      {"forvaltning", "3.1a Förvaltningskostnader"},
-      {"utveckling", "3.1b Utvecklingskostnader"},
-      {"nya_insatser", "3.1c Nya förändringsinsatser"},
-      {"nycklar", "3.2 Fördelningsnycklar"}};
-  auto it = names.find(t.id);
-  return fmt::format("{} (blad '{}' {})", it == names.end() ? t.id : it->second, t.sheet,
+  return fmt::format("{} (blad '{}' {})", analys::table_name(t.id).title, t.sheet,
                      xlsx::to_string(t.range));
 }
 

@@ -37,14 +37,6 @@ std::int64_t granularity(const std::vector<std::int64_t>& values) {
   return 1;
 }
 
-std::string table_name(const std::string& id) {
-  if (id == "forvaltning") return "3.1a Förvaltningskostnader";
-  if (id == "utveckling") return "3.1b Utvecklingskostnader";
-  if (id == "nya_insatser") return "3.1c Nya förändringsinsatser";
-  if (id == "nycklar") return "3.2 Fördelningsnycklar";
-  return id;
-}
-
 bool is_amount_column(const Column& c) { return c.kind != ColumnKind::text; }
 
 /// A column named for a message: "budget 2023", "påverkan 2025".
@@ -120,7 +112,8 @@ void check_tables_present(const Submission& s, Findings& findings) {
   for (const char* id : {"forvaltning", "utveckling", "nya_insatser", "nycklar"}) {
     if (s.table(id) != nullptr) continue;
     findings.push_back({"TABLE_MISSING", Level::fel, {s.file, "", ""},
-                        fmt::format("Tabell {} hittades inte i arbetsboken.", table_name(id)),
+                        fmt::format("Tabell {} hittades inte i arbetsboken.",
+                                    analys::table_name(id).title),
                         std::nullopt, std::nullopt});
   }
 }
@@ -376,7 +369,7 @@ void check_impact(const Submission& s, analys::Impact configured, Findings& find
          {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.header_row, effect->col})},
          fmt::format("{}: det framgår inte om påverkan på förvaltningskostnaden anges som nivå "
                      "eller som förändring enskilt år; arsanalys antar nivå.",
-                     table_name(t.id)),
+                     analys::table_name(t.id).title),
          std::nullopt, std::nullopt});
   }
 }

@@ -45,26 +45,6 @@ constexpr std::string_view kFractionFormat = "#,##0.0##";
 
 constexpr double kLineHeight = 15;  // points per line of Calibri 11
 
-/// The words a table is shown by: in lists, and as its sheet's name.
-struct TableNames {
-  std::string_view id;
-  std::string_view title;  // "3.1a Förvaltningskostnader"
-  std::string_view sheet;  // "3.1a Förvaltning"
-};
-constexpr TableNames kTableNames[] = {
-    {"forvaltning", "3.1a Förvaltningskostnader", "3.1a Förvaltning"},
-    {"utveckling", "3.1b Utvecklingskostnader", "3.1b Utveckling"},
-    {"nya_insatser", "3.1c Nya förändringsinsatser", "3.1c Nya insatser"},
-    {"nycklar", "3.2 Fördelningsnycklar", "3.2 Nycklar"},
-};
-
-TableNames names_of(std::string_view id) {
-  for (const TableNames& n : kTableNames) {
-    if (n.id == id) return n;
-  }
-  return {id, id, id};
-}
-
 lxw_color_t fill_of(Level level) {
   switch (level) {
     case Level::fel:
@@ -444,7 +424,7 @@ void write_summary(SheetWriter& ws, const Review& r) {
   bool missing = false;
   for (const analys::TableDef& t : r.def.tables) {
     if (s.table(t.id) != nullptr) continue;
-    ws.text(row++, 0, std::string(names_of(t.id).title), {.fill = kFelFill});
+    ws.text(row++, 0, std::string(analys::table_name(t.id).title), {.fill = kFelFill});
     missing = true;
   }
   if (!missing) ws.text(row++, 0, "Inga: alla mallens tabeller hittades.");
@@ -724,13 +704,13 @@ std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
   Review r{def, s, wb, FindingIndex(findings, s.file), {}};
   SheetNames names;
   for (const Table& t : s.tables) {
-    TableNames n = names_of(t.id);
+    analys::TableName n = analys::table_name(t.id);
     r.shown.push_back({&t, false, std::string(n.title), names.claim(std::string(n.sheet))});
   }
   std::map<std::string, int> summaries, seen;
   for (const Table& t : s.summaries) ++summaries[t.id];
   for (const Table& t : s.summaries) {
-    TableNames n = names_of(t.id);
+    analys::TableName n = analys::table_name(t.id);
     // Two summaries of one table (areas, and areas by year): numbered.
     std::string which = summaries[t.id] > 1 ? fmt::format("översikt {}", ++seen[t.id]) : "översikt";
     r.shown.push_back({&t, true, fmt::format("{} ({})", n.title, which),

@@ -15,7 +15,7 @@
 #include "core/finding.h"
 #include "xlsx/cell_ref.h"
 #include "xlsx/reader.h"
-#include "../xlsx/test_zip.h"
+#include "../support/sheet_rows.h"
 
 using arsanalys::Findings;
 using arsanalys::analys::Amount;
@@ -34,74 +34,16 @@ using arsanalys::analys::Unit;
 
 namespace {
 
-// --- Workbooks from rows of values -----------------------------------------------------------
+// --- Workbooks from rows of values: tests/support/sheet_rows.h ------------------------------
 
-/// One cell value: empty, text (an inline string) or a number.
-struct V {
-  enum class K { empty, text, number } k = K::empty;
-  std::string s;
-  double n = 0;
-  V() = default;
-  V(const char* t) : k(K::text), s(t) {}  // NOLINT: implicit for readable rows
-  V(std::string t) : k(K::text), s(std::move(t)) {}  // NOLINT
-  V(double x) : k(K::number), n(x) {}     // NOLINT
-  V(int x) : k(K::number), n(x) {}        // NOLINT
-};
-const V nil{};
-
-using Rows = std::vector<std::vector<V>>;  // rows[0] is sheet row 1, rows[r][0] column A
-
-struct SheetSpec {
-  std::string name;
-  Rows rows;
-  std::string after = "";  // e.g. <mergeCells>
-};
-
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out.push_back(c);
-  }
-  return out;
-}
-
-std::string sheet_xml(const Rows& rows) {
-  std::string data;
-  for (std::uint32_t r = 0; r < rows.size(); ++r) {
-    if (rows[r].empty()) continue;
-    data += "<row r=\"" + std::to_string(r + 1) + "\">";
-    for (std::uint32_t c = 0; c < rows[r].size(); ++c) {
-      const V& v = rows[r][c];
-      std::string ref = arsanalys::xlsx::to_string(arsanalys::xlsx::CellRef{r, c});
-      if (v.k == V::K::text) {
-        data += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" +
-                escape(v.s) + "</t></is></c>";
-      } else if (v.k == V::K::number) {
-        std::string num = std::to_string(v.n);
-        while (num.find('.') != std::string::npos && (num.back() == '0' || num.back() == '.')) {
-          bool dot = num.back() == '.';
-          num.pop_back();
-          if (dot) break;
-        }
-        data += "<c r=\"" + ref + "\"><v>" + num + "</v></c>";
-      }
-    }
-    data += "</row>";
-  }
-  return data;
-}
+using arsanalys::test::sheet_rows::nil;
+using arsanalys::test::sheet_rows::Rows;
+using arsanalys::test::sheet_rows::SheetSpec;
+using arsanalys::test::sheet_rows::V;
 
 arsanalys::xlsx::Workbook workbook(const std::vector<SheetSpec>& sheets,
                                    const std::string& file = "test.xlsx") {
-  arsanalys::test::XlsxSpec spec;
-  for (const SheetSpec& s : sheets) {
-    spec.sheets.push_back({escape(s.name), arsanalys::test::worksheet_xml(sheet_xml(s.rows), s.after)});
-  }
-  auto bytes = arsanalys::test::make_xlsx(spec);
-  return arsanalys::xlsx::read_workbook(bytes, file);
+  return arsanalys::test::sheet_rows::rows_workbook(sheets, file);
 }
 
 Submission recognise_sheets(const std::vector<SheetSpec>& sheets, Findings& findings,

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "test_failure.h"
+#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using arsanalys::is_lock_file;
@@ -19,36 +20,10 @@ using arsanalys::RunError;
 using arsanalys::write_file_atomic;
 using arsanalys::test::failure_of;
 
+using arsanalys::test::TempDir;
+
 namespace {
 
-/// A fresh folder under the system temp folder, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() /
-            ("arsanalys-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
-  /// Names of the entries in the folder, sorted.
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(path_)) names.push_back(e.path().filename());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  fs::path path_;
-};
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -19,6 +19,7 @@
 #include "xlsx/cell_ref.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
+#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using arsanalys::Finding;
@@ -44,30 +45,13 @@ using arsanalys::xlsx::Sheet;
 using arsanalys::xlsx::Workbook;
 using arsanalys::xlsx::ZipArchive;
 
+using arsanalys::test::TempDir;
+
 namespace {
 
 const fs::path kSamples =
     fs::path(ARSANALYS_TEST_DATA).parent_path().parent_path() / "samples" / "2024" / "leverantorer";
 
-/// A fresh folder under the system temp folder, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("arsanalys-granskning-test-" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 std::string read_bytes(const fs::path& path) {
   std::vector<std::byte> bytes = arsanalys::read_file(path, path.filename().string());

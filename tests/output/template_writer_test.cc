@@ -16,6 +16,7 @@
 #include "xlsx/cell_ref.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
+#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using arsanalys::RunError;
@@ -29,6 +30,8 @@ using arsanalys::xlsx::read_workbook;
 using arsanalys::xlsx::Sheet;
 using arsanalys::xlsx::Workbook;
 using arsanalys::xlsx::ZipArchive;
+
+using arsanalys::test::TempDir;
 
 namespace {
 
@@ -73,25 +76,6 @@ bool has_text(const std::map<std::string, std::string>& cells, const std::string
   return false;
 }
 
-/// A fresh folder under the system temp folder, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("arsanalys-mall-test-" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 }  // namespace
 
