@@ -161,6 +161,7 @@ class Recogniser {
     std::vector<Candidate> found;
     for (std::size_t i = 0; i < wb_.sheets.size(); ++i) find_tables(i, found);
     choose(found, s);
+    for (Table& t : s.tables) name_areas_from_summary(t, s.summaries);
     s.year = analysis_year(s);
     name_supplier(s);
     find_proposals(s);
@@ -632,6 +633,68 @@ class Recogniser {
         s.summaries.push_back(std::move(c.table));
       }
     }
+  }
+
+  /// Intraservice's detailed 3.1a has groups closed by unlabelled subtotals but no group
+  /// labels; its area-level table lists the areas in the same order. When a summary of the same
+  /// table has one row per group of the detail and every group's sums agree with its row within
+  /// the summary's rounding (hundreds of tkr: 100 tkr or 1 %), the groups take those names.
+  static void name_areas_from_summary(Table& detail, const std::vector<Table>& summaries) {
+    std::vector<std::pair<std::size_t, std::size_t>> groups;  // [first, end) of row lines
+    std::size_t start = 0;
+    bool unnamed = false;
+    for (std::size_t i = 0; i <= detail.lines.size(); ++i) {
+      bool closes = i == detail.lines.size() || detail.lines[i].kind != LineKind::row;
+      if (!closes) {
+        unnamed |= detail.lines[i].area.empty();
+        continue;
+      }
+      if (i > start) groups.emplace_back(start, i);
+      start = i + 1;
+    }
+    if (!unnamed || groups.size() < 2) return;
+    for (const Table& summary : summaries) {
+      if (summary.id != detail.id || summary.extra) continue;
+      std::vector<const Line*> areas;
+      for (const Line& l : summary.lines) {
+        if (l.kind == LineKind::row) areas.push_back(&l);
+      }
+      if (areas.size() != groups.size()) continue;
+      bool fits = true;
+      for (std::size_t g = 0; g < groups.size() && fits; ++g) {
+        fits = group_fits(detail, groups[g], summary, *areas[g]);
+      }
+      if (!fits) continue;
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (std::size_t k = groups[g].first; k < groups[g].second; ++k) {
+          if (detail.lines[k].area.empty()) detail.lines[k].area = areas[g]->label;
+        }
+      }
+      return;
+    }
+  }
+
+  static bool group_fits(const Table& detail, std::pair<std::size_t, std::size_t> group,
+                         const Table& summary, const Line& area) {
+    int compared = 0;
+    for (std::size_t sc = 0; sc < summary.columns.size(); ++sc) {
+      const auto& stated = area.values[sc];
+      if (!stated || stated->amount.kind != Amount::Kind::amount) continue;
+      auto dc = std::find_if(detail.columns.begin(), detail.columns.end(), [&](const Column& c) {
+        return c.kind == summary.columns[sc].kind && c.year == summary.columns[sc].year;
+      });
+      if (dc == detail.columns.end()) continue;
+      std::size_t col = static_cast<std::size_t>(dc - detail.columns.begin());
+      std::int64_t sum = 0;
+      for (std::size_t k = group.first; k < group.second; ++k) {
+        const auto& v = detail.lines[k].values[col];
+        if (v && v->amount.kind == Amount::Kind::amount) sum += v->amount.kronor;
+      }
+      std::int64_t slack = std::max<std::int64_t>(100'000, std::llabs(stated->amount.kronor) / 100);
+      if (std::llabs(sum - stated->amount.kronor) > slack) return false;
+      ++compared;
+    }
+    return compared > 0;
   }
 
   static std::size_t rows_of(const Table& t) {
