@@ -1,0 +1,36 @@
+#pragma once
+// fordelning.xlsx (for the controllers) and kunder/<Kund-id>.xlsx (one statement per customer):
+// the round's allocation laid out in Swedish. Amounts in kronor; totals are live formulas with
+// their cached values.
+
+#include <string>
+#include <string_view>
+
+#include "fordelning/customers.h"
+#include "fordelning/round_allocation.h"
+
+namespace arsanalys::output {
+
+/// What the allocation writers are given. `previous` is the same lines' Budget Y-1 allocated by
+/// the same keys ("förra året"), nullptr when not computed.
+struct AllocationBook {
+  const fordelning::RoundAllocation& current;
+  const fordelning::RoundAllocation* previous = nullptr;
+  const fordelning::Kunder& kunder;
+  bool draft = false;  // the run has findings of level fel: mark every sheet "Utkast"
+};
+
+/// fordelning.xlsx: per supplier a customer × service matrix with row and column totals, per
+/// key its steps, measures and shares, current against proposed key, lines not allocated with
+/// the reason. Returns the workbook's bytes.
+std::string fordelning_xlsx(const AllocationBook& book);
+
+/// kunder/<Kund-id>.xlsx for one customer: per supplier and service the amount, the key, the
+/// customer's measure and share, last year's figure where known, the total.
+std::string customer_xlsx(const AllocationBook& book, const fordelning::Customer& customer);
+
+/// The file name of a customer's statement: the Kund-id with characters that are not safe in
+/// file names replaced by '_', then ".xlsx". "INK" -> "INK.xlsx".
+std::string customer_file_name(std::string_view kund_id);
+
+}  // namespace arsanalys::output

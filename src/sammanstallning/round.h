@@ -1,0 +1,159 @@
+#pragma once
+// The consolidated round (sammanställning): the suppliers' recognised submissions brought onto
+// one year axis, with the index in force per supplier, the annex's Tabell 1 and 2 per supplier
+// and area, basic services against digital infrastructure, fixed prices, and the decision
+// annex's alternatives as frames (ekonomiska ramar). Plain data, every amount in kronor; the
+// writers in output/ only lay it out.
+//
+// How the annex's figures are formed (seed 003, docs/seed-2024.md §6), and so ours:
+// - Tabell 1 (förvaltning): Utfall Y-2 and Budget Y-1 from 3.1a; "Föreslagen Y" is Budget Y-1
+//   plus the running-cost effect in Y of development (3.1b and 3.1c effects, as levels), i.e.
+//   **without index**, as the annex's frames are "+ index". The supplier's own forecast Y (with
+//   index) is kept beside it.
+// - Tabell 2 (utveckling): Utfall Y-2 and Budget Y-1 from 3.1b; "Föreslagen Y" is 3.1b's
+//   Prognos Y plus 3.1c's År Y (every line, negative ones too).
+// - An area called "Digital infrastruktur" is digital infrastructure; every other line is a
+//   basic service (bastjänst).
+//
+// Words kept Swedish as the users say them: forvaltning (running costs), utveckling
+// (development), bastjänster (basic services), ram (frame), alternativ (alternative).
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analys/submission.h"
+#include "core/finding.h"
+#include "sammanstallning/settings.h"
+
+namespace arsanalys::sammanstallning {
+
+/// The columns of one row of Tabell 1 or 2, kronor; nullopt where the submission has nothing.
+struct Figures {
+  std::optional<std::int64_t> utfall;     // Utfall Y-2
+  std::optional<std::int64_t> budget;     // Budget Y-1
+  std::optional<std::int64_t> prognos;    // the supplier's forecast Y (3.1a: with index)
+  std::int64_t effekt = 0;                // running-cost effect in Y of development (3.1a rows
+                                          // only): the annex's figure in parentheses
+  std::optional<std::int64_t> foreslagen; // proposed Y without index (see the file comment)
+  int tjanster = 0;                       // detailed lines counted in the row
+};
+
+/// One row of Tabell 1 or 2: an area of a supplier, or the supplier's total.
+struct AreaRow {
+  std::string area;            // "" for a supplier without areas (the row is the supplier)
+  bool infrastruktur = false;  // digital infrastructure rather than basic services
+  Figures figures;
+};
+
+/// One service line of 3.1a in the index check: what the index gives and what was submitted.
+struct IndexRow {
+  std::string service;                     // the line's label
+  std::string area;                        // its area ("" none)
+  std::int64_t budget = 0;                 // Budget Y-1, kronor
+  std::int64_t prognos = 0;                // the supplier's forecast Y, kronor
+  std::int64_t expected = 0;               // budget × (1 + index), rounded to the line's
+                                           // granularity (whole tkr for tkr figures)
+  std::optional<Rational> implied_percent; // prognos / budget − 1, in %; none when budget is 0
+  bool fits = true;                        // prognos == expected
+  Location budget_at;                      // cells, for the source column
+  Location prognos_at;
+};
+
+/// A line of a supplier as consolidated: every figure with the cell it came from.
+struct SourceLine {
+  std::string table;                       // forvaltning, utveckling, nya_insatser
+  std::string area;                        // "" none
+  std::string service;                     // the line's label
+  std::map<int, std::int64_t> amounts_kr;  // year -> kronor (amount cells only)
+  std::map<int, Location> sources;         // year -> the cell
+  std::map<int, std::int64_t> effect_level_kr;   // year -> running-cost effect as a level
+  std::map<int, std::int64_t> effect_change_kr;  // year -> change in that single year
+};
+
+/// One frame row of an alternative, the annex's "Ekonomisk ram för förvaltning av
+/// bastjänster" and so on.
+struct FrameRow {
+  std::string label;                       // Swedish, as in the annex
+  std::optional<std::int64_t> amount_kr;   // none: left empty (merged into another row)
+  std::string note;                        // e.g. "minus 7 %", a footnote text, "" none
+};
+
+/// One alternative (or one variant of D: one reduction percentage).
+struct Alternative {
+  char name = 'A';                         // A, B, C or D
+  std::string title;                       // "Alternativ A: Godkänna leverantörens hela förslag"
+  std::string description;                 // what it means, one or two Swedish sentences
+  std::optional<Rational> minskning;       // D: the reduction in %, else none
+  std::vector<FrameRow> frames;            // the Ekonomisk ram table, "+ index" implied
+  std::int64_t forvaltning_kr = 0;         // the förvaltning frame in all (rows summed)
+  std::int64_t utveckling_kr = 0;          // the utveckling frame in all
+};
+
+/// A supplier's part of the round.
+struct SupplierRound {
+  std::string name;                        // as recognised (Leverantör / title page)
+  std::string file;                        // submission file name
+  std::optional<Rational> index;           // index Y-1 -> Y in force, %; none: unknown
+  std::string index_source;                // Swedish: where it comes from ("omgang.toml,
+                                           // [leverantor]", "rubriken i 3.1a", ...)
+  analys::Impact impact = analys::Impact::unknown;  // effects read as (after settings)
+  std::vector<AreaRow> forvaltning;        // Tabell 1 rows of this supplier (areas in order)
+  AreaRow forvaltning_total;               // its total
+  std::vector<AreaRow> utveckling;         // Tabell 2 rows
+  AreaRow utveckling_total;
+  std::vector<IndexRow> index_rows;        // the index check of 3.1a's lines
+  std::vector<SourceLine> lines;           // every detailed line of 3.1a, 3.1b, 3.1c
+  std::vector<Alternative> alternatives;   // A first, then as omgang.toml lists them
+  int proposals = 0;                       // 2.2 initiatives
+  int proposals_incomplete = 0;            // of them lacking a required field
+  std::int64_t undescribed_kr = 0;         // 3.1c År Y of lines named like a pot ("pott",
+                                           // "ej specificerade") or without description
+  std::int64_t frame_kr = 0;               // the proposed frame, förvaltning + utveckling
+};
+
+/// Basic services or digital infrastructure in all (Storleksmässiga skillnader).
+struct Segment {
+  int tjanster = 0;                        // service lines of 3.1a
+  std::int64_t forvaltning_kr = 0;         // Föreslagen Y utan index
+  std::int64_t utveckling_kr = 0;          // Föreslagen Y
+};
+
+/// One year's totals over all suppliers, for the cost development (Diagram 1 and 2).
+struct YearTotals {
+  int year = 0;
+  std::int64_t forvaltning_kr = 0;
+  std::int64_t utveckling_kr = 0;
+  std::int64_t bastjanster_kr = 0;         // förvaltning + utveckling of basic services
+  std::int64_t infrastruktur_kr = 0;       // förvaltning + utveckling of digital infrastructure
+  std::int64_t fasta_priser_kr = 0;        // förvaltning + utveckling in year Y's prices
+};
+
+/// The whole round.
+struct Round {
+  int year = 0;                            // analysis year Y
+  std::string year_source;                 // Swedish: "omgang.toml" or "underlagen"
+  Settings settings;                       // as read (defaults where unset)
+  std::vector<SupplierRound> suppliers;    // in file name order
+  Segment bastjanster;
+  Segment infrastruktur;
+  std::vector<YearTotals> years;           // Y-2, Y-1, Y
+};
+
+/// Consolidates the recognised submissions (one per supplier, in the order given) under the
+/// round's settings. Findings are the caller's (checks run separately); this adds only what
+/// consolidation itself finds: settings naming a supplier or an initiative that is not there.
+Round consolidate(const std::vector<analys::Submission>& submissions, const Settings& settings,
+                  Findings& findings);
+
+/// The index in force for a supplier: omgang.toml's `[leverantor."name"] index`, else its
+/// `[index]`, else the index stated in the supplier's 3.1a header, else none.
+std::optional<Rational> index_for(const analys::Submission& s, const Settings& settings,
+                                  std::string* source);
+
+/// `amount × (1 + percent / 100)` rounded half away from zero to a multiple of `unit` kronor.
+std::int64_t uplift(std::int64_t amount_kr, Rational percent, std::int64_t unit);
+
+}  // namespace arsanalys::sammanstallning
