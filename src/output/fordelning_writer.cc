@@ -315,12 +315,14 @@ void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
   Look head = heading_look();
   Look group = heading_look();
   group.center = true;
-  std::size_t head_lines = 1;
+  std::size_t head_lines = 1, table_lines = 1;
   for (std::size_t i = 0; i < s.lines.size();) {
     std::size_t j = i;
     while (j < s.lines.size() && s.lines[j]->table == s.lines[i]->table) ++j;
+    std::string title = table_title(s.lines[i]->table);
     ws.merged(top + kTable, static_cast<lxw_col_t>(kFirstLine + i),
-              static_cast<lxw_col_t>(kFirstLine + j - 1), table_title(s.lines[i]->table), group);
+              static_cast<lxw_col_t>(kFirstLine + j - 1), title, group);
+    table_lines = std::max(table_lines, lines_needed(title, 17 * 0.8 * static_cast<double>(j - i)));
     i = j;
   }
   std::size_t key_lines = 1, source_lines = 1, area_lines = 1;
@@ -341,6 +343,7 @@ void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
     head_lines = std::max(head_lines, lines_needed(l.service, 17 * 0.8));
     amounts += l.amount_kr;
   }
+  ws.height(top + kTable, table_lines);
   ws.height(top + kArea, area_lines);
   ws.height(top + kKey, key_lines);
   ws.height(top + kSource, source_lines);
@@ -377,10 +380,10 @@ void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
       col_sums[i] += it->second;
     }
     if (s.lines.empty()) {
-      ws.kronor(r, total, 0, kronor_look(true));
+      ws.kronor(r, total, 0, {.bold = true});
     } else {
       ws.formula(r, total, fmt::format("=SUM({})", range(r, kFirstLine, r, total - 1)),
-                 static_cast<double>(row_sum), kronor_look(true));
+                 static_cast<double>(row_sum), {.bold = true, .number = std::string(kKronor)});
     }
     grand += row_sum;
     ++r;
@@ -791,6 +794,7 @@ void write_proposals(Sheet& ws, const Plan& plan) {
                            l.proposed ? l.proposed->customers_kr : none);
   }
   ws.freeze(header + 2, 0);
+  ws.print_wide(header + 1, header + 1);
 }
 
 // --- Ej fördelat ----------------------------------------------------------------------------

@@ -107,7 +107,7 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(const Allocation
 struct Totals {
   std::int64_t kr = 0;
   std::int64_t previous = 0;
-  bool previous_known = false;  // some line has last year's figure
+  std::int64_t change = 0;      // over the lines whose last year is known
   bool previous_partial = false;  // some line lacks it
   lxw_row_t total_row = 0;
 };
@@ -150,14 +150,14 @@ lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
                          const std::vector<Item>& items, const Customer& customer, bool with_previous,
                          Totals& totals) {
   const lxw_row_t first = row;
-  std::int64_t kr = 0, previous = 0;
+  std::int64_t kr = 0, previous = 0, change = 0;
   for (const Item& item : items) {
     ws.text(row, kSupplier, supplier, {.wrap = true});
     write_item(ws, row, item, customer);
     kr += item.kr;
     if (item.previous) {
       previous += *item.previous;
-      totals.previous_known = true;
+      change += item.kr - *item.previous;
     } else {
       totals.previous_partial = true;
     }
@@ -171,8 +171,9 @@ lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
   if (with_previous) {
     ws.formula(row, kPrevious, fmt::format("=SUM({})", range(first, kPrevious, last, kPrevious)),
                static_cast<double>(previous), kronor_look(true));
-    ws.formula(row, kChange, fmt::format("={}-{}", cell(row, kKr), cell(row, kPrevious)),
-               static_cast<double>(kr - previous), kronor_look(true));
+    // The change over the lines whose last year is known, as in the column above.
+    ws.formula(row, kChange, fmt::format("=SUM({})", range(first, kChange, last, kChange)),
+               static_cast<double>(change), kronor_look(true));
   } else {
     ws.blank(row, kPrevious, total_text_look());
     ws.blank(row, kChange, total_text_look());
@@ -180,6 +181,7 @@ lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
   ws.blank(row, kSource, total_text_look());
   totals.kr += kr;
   totals.previous += previous;
+  totals.change += change;
   return row++;
 }
 
@@ -300,8 +302,8 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
   if (with_previous && !subtotals.empty()) {
     ws.formula(row, kPrevious, plus_of(subtotals, kPrevious),
                static_cast<double>(totals.previous), kronor_look(true));
-    ws.formula(row, kChange, fmt::format("={}-{}", cell(row, kKr), cell(row, kPrevious)),
-               static_cast<double>(totals.kr - totals.previous), kronor_look(true));
+    ws.formula(row, kChange, plus_of(subtotals, kChange), static_cast<double>(totals.change),
+               kronor_look(true));
   } else if (with_previous) {
     ws.kronor(row, kPrevious, 0, kronor_look(true));
     ws.kronor(row, kChange, 0, kronor_look(true));
@@ -322,10 +324,11 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
     ws.formula(summary + 1, 1, "=" + cell(totals.total_row, kPrevious),
                static_cast<double>(totals.previous), {.number = std::string(kKronor)});
     ws.text(summary + 2, 0, "Förändring", label);
-    ws.formula(summary + 2, 1, fmt::format("={}-{}", cell(summary, 1), cell(summary + 1, 1)),
-               static_cast<double>(totals.kr - totals.previous), {.number = std::string(kKronor)});
+    ws.formula(summary + 2, 1, "=" + cell(totals.total_row, kChange),
+               static_cast<double>(totals.change), {.number = std::string(kKronor)});
     if (totals.previous_partial) {
-      ws.text(summary + 1, 2, "Uppgift saknas för några tjänster; de räknas inte med.",
+      ws.text(summary + 2, 2,
+              "Förändringen gäller tjänsterna med uppgift för förra året; för några saknas den.",
               {.italic = true});
     }
   } else {
