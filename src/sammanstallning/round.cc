@@ -226,6 +226,13 @@ class SupplierBuilder {
     };
     std::erase_if(out_.forvaltning, empty);
     std::erase_if(out_.utveckling, empty);
+    // Lines without an area among areas (Intraservice's ambition adjustment) get a name.
+    for (auto* rows : {&out_.forvaltning, &out_.utveckling}) {
+      if (rows->size() < 2) continue;
+      for (AreaRow& r : *rows) {
+        if (r.area.empty()) r.area = "Utan område";
+      }
+    }
     out_.forvaltning_total.area = "Totalt";
     out_.utveckling_total.area = "Totalt";
     for (const AreaRow& r : out_.forvaltning) add_figures(out_.forvaltning_total.figures, r.figures);
