@@ -198,6 +198,16 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     return ExitCode::failed;
   }
 
+  // The output folder is made (or found) before the long part, so an unwritable one is said at
+  // once; temporaries left by a run that was killed are cleared away.
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec || !fs::is_directory(out_dir)) {
+    throw RunError(fmt::format("Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
+                               ec ? ec.message() : std::string("det finns en fil med det namnet")));
+  }
+  remove_stale_temporaries(out_dir);
+
   progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
   std::vector<analys::Submission> submissions;
   for (const auto& i : in.ingested) submissions.push_back(i.submission);
@@ -223,7 +233,6 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       if (f.where.file == i.submission.file) own.push_back(f);
     }
     fs::path path = output::review_path(out_dir, i.submission.file);
-    std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     output::write_review(def, i.submission, i.workbook, own, path);
     outputs.count_written();
