@@ -12,13 +12,17 @@ using analys::Line;
 using analys::LineKind;
 using analys::Table;
 
-/// The amount column of year Y: the forecast (3.1a, 3.1b) or År Y (3.1c).
+/// The amount column of `year`: the forecast (3.1a, 3.1b) or År Y (3.1c) for the analysis
+/// year; for an earlier year its budget (Y-1), else its outcome (Y-2), so last year's figures can
+/// be allocated by the same keys.
 const analys::Column* year_column(const Table& t, int year, std::size_t* index) {
-  ColumnKind wanted = t.id == "nya_insatser" ? ColumnKind::kostnad : ColumnKind::prognos;
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].kind == wanted && t.columns[i].year == year) {
-      *index = i;
-      return &t.columns[i];
+  ColumnKind now = t.id == "nya_insatser" ? ColumnKind::kostnad : ColumnKind::prognos;
+  for (ColumnKind wanted : {now, ColumnKind::budget, ColumnKind::utfall}) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (t.columns[i].kind == wanted && t.columns[i].year == year) {
+        *index = i;
+        return &t.columns[i];
+      }
     }
   }
   return nullptr;

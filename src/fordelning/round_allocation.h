@@ -48,7 +48,9 @@ struct RoundAllocation {
   std::int64_t unallocated_kr = 0;    // sum of the lines not allocated
 };
 
-/// Allocates every line of the submissions for `year`. A line of 3.1a/3.1b whose service has
+/// Allocates every line of the submissions for `year`: the forecast (År Y in 3.1c) when `year`
+/// is the analysis year, else the column of that year (Budget Y-1, Utfall Y-2), so last year's
+/// charges can be shown by the same keys. A line of 3.1a/3.1b whose service has
 /// no key gets KEY_MISSING (fel) at the line's label cell; a 3.1c line without a `Tjänster`
 /// row is listed as not allocated, without a finding (the contract wants it so). A line whose
 /// key is unusable is listed with the reason (read_kunder() has reported the key already).

@@ -137,3 +137,26 @@ TEST_CASE("key_text_for reads 3.2's current key by the service's name", "[fordel
   CHECK(f::key_text_for(s, "stöd ") == "Efter antal anställda.");
   CHECK(f::key_text_for(s, "Drift").empty());
 }
+
+TEST_CASE("allocate_round: an earlier year is allocated from its budget column",
+          "[fordelning]") {
+  Findings findings;
+  f::Kunder kunder = register_of(findings);
+  analys::Submission s = submission();
+  analys::Table& t = s.tables[0];
+  t.columns.insert(t.columns.begin(), analys::Column{analys::ColumnKind::budget, 2023,
+                                                     "Budget 2023", 1});
+  for (analys::Line& l : t.lines) {
+    analys::Figure fig;
+    fig.amount.kind = analys::Amount::Kind::amount;
+    fig.amount.kronor = 400;
+    fig.source = Location{"lev.xlsx", "3.1", "B" + std::to_string(l.row + 1)};
+    l.values.insert(l.values.begin(), fig);
+  }
+  f::RoundAllocation a = f::allocate_round({s}, 2023, kunder, findings);
+  REQUIRE(a.lines.size() == 4);  // Drift, Stöd, Okänd, Tom (the last two without a key)
+  CHECK(a.lines[0].amount_kr == 400);
+  CHECK(a.lines[0].source.cell == "B4");
+  CHECK(a.lines[0].allocation->customers_kr.at("A") == 300);
+  CHECK(a.allocated_kr == 800);
+}
