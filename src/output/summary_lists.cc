@@ -83,7 +83,7 @@ std::string supplier_of(const Round& r, const Submission& s) {
 }  // namespace
 
 void write_proposals(Sheet& ws, const Context& c) {
-  ws.widths({34, 6, 44, 14, 13, 46, 28, 28, 40});
+  ws.widths({40, 9, 44, 14, 13, 46, 28, 28, 40});
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Förslag på nya förändringsinsatser (2.2)", kTitle);
   ws.paragraph(row++, 0, 8,
@@ -193,7 +193,7 @@ void write_proposals(Sheet& ws, const Context& c) {
 
 void write_index_check(Sheet& ws, const Context& c) {
   int y = c.round.year;
-  ws.widths({30, 10, 20, 40, 13, 13, 15, 14, 11, 9, 34, 34});
+  ws.widths({40, 10, 20, 40, 13, 13, 15, 14, 11, 9, 34, 34});
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Indexkontroll av 3.1a", kTitle);
   ws.paragraph(row++, 0, 11,
@@ -353,7 +353,7 @@ void add_chart(XlsxBook& book, Sheet& ws, lxw_row_t at, const std::string& title
   chart_axis_set_name(chart->y_axis, "tkr");
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options options{};
-  options.x_scale = 1.5;
+  options.x_scale = 1.4;
   options.y_scale = 1.2;
   book.check(worksheet_insert_chart_opt(ws.get(), at, 0, chart, &options), "infoga diagram");
 }
@@ -412,6 +412,7 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
               cols);
   }
   ws.freeze(head + 1, 0);
+  ws.print_wide(head, head);
 }
 
 }  // namespace arsanalys::output::summary

@@ -115,6 +115,16 @@ void Sheet::paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std:
   height(row, lines_needed(text, width));
 }
 
+void Sheet::merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+                   const Look& look) {
+  if (first == last) {
+    this->text(row, first, text, look);
+    return;
+  }
+  book_.check(worksheet_merge_range(ws_, row, first, row, last, text.c_str(), formats_(look)),
+              "slå ihop celler");
+}
+
 void Sheet::headings(lxw_row_t row, lxw_col_t first, const std::vector<std::string>& texts) {
   std::size_t lines = 1;
   for (std::size_t i = 0; i < texts.size(); ++i) {

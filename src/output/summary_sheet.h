@@ -100,6 +100,9 @@ class Sheet {
   /// `text` across columns first..last of a row, wrapped, the row as high as it needs.
   void paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
                  double width, const Look& look = {});
+  /// `text` in cells first..last of a row merged into one (a single cell when first == last).
+  void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+              const Look& look);
   /// Headings in a row from column `first`, each in the heading look; the row as high as the
   /// longest heading needs in its column's width.
   void headings(lxw_row_t row, lxw_col_t first, const std::vector<std::string>& texts);

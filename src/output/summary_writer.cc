@@ -125,10 +125,12 @@ void write_change(Sheet& ws, lxw_row_t row, const Values& v, const Look& look) {
 void write_plain_row(Sheet& ws, lxw_row_t row, const std::string& label, const Values& v,
                      const Look& look) {
   ws.text(row, kLabel, label, look);
+  Look figures = look;
+  figures.indent = 0;  // an indent would align the figures left
   for (std::size_t i = 0; i < v.size(); ++i) {
-    ws.kronor(row, static_cast<lxw_col_t>(kUtfall + i), v[i], look);
+    ws.kronor(row, static_cast<lxw_col_t>(kUtfall + i), v[i], figures);
   }
-  write_change(ws, row, v, look);
+  write_change(ws, row, v, figures);
 }
 
 /// A total row: for each column `formula(col)` with the column sum as cached value.
@@ -447,19 +449,13 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   for (int y : lc.years) heads.push_back(fmt::format("Källa {}", y));
   ws.headings(head_row, 0, heads);
   for (lxw_col_t col = 0; col < LineColumns::kFirst; ++col) ws.blank(group_row, col, kHeading);
-  ws.text(group_row, lc.amount(0), "Belopp per år (tkr)", kHeading);
-  for (std::size_t i = 1; i < lc.years.size(); ++i) ws.blank(group_row, lc.amount(i), kHeading);
-  if (!lc.effect_years.empty()) {
-    ws.text(group_row, lc.level(0), "Påverkan förvaltningskostnad, nivå (tkr)", kHeading);
-    for (std::size_t i = 1; i < lc.effect_years.size(); ++i)
-      ws.blank(group_row, lc.level(i), kHeading);
-    ws.text(group_row, lc.change(0), "Påverkan, förändring enskilt år (tkr)", kHeading);
-    for (std::size_t i = 1; i < lc.effect_years.size(); ++i)
-      ws.blank(group_row, lc.change(i), kHeading);
-  }
-  ws.text(group_row, lc.source(0), "Källa: cellen i leverantörens fil", kHeading);
-  for (std::size_t i = 1; i < lc.years.size(); ++i) ws.blank(group_row, lc.source(i), kHeading);
-  ws.height(group_row, 2);
+  auto group = [&](lxw_col_t first, std::size_t n, const std::string& text) {
+    if (n > 0) ws.merged(group_row, first, static_cast<lxw_col_t>(first + n - 1), text, kHeading);
+  };
+  group(lc.amount(0), lc.years.size(), "Belopp per år (tkr)");
+  group(lc.level(0), lc.effect_years.size(), "Påverkan på förvaltningskostnad, nivå (tkr)");
+  group(lc.change(0), lc.effect_years.size(), "Påverkan, förändring enskilt år (tkr)");
+  group(lc.source(0), lc.years.size(), "Källa: cellen i leverantörens fil");
 
   for (const std::string& table : table_order(s)) {
     std::vector<const SourceLine*> lines;
