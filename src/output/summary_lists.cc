@@ -158,7 +158,11 @@ void write_proposals(Sheet& ws, const Context& c) {
       Look wrapped = look;
       wrapped.wrap = true;
       ws.text(row, 0, e.supplier, look);
-      ws.number(row, 1, p.number, {.number = kCount, .fill = look.fill});
+      if (p.number > 0) {
+        ws.number(row, 1, p.number, {.number = kCount, .fill = look.fill});
+      } else {
+        ws.blank(row, 1, look);  // a row of a 2.2 table has no number
+      }
       ws.text(row, 2, p.name.empty() ? "(namn saknas)" : p.name, wrapped);
       ws.kronor(row, 3, p.budget_kr, look);
       ws.text(row, 4, st.empty_form ? "tomt formulär" : st.complete ? "ja" : "nej", look);

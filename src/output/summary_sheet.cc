@@ -160,11 +160,15 @@ void Sheet::autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_
               "sätta filter");
 }
 
-void Sheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last) {
+void Sheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last, std::uint16_t pages) {
   worksheet_set_landscape(ws_);
   worksheet_set_paper(ws_, 9);  // A4
-  worksheet_fit_to_pages(ws_, 1, 0);
+  worksheet_fit_to_pages(ws_, pages, 0);
   book_.check(worksheet_repeat_rows(ws_, repeat_first, repeat_last), "upprepa rubrikrader");
+}
+
+void Sheet::repeat_columns(lxw_col_t first, lxw_col_t last) {
+  book_.check(worksheet_repeat_columns(ws_, first, last), "upprepa kolumner");
 }
 
 }  // namespace arsanalys::output::summary

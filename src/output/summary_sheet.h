@@ -112,8 +112,10 @@ class Sheet {
   void freeze(lxw_row_t row, lxw_col_t col);
   void autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
                   lxw_col_t last_col);
-  /// Printed landscape on A4, one page wide, rows first..last repeated on every page.
-  void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last);
+  /// Printed landscape on A4, `pages` pages wide, rows first..last repeated on every page.
+  void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last, std::uint16_t pages = 1);
+  /// Columns first..last printed on every page.
+  void repeat_columns(lxw_col_t first, lxw_col_t last);
   /// The width set for a column (10 when none was).
   double width_of(lxw_col_t col) const;
 

@@ -422,7 +422,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   std::vector<double> widths = {26, 22, 44};
   for (std::size_t i = 0; i < lc.years.size(); ++i) widths.push_back(12);
   for (std::size_t i = 0; i < 2 * lc.effect_years.size(); ++i) widths.push_back(11);
-  for (std::size_t i = 0; i < lc.years.size(); ++i) widths.push_back(34);
+  for (std::size_t i = 0; i < lc.years.size(); ++i) widths.push_back(32);
   ws.widths(widths);
   lxw_col_t last_col = lc.count() - 1;
   lxw_row_t row = ws.top();
@@ -456,6 +456,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   group(lc.level(0), lc.effect_years.size(), "Påverkan på förvaltningskostnad, nivå (tkr)");
   group(lc.change(0), lc.effect_years.size(), "Påverkan, förändring enskilt år (tkr)");
   group(lc.source(0), lc.years.size(), "Källa: cellen i leverantörens fil");
+  ws.height(group_row, 2);
 
   for (const std::string& table : table_order(s)) {
     std::vector<const SourceLine*> lines;
@@ -520,7 +521,9 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   if (s.lines.empty()) ws.text(row++, 0, "Leverantören har inga rader med belopp.", kNote);
   ws.freeze(head_row + 1, LineColumns::kFirst);
   ws.autofilter(head_row, 0, std::max(head_row, row - 1), last_col);
-  ws.print_wide(group_row, head_row);
+  // Two pages wide: one would print the source cells unreadably small.
+  ws.print_wide(group_row, head_row, 2);
+  ws.repeat_columns(0, LineColumns::kService);
 }
 
 }  // namespace summary

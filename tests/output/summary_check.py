@@ -109,12 +109,12 @@ def check_workbook(path, sample):
         print(f"   {len(charts)} diagram över vanliga tal")
 
 
-def check_libreoffice(path, work):
+def check_libreoffice(path, work, tag):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("   LibreOffice saknas; konverteringen hoppas över")
         return
-    out = os.path.join(work, "lo-" + os.path.splitext(os.path.basename(path))[0])
+    out = os.path.join(work, "lo-" + tag)
     os.makedirs(out, exist_ok=True)
     profile = "file://" + os.path.abspath(os.path.join(work, "lo-profile"))
     base = os.path.splitext(os.path.basename(path))[0]
@@ -140,7 +140,7 @@ def main():
     env = dict(os.environ, ARSANALYS_SUMMARY_OUT=made)
     subprocess.run([tests, "[.summary_export]"], env=env, check=True, capture_output=True)
     check_workbook(made, sample=False)
-    csv = check_libreoffice(made, work)
+    csv = check_libreoffice(made, work, "enhetstest")
     if csv is not None:
         # The first sheet as LibreOffice shows it: kronor displayed as tkr (77 587 000 kr ->
         # 77,587 in its default en-US locale), never the raw kronor.
@@ -158,7 +158,7 @@ def main():
             fail(f"arsanalys run gav {r.returncode} och ingen sammanstallning.xlsx: {r.stderr}")
         else:
             check_workbook(path, sample=True)
-            check_libreoffice(path, work)
+            check_libreoffice(path, work, "run")
 
     if failures:
         print(f"{len(failures)} fel")

@@ -7,13 +7,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <span>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/commands.h"
 #include "core/file_io.h"
 #include "xlsx/cell_ref.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
+#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using arsanalys::Finding;
@@ -260,8 +263,10 @@ std::span<const std::byte> bytes_of(const std::string& s) {
 struct Written {
   std::string bytes;
   Workbook wb;
-  explicit Written(bool draft = false) {
-    bytes = sammanstallning_xlsx(round_2024(), submissions_2024(), findings_2024(), draft);
+  /// The hand-built round's workbook.
+  explicit Written(bool draft = false)
+      : Written(sammanstallning_xlsx(round_2024(), submissions_2024(), findings_2024(), draft)) {}
+  explicit Written(std::string written) : bytes(std::move(written)) {
     wb = read_workbook(bytes_of(bytes), "sammanstallning.xlsx");
   }
   const Sheet& sheet(const std::string& name) const {
@@ -558,4 +563,48 @@ TEST_CASE("sammanstallning.xlsx for the openpyxl and LibreOffice check", "[.summ
   bool draft = std::getenv("ARSANALYS_SUMMARY_DRAFT") != nullptr;
   arsanalys::write_file_atomic(
       out, sammanstallning_xlsx(round_2024(), submissions_2024(), findings_2024(), draft));
+}
+
+// --- The sample round through `run` ------------------------------------------------------------
+
+TEST_CASE("sammanstallning.xlsx of the sample round: real figures traced to their cells",
+          "[summary][run]") {
+  arsanalys::test::TempDir dir;
+  arsanalys::app::RunOptions options;
+  options.round_dir = fs::path(ARSANALYS_TEST_DATA).parent_path().parent_path() / "samples" / "2024";
+  options.out_dir = dir.path() / "ut";
+  std::ostringstream out, err;
+  int code = static_cast<int>(arsanalys::app::run(options, out, err));
+  CHECK(code == 1);  // the sample carries the real defects: a draft
+  std::vector<std::byte> raw =
+      arsanalys::read_file(options.out_dir / "sammanstallning.xlsx", "sammanstallning.xlsx");
+  Written w(std::string(reinterpret_cast<const char*>(raw.data()), raw.size()));
+
+  for (const Sheet& s : w.wb.sheets) {
+    INFO(s.name);
+    CHECK(w.text(s, 0, 0).starts_with("UTKAST"));
+  }
+
+  // DMS's typo row, with the cell it came from.
+  const Sheet& dms = w.sheet("Demokrati och medborgarservice");
+  const Cell& head = w.find(dms, "Tjänst / insats");
+  const Cell& row = w.find(dms, "Extern service och kommunikation", head.row);
+  CHECK(w.at(dms, row.row, w.col_of(dms, head.row, "2023")).number == 50733000);
+  CHECK(w.at(dms, row.row, w.col_of(dms, head.row, "2024")).number == 53820000);
+  CHECK(w.text(dms, row.row, w.col_of(dms, head.row, "Källa 2023")) == "demokrati.xlsx Blad2!C9");
+
+  // Intraservice's 3.1a budget: the detail rows, 1 071 972 tkr, summed by a formula.
+  const Sheet& over = w.sheet("Översikt");
+  const Cell& total = w.find(over, "Totalt Nämnden för Intraservice");
+  CHECK(w.formula(w.at(over, total.row, 2)).starts_with("SUM(C"));
+  CHECK(w.at(over, total.row, 2).number == 1071972000);
+
+  // The index check finds 50 733 -> 53 820 (6 % gives 53 777).
+  const Sheet& index = w.sheet("Indexkontroll");
+  const Cell& misfit = w.find(index, "Extern service och kommunikation");
+  CHECK(w.at(index, misfit.row, 6).number == 53777000);
+  CHECK(w.text(index, misfit.row, 9) == "nej");
+
+  const Sheet& found = w.sheet("Fynd");
+  CHECK_NOTHROW(w.find(found, "Totalkostnad 77 587 tkr avviker från summan av raderna 77 547 tkr."));
 }
