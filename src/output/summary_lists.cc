@@ -30,7 +30,8 @@ std::string field_noun(const std::string& id) {
     if (auto at = label.find(cut); at != std::string::npos) label.erase(at);
   }
   if (label.starts_with("Är ")) label.erase(0, 4);  // "Är " is four bytes
-  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] + 32);
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z')
+    label[0] = static_cast<char>(label[0] + 32);
   return label;
 }
 
@@ -45,7 +46,7 @@ std::string field_value(const Proposal& p, std::string_view id) {
 struct ProposalState {
   bool empty_form = false;  // a blank form left in from the template: not counted
   bool complete = true;
-  std::string lacking;      // "Saknas: effektmål, informationsklassning", or the finding's text
+  std::string lacking;  // "Saknas: effektmål, informationsklassning", or the finding's text
 };
 
 ProposalState state_of(const Proposal& p, const Findings& findings) {
@@ -292,9 +293,9 @@ void write_findings(Sheet& ws, const Context& c) {
                180, kNote);
   ++row;
   lxw_row_t head = row;
-  ws.headings(row++, 0,
-              {"Nivå", "Kod", "Fil", "Blad", "Cell", "Meddelande", "Värde (tkr)",
-               "Förväntat (tkr)"});
+  ws.headings(
+      row++, 0,
+      {"Nivå", "Kod", "Fil", "Blad", "Cell", "Meddelande", "Värde (tkr)", "Förväntat (tkr)"});
   for (const Finding& f : c.findings) {
     Look look{.fill = fill_of(f.level)};
     Look wrapped = look;
@@ -339,9 +340,8 @@ std::int64_t supplier_year(const SupplierRound& s, int offset) {
 }
 
 /// A stacked column chart of the columns `cols` of the data rows first..last.
-void add_chart(XlsxBook& book, Sheet& ws, lxw_row_t at, const std::string& title,
-               lxw_row_t head, lxw_row_t first, lxw_row_t last,
-               const std::vector<lxw_col_t>& cols) {
+void add_chart(XlsxBook& book, Sheet& ws, lxw_row_t at, const std::string& title, lxw_row_t head,
+               lxw_row_t first, lxw_row_t last, const std::vector<lxw_col_t>& cols) {
   lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_COLUMN_STACKED);
   if (chart == nullptr) book.check(LXW_ERROR_MEMORY_MALLOC_FAILED, "skapa diagram");
   std::string sheet = ws.name();
@@ -378,9 +378,9 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
                160, kNote);
   ++row;
   lxw_row_t head = row;
-  std::vector<std::string> heads = {"År", "Bastjänster", "Digital infrastruktur", "Förvaltning",
-                                    "Utveckling",
-                                    "Totalt i " + year_label(r.year, 0) + " års priser"};
+  std::vector<std::string> heads = {
+      "År",          "Bastjänster", "Digital infrastruktur",
+      "Förvaltning", "Utveckling",  "Totalt i " + year_label(r.year, 0) + " års priser"};
   for (const std::string& name : c.supplier_sheets) heads.push_back(name);
   ws.headings(row++, 0, heads);
   lxw_row_t first = row;
@@ -392,7 +392,8 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
     ws.kronor(row, 4, yt.utveckling_kr);
     ws.kronor(row, 5, yt.fasta_priser_kr);
     for (std::size_t i = 0; i < r.suppliers.size(); ++i) {
-      ws.kronor(row, static_cast<lxw_col_t>(6 + i), supplier_year(r.suppliers[i], yt.year - r.year));
+      ws.kronor(row, static_cast<lxw_col_t>(6 + i),
+                supplier_year(r.suppliers[i], yt.year - r.year));
     }
     ++row;
   }
@@ -411,7 +412,8 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
   if (!r.suppliers.empty()) {
     row += 19;
     std::vector<lxw_col_t> cols;
-    for (std::size_t i = 0; i < r.suppliers.size(); ++i) cols.push_back(static_cast<lxw_col_t>(6 + i));
+    for (std::size_t i = 0; i < r.suppliers.size(); ++i)
+      cols.push_back(static_cast<lxw_col_t>(6 + i));
     add_chart(book, ws, row, fmt::format("Diagram 3. Per leverantör {}", span), head, first, last,
               cols);
   }

@@ -44,8 +44,7 @@ std::string sum_of(lxw_col_t col, lxw_row_t first, lxw_row_t last) {
   return fmt::format("SUM({}:{})", a1(first, col), a1(last, col));
 }
 
-Sheet::Sheet(XlsxBook& book, Formats& formats, std::string name, bool draft,
-             lxw_col_t banner_cols)
+Sheet::Sheet(XlsxBook& book, Formats& formats, std::string name, bool draft, lxw_col_t banner_cols)
     : book_(book), formats_(formats), name_(std::move(name)), ws_(book.add_sheet(name_)) {
   if (!draft) return;
   Look banner{.bold = true, .fill = kFelFill, .size = 12, .color = 0x9C0006};
@@ -156,8 +155,7 @@ void Sheet::freeze(lxw_row_t row, lxw_col_t col) { worksheet_freeze_panes(ws_, r
 
 void Sheet::autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
                        lxw_col_t last_col) {
-  book_.check(worksheet_autofilter(ws_, first_row, first_col, last_row, last_col),
-              "sätta filter");
+  book_.check(worksheet_autofilter(ws_, first_row, first_col, last_row, last_col), "sätta filter");
 }
 
 void Sheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last, std::uint16_t pages) {

@@ -43,11 +43,11 @@ struct Look {
   bool italic = false;
   std::string_view number{};  // number format code, "" General
   lxw_color_t fill = kNoFill;
-  bool wrap = false;    // wrap text (every cell is aligned to the top)
-  bool rule = false;    // a thin line above (totals)
-  bool boxed = false;   // thin border all round (headings)
+  bool wrap = false;   // wrap text (every cell is aligned to the top)
+  bool rule = false;   // a thin line above (totals)
+  bool boxed = false;  // thin border all round (headings)
   std::uint8_t indent = 0;
-  double size = 0;      // font size, 0 default
+  double size = 0;              // font size, 0 default
   lxw_color_t color = kNoFill;  // font colour, 0 default
   auto operator<=>(const Look&) const = default;
 };
@@ -110,8 +110,7 @@ class Sheet {
   void widths(const std::vector<double>& chars);
   void height(lxw_row_t row, std::size_t lines);
   void freeze(lxw_row_t row, lxw_col_t col);
-  void autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
-                  lxw_col_t last_col);
+  void autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col);
   /// Printed landscape on A4, `pages` pages wide, rows first..last repeated on every page.
   void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last, std::uint16_t pages = 1);
   /// Columns first..last printed on every page.

@@ -111,8 +111,8 @@ void write_change(Sheet& ws, lxw_row_t row, const Values& v, const Look& look) {
     return;
   }
   std::int64_t change = *proposed - *budget;
-  ws.formula_kr(row, kChangeKr,
-                fmt::format("{}-{}", a1(row, kForeslagen), a1(row, kBudget)), change, look);
+  ws.formula_kr(row, kChangeKr, fmt::format("{}-{}", a1(row, kForeslagen), a1(row, kBudget)),
+                change, look);
   if (*budget == 0) {
     ws.blank(row, kChangePct, pct);
     return;
@@ -186,7 +186,8 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
       continue;
     }
     ws.text(row, kLabel, s.name, {.bold = true, .fill = kGroupFill});
-    for (lxw_col_t col = kUtfall; col <= kChangePct; ++col) ws.blank(row, col, {.fill = kGroupFill});
+    for (lxw_col_t col = kUtfall; col <= kChangePct; ++col)
+      ws.blank(row, col, {.fill = kGroupFill});
     ++row;
     lxw_row_t first = row;
     std::vector<Values> area_values;
@@ -206,18 +207,20 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
   write_sum_row(ws, row++, "Totalt", grand, {.bold = true, .fill = kHeadingFill, .rule = true},
                 [&](lxw_col_t col) {
                   std::string cells;
-                  for (lxw_row_t r : supplier_rows) cells += (cells.empty() ? "" : ",") + a1(r, col);
+                  for (lxw_row_t r : supplier_rows)
+                    cells += (cells.empty() ? "" : ",") + a1(r, col);
                   return fmt::format("SUM({})", cells);
                 });
   std::string note =
-      utveckling
-          ? fmt::format("Föreslagen {0} = Prognos {0} i 3.1b + År {0} i 3.1c (alla rader, även "
-                        "negativa). Nya insatser = det som 3.1c lägger till.",
-                        year_label(y, 0))
-          : fmt::format("Föreslagen {0} = Budget {1} + effekten {0} av utvecklingen (3.1b och "
-                        "3.1c, som nivå), utan index: ramarna beslutas \"+ index\". Prognos {0} "
-                        "är leverantörens egen, med index.",
-                        year_label(y, 0), year_label(y, -1));
+      utveckling ? fmt::format(
+                       "Föreslagen {0} = Prognos {0} i 3.1b + År {0} i 3.1c (alla rader, även "
+                       "negativa). Nya insatser = det som 3.1c lägger till.",
+                       year_label(y, 0))
+                 : fmt::format(
+                       "Föreslagen {0} = Budget {1} + effekten {0} av utvecklingen (3.1b och "
+                       "3.1c, som nivå), utan index: ramarna beslutas \"+ index\". Prognos {0} "
+                       "är leverantörens egen, med index.",
+                       year_label(y, 0), year_label(y, -1));
   ws.paragraph(row++, 0, kChangePct, note, 150, kNote);
   return row;
 }
@@ -282,10 +285,9 @@ lxw_row_t write_settings(Sheet& ws, lxw_row_t row, const Context& c) {
     ws.paragraph(row, 1, kChangePct, value, 100);
     ++row;
   };
-  field("Analysår",
-        r.year != 0 ? fmt::format("{} (källa: {})", r.year,
-                                  r.year_source.empty() ? "underlagen" : r.year_source)
-                    : std::string("okänt"));
+  field("Analysår", r.year != 0 ? fmt::format("{} (källa: {})", r.year,
+                                              r.year_source.empty() ? "underlagen" : r.year_source)
+                                : std::string("okänt"));
   field("Index för omgången", round_index_text(r.settings.index));
   field("KF:s index", r.settings.kf_index
                           ? percent_text(r.settings.kf_index)
@@ -349,8 +351,8 @@ void write_overview(Sheet& ws, const Context& c) {
   ws.text(row++, 0, "Bladen i arbetsboken", {.bold = true, .size = 12});
   std::vector<std::pair<std::string, std::string>> sheets;
   for (std::size_t i = 0; i < c.round.suppliers.size(); ++i) {
-    sheets.push_back({c.supplier_sheets[i],
-                      fmt::format("{}: rader med källcell", c.round.suppliers[i].name)});
+    sheets.push_back(
+        {c.supplier_sheets[i], fmt::format("{}: rader med källcell", c.round.suppliers[i].name)});
   }
   sheets.push_back({std::string(kProposalsSheet), "förslagen enligt 2.2 och deras fullständighet"});
   sheets.push_back({std::string(kIndexSheet), "index per rad i 3.1a"});
@@ -427,15 +429,15 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   lxw_col_t last_col = lc.count() - 1;
   lxw_row_t row = ws.top();
   ws.text(row++, 0, s.name, kTitle);
-  ws.paragraph(row++, 0, 8,
-               fmt::format("Fil: {}. Index i kraft: {} ({}). Påverkan på förvaltningskostnad läses "
-                           "som {}. Raderna är leverantörens detaljerade rader i 3.1a, 3.1b och "
-                           "3.1c på en gemensam årsaxel; kolumnerna Källa anger cellen i "
-                           "leverantörens fil som varje belopp lästes från.",
-                           s.file, percent_text(s.index),
-                           s.index_source.empty() ? "ingen källa" : s.index_source,
-                           impact_text(s.impact)),
-               150);
+  ws.paragraph(
+      row++, 0, 8,
+      fmt::format("Fil: {}. Index i kraft: {} ({}). Påverkan på förvaltningskostnad läses "
+                  "som {}. Raderna är leverantörens detaljerade rader i 3.1a, 3.1b och "
+                  "3.1c på en gemensam årsaxel; kolumnerna Källa anger cellen i "
+                  "leverantörens fil som varje belopp lästes från.",
+                  s.file, percent_text(s.index),
+                  s.index_source.empty() ? "ingen källa" : s.index_source, impact_text(s.impact)),
+      150);
   ws.paragraph(row++, 0, 8, std::string(kAmountNote), 150, kNote);
   ++row;
 
@@ -508,7 +510,8 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
       }
     };
     for (std::size_t i = 0; i < lc.years.size(); ++i) {
-      sum_column(lc.amount(i), [&](const SourceLine& l) { return at_year(l.amounts_kr, lc.years[i]); });
+      sum_column(lc.amount(i),
+                 [&](const SourceLine& l) { return at_year(l.amounts_kr, lc.years[i]); });
     }
     for (std::size_t i = 0; i < lc.effect_years.size(); ++i) {
       int y = lc.effect_years[i];
@@ -577,7 +580,8 @@ std::string sammanstallning_xlsx(const sammanstallning::Round& round,
   using namespace summary;
   Context c{round, submissions, findings, draft, {}};
   SheetNames names;
-  for (const auto& s : round.suppliers) c.supplier_sheets.push_back(names.claim(supplier_sheet_wanted(s.name)));
+  for (const auto& s : round.suppliers)
+    c.supplier_sheets.push_back(names.claim(supplier_sheet_wanted(s.name)));
 
   XlsxBook book("Sammanställningen", "sammanstallning");
   book.set_properties({.title = round.year != 0

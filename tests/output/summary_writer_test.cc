@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "../support/temp_dir.h"
 #include "app/commands.h"
 #include "core/file_io.h"
 #include "xlsx/cell_ref.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
-#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using arsanalys::Finding;
@@ -158,9 +158,10 @@ SupplierRound intraservice() {
   s.index = make_rational(33, 10);
   s.index_source = "omgang.toml, [index] (blandat)";
   s.impact = Impact::change;
-  s.forvaltning = {area("Ekonomi", std::nullopt, 83130, 85873, 0, 83130),
-                   area("HR", std::nullopt, 130501, 134808, 12200, 142701),
-                   area("Digital infrastruktur", std::nullopt, 767923, 793264, 45700, 813623, true)};
+  s.forvaltning = {
+      area("Ekonomi", std::nullopt, 83130, 85873, 0, 83130),
+      area("HR", std::nullopt, 130501, 134808, 12200, 142701),
+      area("Digital infrastruktur", std::nullopt, 767923, 793264, 45700, 813623, true)};
   s.forvaltning_total = area("Totalt", std::nullopt, 981554, 1013945, 57900, 1039454);
   s.utveckling = {area("Ekonomi", std::nullopt, 2000, 2000, 0, 2000),
                   area("HR", std::nullopt, 12200, 13000, 0, 13800),
@@ -193,12 +194,11 @@ Round round_2024() {
   r.suppliers = {dms(), ink(), intraservice()};
   r.bastjanster = {28, 349400 * kTkr, 63300 * kTkr};
   r.infrastruktur = {22, 782600 * kTkr, 63400 * kTkr};
-  r.years = {YearTotals{2022, 838500 * kTkr, 75900 * kTkr, 292600 * kTkr, 621800 * kTkr,
-                        914400 * kTkr},
-             YearTotals{2023, 1064600 * kTkr, 107100 * kTkr, 386900 * kTkr, 784800 * kTkr,
-                        1171700 * kTkr},
-             YearTotals{2024, 1134200 * kTkr, 126700 * kTkr, 414900 * kTkr, 846000 * kTkr,
-                        1260900 * kTkr}};
+  r.years = {
+      YearTotals{2022, 838500 * kTkr, 75900 * kTkr, 292600 * kTkr, 621800 * kTkr, 914400 * kTkr},
+      YearTotals{2023, 1064600 * kTkr, 107100 * kTkr, 386900 * kTkr, 784800 * kTkr, 1171700 * kTkr},
+      YearTotals{2024, 1134200 * kTkr, 126700 * kTkr, 414900 * kTkr, 846000 * kTkr,
+                 1260900 * kTkr}};
   return r;
 }
 
@@ -221,16 +221,15 @@ std::vector<Submission> submissions_2024() {
   d.file = kDmsFile;
   d.supplier = "Nämnden för demokrati och medborgarservice";
   d.year = 2024;
-  d.proposals = {
-      proposal(1, "Utvecklad funktionalitet på goteborg.se", 3000, 3,
-               {{"informationsklassning", "Nej, utveckling av befintlig funktionalitet"},
-                {"konsekvensanalys", "Nej"}},
-               {"informationsklassning", "konsekvensanalys"}),
-      // Lacking not filled in: known only from the check's finding at its title cell.
-      proposal(4, "Utvärdera reviderade goteborg.se", 300, 80,
-               {{"informationsklassning", "Nej. Inte relevant i detta skede."}}, {}),
-      proposal(5, "Förvaltning och utveckling av webbanalysverktyg för goteborg.se", 200, 105,
-               {{"informationsklassning", "JA"}, {"konsekvensanalys", "Ja."}}, {})};
+  d.proposals = {proposal(1, "Utvecklad funktionalitet på goteborg.se", 3000, 3,
+                          {{"informationsklassning", "Nej, utveckling av befintlig funktionalitet"},
+                           {"konsekvensanalys", "Nej"}},
+                          {"informationsklassning", "konsekvensanalys"}),
+                 // Lacking not filled in: known only from the check's finding at its title cell.
+                 proposal(4, "Utvärdera reviderade goteborg.se", 300, 80,
+                          {{"informationsklassning", "Nej. Inte relevant i detta skede."}}, {}),
+                 proposal(5, "Förvaltning och utveckling av webbanalysverktyg för goteborg.se", 200,
+                          105, {{"informationsklassning", "JA"}, {"konsekvensanalys", "Ja."}}, {})};
   Submission i;
   i.file = "inkop.xlsx";
   i.supplier = "Nämnden för inköp och upphandling";
@@ -243,8 +242,8 @@ std::vector<Submission> submissions_2024() {
 Findings findings_2024() {
   return {
       Finding{"SUM_MISMATCH", Level::fel, at(kDmsFile, kDmsSheet, "C7"),
-              "Totalkostnad 77 587 tkr avviker från summan av raderna 77 547 tkr.",
-              77587 * kTkr, 77547 * kTkr},
+              "Totalkostnad 77 587 tkr avviker från summan av raderna 77 547 tkr.", 77587 * kTkr,
+              77547 * kTkr},
       Finding{"INDEX_MISMATCH", Level::fel, at(kDmsFile, kDmsSheet, "D4"),
               "Prognosen 53 820 tkr är inte budget 50 733 tkr × 1,06 = 53 777 tkr.", 53820 * kTkr,
               53777 * kTkr},
@@ -296,7 +295,9 @@ struct Written {
   }
   const Cell& at(const Sheet& s, std::uint32_t row, std::uint32_t col) const {
     const Cell* c = s.find(row, col);
-    if (c == nullptr) FAIL("empty cell " << arsanalys::xlsx::to_string(arsanalys::xlsx::CellRef{row, col}) << " on " << s.name);
+    if (c == nullptr)
+      FAIL("empty cell " << arsanalys::xlsx::to_string(arsanalys::xlsx::CellRef{row, col}) << " on "
+                         << s.name);
     return *c;
   }
   std::string formula(const Cell& c) const { return std::string(wb.formula(c)); }
@@ -356,12 +357,13 @@ TEST_CASE("Översikt: Tabell 1 per supplier and area, totals as formulas", "[sum
 
   // The grand total adds the suppliers' rows.
   const Cell& grand = w.find(s, "Totalt", total.row + 1);
-  CHECK(w.formula(w.at(s, grand.row, 2)) ==
-        "SUM(C" + std::to_string(dms.row + 1) + ",C" + std::to_string(dms.row + 2) + ",C" +
-            std::to_string(total.row + 1) + ")");
+  CHECK(w.formula(w.at(s, grand.row, 2)) == "SUM(C" + std::to_string(dms.row + 1) + ",C" +
+                                                std::to_string(dms.row + 2) + ",C" +
+                                                std::to_string(total.row + 1) + ")");
   CHECK(w.at(s, grand.row, 2).number == (77587 + 28500 + 981554) * 1000.0);
   CHECK(w.at(s, grand.row, 1).number == 20898000);  // INK's Utfall 2022 only
-  CHECK(w.at(s, grand.row, 6).number == (77617 + 28500 + 1039454 - 77587 - 28500 - 981554) * 1000.0);
+  CHECK(w.at(s, grand.row, 6).number ==
+        (77617 + 28500 + 1039454 - 77587 - 28500 - 981554) * 1000.0);
 
   // Amounts are exact kronor shown as tkr.
   CHECK(w.wb.format(w.at(s, dms.row, 2)).code == "#,##0,");
@@ -571,7 +573,8 @@ TEST_CASE("sammanstallning.xlsx of the sample round: real figures traced to thei
           "[summary][run]") {
   arsanalys::test::TempDir dir;
   arsanalys::app::RunOptions options;
-  options.round_dir = fs::path(ARSANALYS_TEST_DATA).parent_path().parent_path() / "samples" / "2024";
+  options.round_dir =
+      fs::path(ARSANALYS_TEST_DATA).parent_path().parent_path() / "samples" / "2024";
   options.out_dir = dir.path() / "ut";
   std::ostringstream out, err;
   int code = static_cast<int>(arsanalys::app::run(options, out, err));
@@ -606,5 +609,6 @@ TEST_CASE("sammanstallning.xlsx of the sample round: real figures traced to thei
   CHECK(w.text(index, misfit.row, 9) == "nej");
 
   const Sheet& found = w.sheet("Fynd");
-  CHECK_NOTHROW(w.find(found, "Totalkostnad 77 587 tkr avviker från summan av raderna 77 547 tkr."));
+  CHECK_NOTHROW(
+      w.find(found, "Totalkostnad 77 587 tkr avviker från summan av raderna 77 547 tkr."));
 }
