@@ -5,6 +5,7 @@
 #include "output/summary_writer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -206,10 +207,9 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
   Values grand = sum_values(supplier_values);
   write_sum_row(ws, row++, "Totalt", grand, {.bold = true, .fill = kHeadingFill, .rule = true},
                 [&](lxw_col_t col) {
-                  std::string cells;
-                  for (lxw_row_t r : supplier_rows)
-                    cells += (cells.empty() ? "" : ",") + a1(r, col);
-                  return fmt::format("SUM({})", cells);
+                  std::vector<std::string> cells;
+                  for (lxw_row_t r : supplier_rows) cells.push_back(a1(r, col));
+                  return fmt::format("SUM({})", fmt::join(cells, ","));
                 });
   std::string note =
       utveckling ? fmt::format(
