@@ -48,7 +48,7 @@ std::string impact_text(analys::Impact impact) {
     case analys::Impact::change:
       return "förändring enskilt år";
     case analys::Impact::unknown:
-      return "okänt (läses som nivå)";
+      return "nivå (antaget: det framgår inte)";
   }
   return "okänt";
 }
