@@ -83,6 +83,20 @@ std::string supplier_of(const Round& r, const Submission& s) {
 
 }  // namespace
 
+ProposalCount count_proposals(const Context& c, const std::string& file) {
+  ProposalCount n;
+  for (const Submission& s : c.submissions) {
+    if (s.file != file) continue;
+    for (const Proposal& p : s.proposals) {
+      ProposalState st = state_of(p, c.findings);
+      if (st.empty_form) continue;
+      ++n.proposals;
+      n.incomplete += st.complete ? 0 : 1;
+    }
+  }
+  return n;
+}
+
 void write_proposals(Sheet& ws, const Context& c) {
   ws.widths({40, 9, 44, 14, 13, 46, 28, 28, 40});
   lxw_row_t row = ws.top();

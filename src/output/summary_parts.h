@@ -50,6 +50,14 @@ std::string impact_text(analys::Impact impact);
 /// The sheet name of a supplier: its name without "Nämnden för ", capitalised, made valid.
 std::string supplier_sheet_wanted(const std::string& supplier);
 
+/// A supplier's 2.2 proposals as the Förslag sheet counts them: blank template forms left out,
+/// incomplete when a required field lacks or the checks reported PROPOSAL_INCOMPLETE for it.
+struct ProposalCount {
+  int proposals = 0;
+  int incomplete = 0;
+};
+ProposalCount count_proposals(const Context& c, const std::string& file);
+
 /// How many columns a supplier sheet has (the same for every supplier).
 lxw_col_t supplier_cols(const sammanstallning::Round& r);
 

@@ -309,9 +309,11 @@ lxw_row_t write_settings(Sheet& ws, lxw_row_t row, const Context& c) {
     ws.text(row, 2, percent_text(s.index));
     ws.text(row, 3, s.index_source, {.wrap = true});
     ws.text(row, 4, impact_text(s.impact), {.wrap = true});
-    ws.number(row, 5, s.proposals, {.number = kCount});
-    ws.number(row, 6, s.proposals_incomplete,
-              {.number = kCount, .fill = s.proposals_incomplete > 0 ? kVarningFill : kNoFill});
+    // Counted as on the Förslag sheet, so the two agree.
+    ProposalCount n = count_proposals(c, s.file);
+    ws.number(row, 5, n.proposals, {.number = kCount});
+    ws.number(row, 6, n.incomplete,
+              {.number = kCount, .fill = n.incomplete > 0 ? kVarningFill : kNoFill});
     ws.kronor(row, 7, s.undescribed_kr);
     ws.kronor(row, 8, s.frame_kr);
     if (s.frame_kr != 0) {

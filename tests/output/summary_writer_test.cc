@@ -403,6 +403,8 @@ TEST_CASE("Översikt: Tabell 2, basic services against infrastructure, settings"
   CHECK(w.text(s, dms.row, 2) == "6 %");
   CHECK(w.text(s, dms.row, 3) == "omgang.toml, [leverantor]");
   CHECK(w.text(s, dms.row, 4) == "nivå (antaget: det framgår inte)");
+  CHECK(w.at(s, dms.row, 5).number == 3);  // proposals, as the Förslag sheet counts them
+  CHECK(w.at(s, dms.row, 6).number == 2);  // incomplete
   const Cell& is_settings = w.find(s, "Nämnden för Intraservice", supplier_head.row);
   CHECK(w.text(s, is_settings.row, 2) == "3,3 %");
   CHECK(w.text(s, is_settings.row, 4) == "förändring enskilt år");
@@ -601,6 +603,13 @@ TEST_CASE("sammanstallning.xlsx of the sample round: real figures traced to thei
   const Cell& total = w.find(over, "Totalt Nämnden för Intraservice");
   CHECK(w.formula(w.at(over, total.row, 2)).starts_with("SUM(C"));
   CHECK(w.at(over, total.row, 2).number == 1071972000);
+
+  // DMS's eight proposals, seven lacking information classification or risk analysis: the
+  // overview counts them as the Förslag sheet does.
+  const Cell& settings = w.find(over, "Index i kraft");
+  const Cell& dms_row = w.find(over, "Nämnden för demokrati och medborgarservice", settings.row);
+  CHECK(w.at(over, dms_row.row, 5).number == 8);
+  CHECK(w.at(over, dms_row.row, 6).number == 7);
 
   // The index check finds 50 733 -> 53 820 (6 % gives 53 777).
   const Sheet& index = w.sheet("Indexkontroll");
