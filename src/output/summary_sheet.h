@@ -1,0 +1,130 @@
+#pragma once
+// The cells of sammanstallning.xlsx: looks (a format per distinct look, made on first use),
+// amounts kept as exact kronor in the cells and shown as tkr by their number format, formulas
+// written with their cached values, and the draft banner at the top of every sheet.
+//
+// Internal to the summary writer (output/summary_*.cc): includes xlsxwriter.h.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "output/xlsx_writer.h"
+
+namespace arsanalys::output::summary {
+
+// Fills: headings grey, supplier rows a lighter grey, the draft banner and misfits red, warnings
+// yellow, info light blue (Excel's own tones, as in the review copies).
+inline constexpr lxw_color_t kHeadingFill = 0xD9D9D9;
+inline constexpr lxw_color_t kGroupFill = 0xF2F2F2;
+inline constexpr lxw_color_t kFelFill = 0xFFC7CE;
+inline constexpr lxw_color_t kVarningFill = 0xFFEB9C;
+inline constexpr lxw_color_t kInfoFill = 0xDDEBF7;
+inline constexpr lxw_color_t kNoFill = 0;  // black is never a fill
+
+// Kronor shown as tkr: the trailing comma divides by 1 000 for display only, so the cell keeps
+// the exact kronor. Whole tkr without decimals; other amounts with up to three (exact to the
+// krona).
+inline constexpr std::string_view kTkrWhole = "#,##0,";
+inline constexpr std::string_view kTkrExact = "#,##0.0##,";
+inline constexpr std::string_view kPercent = "0.0%";
+inline constexpr std::string_view kPercentFine = "0.0##%";
+inline constexpr std::string_view kCount = "0";
+
+/// The display format of an amount of kronor (kTkrWhole or kTkrExact).
+std::string_view tkr_format(std::int64_t kronor);
+
+/// How a cell looks.
+struct Look {
+  bool bold = false;
+  bool italic = false;
+  std::string_view number{};  // number format code, "" General
+  lxw_color_t fill = kNoFill;
+  bool wrap = false;   // wrap text (every cell is aligned to the top)
+  bool rule = false;   // a thin line above (totals)
+  bool boxed = false;  // thin border all round (headings)
+  std::uint8_t indent = 0;
+  double size = 0;              // font size, 0 default
+  lxw_color_t color = kNoFill;  // font colour, 0 default
+  auto operator<=>(const Look&) const = default;
+};
+
+inline constexpr Look kTitle{.bold = true, .size = 14};
+inline constexpr Look kBold{.bold = true};
+inline constexpr Look kNote{.italic = true};
+inline constexpr Look kHeading{.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true};
+
+/// The workbook's formats by look, made on first use (so always in the same order).
+class Formats {
+ public:
+  explicit Formats(XlsxBook& book) : book_(book) {}
+  lxw_format* operator()(const Look& look);
+
+ private:
+  XlsxBook& book_;
+  std::map<Look, lxw_format*> formats_;
+};
+
+/// "C7" for row 6, column 2 (0-based).
+std::string a1(lxw_row_t row, lxw_col_t col);
+
+/// "SUM(C5:C9)" for rows first..last of a column.
+std::string sum_of(lxw_col_t col, lxw_row_t first, lxw_row_t last);
+
+/// One worksheet of the summary, every libxlsxwriter error checked. With `draft`, row 0 is the
+/// "UTKAST" banner and the printed header says so too; top() is the first row after it.
+class Sheet {
+ public:
+  Sheet(XlsxBook& book, Formats& formats, std::string name, bool draft, lxw_col_t banner_cols);
+
+  lxw_worksheet* get() const { return ws_; }
+  const std::string& name() const { return name_; }
+  lxw_row_t top() const { return top_; }
+
+  void text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look = {});
+  void number(lxw_row_t row, lxw_col_t col, double value, const Look& look = {});
+  void blank(lxw_row_t row, lxw_col_t col, const Look& look);
+  /// Exact kronor shown as tkr; an empty cell (with the look) when there is no amount.
+  void kronor(lxw_row_t row, lxw_col_t col, std::optional<std::int64_t> kronor, Look look = {});
+  /// A formula giving kronor, with its cached value, shown as tkr.
+  void formula_kr(lxw_row_t row, lxw_col_t col, const std::string& formula, std::int64_t cached,
+                  Look look = {});
+  /// A formula with its cached value and the look's number format.
+  void formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
+               const Look& look = {});
+  /// An internal link to cell A1 of another sheet.
+  void link(lxw_row_t row, lxw_col_t col, const std::string& sheet, const std::string& text);
+  /// `text` across columns first..last of a row, wrapped, the row as high as it needs.
+  void paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+                 double width, const Look& look = {});
+  /// `text` in cells first..last of a row merged into one (a single cell when first == last).
+  void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+              const Look& look);
+  /// Headings in a row from column `first`, each in the heading look; the row as high as the
+  /// longest heading needs in its column's width.
+  void headings(lxw_row_t row, lxw_col_t first, const std::vector<std::string>& texts);
+  /// Column widths from column 0, remembered for headings() and paragraph().
+  void widths(const std::vector<double>& chars);
+  void height(lxw_row_t row, std::size_t lines);
+  void freeze(lxw_row_t row, lxw_col_t col);
+  void autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col);
+  /// Printed landscape on A4, `pages` pages wide, rows first..last repeated on every page.
+  void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last, std::uint16_t pages = 1);
+  /// Columns first..last printed on every page.
+  void repeat_columns(lxw_col_t first, lxw_col_t last);
+  /// The width set for a column (10 when none was).
+  double width_of(lxw_col_t col) const;
+
+ private:
+  XlsxBook& book_;
+  Formats& formats_;
+  std::string name_;
+  lxw_worksheet* ws_;
+  lxw_row_t top_ = 0;
+  std::vector<double> widths_;
+};
+
+}  // namespace arsanalys::output::summary
