@@ -44,7 +44,7 @@ enum Col : lxw_col_t {
   kSource,
   kCols
 };
-constexpr double kWidths[kCols] = {30, 38, 13, 30, 30, 13, 16, 16, 16, 14, 34};
+constexpr double kWidths[kCols] = {30, 38, 13, 30, 34, 13, 16, 16, 16, 14, 34};
 
 /// One line of the statement.
 struct Item {
@@ -109,6 +109,7 @@ struct Totals {
   std::int64_t previous = 0;
   std::int64_t change = 0;      // over the lines whose last year is known
   bool previous_partial = false;  // some line lacks it
+  std::vector<lxw_row_t> known_rows;  // subtotal rows of the suppliers with last year's figures
   lxw_row_t total_row = 0;
 };
 
@@ -139,7 +140,8 @@ void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& cust
   }
   std::string source = source_text(l);
   ws.text(row, kSource, source, {.wrap = true});
-  ws.height(row, std::max({lines_needed(l.service, kWidths[kService]),
+  ws.height(row, std::max({lines_needed(l.supplier, kWidths[kSupplier]),
+                           lines_needed(l.service, kWidths[kService]),
                            lines_needed(measure, kWidths[kMeasure]),
                            lines_needed(l.key != nullptr ? l.key->name : "", kWidths[kKey]),
                            lines_needed(source, kWidths[kSource])}));
@@ -151,11 +153,13 @@ lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
                          Totals& totals) {
   const lxw_row_t first = row;
   std::int64_t kr = 0, previous = 0, change = 0;
+  bool known = false;
   for (const Item& item : items) {
     ws.text(row, kSupplier, supplier, {.wrap = true});
     write_item(ws, row, item, customer);
     kr += item.kr;
     if (item.previous) {
+      known = true;
       previous += *item.previous;
       change += item.kr - *item.previous;
     } else {
@@ -168,12 +172,16 @@ lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
   ws.blank(row, kLineAmount, total_text_look());
   ws.formula(row, kKr, fmt::format("=SUM({})", range(first, kKr, last, kKr)),
              static_cast<double>(kr), kronor_look(true));
-  if (with_previous) {
+  if (with_previous && known) {
+    totals.known_rows.push_back(row);
     ws.formula(row, kPrevious, fmt::format("=SUM({})", range(first, kPrevious, last, kPrevious)),
                static_cast<double>(previous), kronor_look(true));
     // The change over the lines whose last year is known, as in the column above.
     ws.formula(row, kChange, fmt::format("=SUM({})", range(first, kChange, last, kChange)),
                static_cast<double>(change), kronor_look(true));
+  } else if (with_previous) {
+    ws.text(row, kPrevious, "uppgift saknas", {.italic = true, .fill = kTotalFill, .rule = true});
+    ws.blank(row, kChange, total_text_look());
   } else {
     ws.blank(row, kPrevious, total_text_look());
     ws.blank(row, kChange, total_text_look());
@@ -231,7 +239,11 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
   const int year = book.current.year;
   const int last_year = book.previous != nullptr && book.previous->year != 0 ? book.previous->year
                                                                              : year - 1;
-  const bool with_previous = book.previous != nullptr;
+  // Last year's figures: when the run computed them and some line of last year was allocated.
+  const bool with_previous =
+      book.previous != nullptr &&
+      std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
+                  [](const LineAllocation& l) { return l.allocation.has_value(); });
   auto groups = items_of(book, customer.id);
 
   XlsxBook xlsx(std::string(kSubject), "kundbesked");
@@ -299,12 +311,12 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
     ws.formula(row, kKr, plus_of(subtotals, kKr), static_cast<double>(totals.kr),
                kronor_look(true));
   }
-  if (with_previous && !subtotals.empty()) {
-    ws.formula(row, kPrevious, plus_of(subtotals, kPrevious),
+  if (with_previous && !totals.known_rows.empty()) {
+    ws.formula(row, kPrevious, plus_of(totals.known_rows, kPrevious),
                static_cast<double>(totals.previous), kronor_look(true));
-    ws.formula(row, kChange, plus_of(subtotals, kChange), static_cast<double>(totals.change),
-               kronor_look(true));
-  } else if (with_previous) {
+    ws.formula(row, kChange, plus_of(totals.known_rows, kChange),
+               static_cast<double>(totals.change), kronor_look(true));
+  } else if (with_previous && subtotals.empty()) {  // charged nothing last year either
     ws.kronor(row, kPrevious, 0, kronor_look(true));
     ws.kronor(row, kChange, 0, kronor_look(true));
   } else {
@@ -313,6 +325,7 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
   }
   ws.blank(row, kSource, total_text_look());
   row += 2;
+  const bool previous_shown = with_previous && (!totals.known_rows.empty() || subtotals.empty());
 
   // The summary at the top points at the total row.
   Look label{.bold = true};
@@ -320,7 +333,7 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
   ws.formula(summary, 1, "=" + cell(totals.total_row, kKr), static_cast<double>(totals.kr),
              {.bold = true, .number = std::string(kKronor)});
   ws.text(summary + 1, 0, fmt::format("Förra året ({}, samma nycklar)", last_year), label);
-  if (with_previous) {
+  if (previous_shown) {
     ws.formula(summary + 1, 1, "=" + cell(totals.total_row, kPrevious),
                static_cast<double>(totals.previous), {.number = std::string(kKronor)});
     ws.text(summary + 2, 0, "Förändring", label);

@@ -254,21 +254,22 @@ def libreoffice(paths, work):
     if soffice is None:
         print("LibreOffice saknas; hoppar över konverteringen")
         return
-    out = os.path.join(work, "pdf")
-    os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
-        # A profile of its own: other LibreOffice processes on the machine do not interfere.
-        run = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                              "--convert-to", "pdf", "--outdir", out] + paths,
-                             capture_output=True, text=True, timeout=300)
-    expect(run.returncode == 0, "LibreOffice", f"slutade med {run.returncode}: {run.stderr}")
-    for p in paths:
-        pdf = os.path.join(out, os.path.splitext(os.path.basename(p))[0] + ".pdf")
-        if expect(os.path.exists(pdf) and os.path.getsize(pdf) > 1000, "LibreOffice",
-                  f"ingen PDF av {p}"):
-            text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout \
-                if shutil.which("pdftotext") else None
-            if text is not None:
+        for i, p in enumerate(paths):
+            # A folder per file (two are called fordelning.xlsx); a profile of its own, so other
+            # LibreOffice processes on the machine do not interfere.
+            out = os.path.join(work, "pdf", str(i))
+            os.makedirs(out, exist_ok=True)
+            run = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                                  "--convert-to", "pdf", "--outdir", out, p],
+                                 capture_output=True, text=True, timeout=300)
+            expect(run.returncode == 0, "LibreOffice", f"{p}: slutade med {run.returncode}: {run.stderr}")
+            pdf = os.path.join(out, os.path.splitext(os.path.basename(p))[0] + ".pdf")
+            if not expect(os.path.exists(pdf) and os.path.getsize(pdf) > 1000, "LibreOffice",
+                          f"ingen PDF av {p}"):
+                continue
+            if shutil.which("pdftotext"):
+                text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
                 expect("Fördelning" in text or "Kundbesked" in text, "LibreOffice",
                        f"{pdf} saknar rubriken")
             print(f"LibreOffice: {p} -> {pdf}")
@@ -300,6 +301,9 @@ def main():
             elif os.path.exists(os.path.join(sample, "fordelning.xlsx")):
                 check_folder(sample, draft=run.returncode == 1)
                 converted.append(os.path.join(sample, "fordelning.xlsx"))
+                statements = sorted(os.listdir(os.path.join(sample, "kunder")))
+                if statements:
+                    converted.append(os.path.join(sample, "kunder", statements[0]))
             else:
                 print("arsanalys run skrev ingen fordelning.xlsx (ännu); provomgången hoppas över")
         else:

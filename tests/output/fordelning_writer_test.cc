@@ -637,6 +637,36 @@ TEST_CASE("Kundbesked: without last year's figures", "[output][fordelning]") {
   CHECK(text_at(wb, s, static_cast<std::uint32_t>(header) + 1, 8) == "uppgift saknas");
 }
 
+TEST_CASE("Kundbesked: last year's round without allocated lines is no figure of 0",
+          "[output][fordelning]") {
+  Fixture fx;
+  f::RoundAllocation nothing;  // as when no line has a figure for last year
+  nothing.year = 2023;
+  AllocationBook book{fx.current, &nothing, fx.kunder, false};
+  Workbook wb = read_back(customer_xlsx(book, fx.kunder.customers[1]), "F2.xlsx");
+  const Sheet& s = wb.sheets[0];
+  CHECK(text_at(wb, s, 3, 1) == "uppgift saknas");
+  CHECK_FALSE(number_at(s, 3, 1));
+  long total = row_of(wb, s, "Totalt att betala 2024");
+  REQUIRE(total > 0);
+  CHECK_FALSE(number_at(s, static_cast<std::uint32_t>(total), 8));
+  // One supplier known, the others not: the totals of last year cover the known one only.
+  f::RoundAllocation some;
+  some.year = 2023;
+  some.lines = {fx.previous.lines[1]};  // Inköp's line
+  AllocationBook partial{fx.current, &some, fx.kunder, false};
+  Workbook pw = read_back(customer_xlsx(partial, fx.kunder.customers[1]), "F2.xlsx");
+  const Sheet& ps = pw.sheets[0];
+  std::int64_t before = allocated(800'000, fx.kunder.keys[0], fx.kunder).at("F2");
+  long sum_demokrati = row_of(pw, ps, "Summa " + kDemokrati);
+  REQUIRE(sum_demokrati > 0);
+  CHECK(text_at(pw, ps, static_cast<std::uint32_t>(sum_demokrati), 8) == "uppgift saknas");
+  CHECK(number_at(ps, 3, 1) == static_cast<double>(before));
+  CHECK(number_at(ps, 4, 1) == static_cast<double>(405'000 - before));
+  CHECK(text_at(pw, ps, 4, 2) ==
+        "Förändringen gäller tjänsterna med uppgift för förra året; för några saknas den.");
+}
+
 TEST_CASE("customer_file_name keeps the Kund-id, unsafe characters replaced", "[output][fordelning]") {
   CHECK(customer_file_name("INK") == "INK.xlsx");
   CHECK(customer_file_name("ÄVO") == "ÄVO.xlsx");
