@@ -7,25 +7,14 @@ cd "$(dirname "$0")/.."
 
 out=${1:-ut}
 scripts/setup.sh build
-round=samples/2024
-
-# `run` is the main job; until it is built (issue 5), the supplier check `validate` on the
-# sample submissions is the part of it that exists: findings per file and table, and the review
-# copies in $out/granskning/.
 set +e
-message=$(build/arsanalys run "$round" -o "$out" 2>&1)
+build/arsanalys run samples/2024 -o "$out"
 status=$?
 set -e
-if ! grep -q "inte färdigt ännu" <<<"$message"; then
-  echo "$message"
-  [ "$status" -le 1 ] && exit 0  # 1: findings of level fel, outputs written as a draft
-  exit "$status"
+if [ "$status" -eq 1 ]; then
+  echo
+  echo "(Exempelomgången innehåller de verkliga felen från 2024, så 'fel' ovan är väntade;"
+  echo " resultaten är skrivna och märkta som utkast.)"
+  exit 0
 fi
-set +e
-build/arsanalys validate "$round"/leverantorer/*.xlsx -o "$out"
-status=$?
-set -e
-echo
-echo "(Exempelomgången innehåller de verkliga felen från 2024, så 'fel' ovan är väntade.)"
-[ "$status" -le 1 ] && exit 0
 exit "$status"

@@ -85,4 +85,86 @@ json findings_json(const Findings& findings) {
   return out;
 }
 
+namespace {
+
+const char* key_source_name(fordelning::KeySource k) {
+  switch (k) {
+    case fordelning::KeySource::tjanst: return "tjanster";
+    case fordelning::KeySource::stjarna: return "tjanster_stjarna";
+    case fordelning::KeySource::text: return "tabell_3_2";
+    case fordelning::KeySource::none: break;
+  }
+  return "ingen";
+}
+
+json customers_kr_json(const std::map<std::string, std::int64_t>& kr) {
+  json out = json::object();
+  for (const auto& [id, v] : kr) out[id] = v;
+  return out;
+}
+
+}  // namespace
+
+json allocations_json(const fordelning::RoundAllocation& allocation) {
+  json out = json::array();
+  for (const auto& a : allocation.lines) {
+    if (!a.allocation) continue;
+    json j = {{"supplier", a.supplier},
+              {"service", a.service},
+              {"area", a.area},
+              {"table", a.table},
+              {"year", a.year},
+              {"key", a.key->name},
+              {"key_source", key_source_name(a.key_source)},
+              {"amount_kr", a.amount_kr},
+              {"source", a.file + " " + a.source.ref()},
+              {"customers_kr", customers_kr_json(a.allocation->customers_kr)}};
+    if (a.proposed_key) {
+      j["proposed_key"] = a.proposed_key->name;
+      j["proposed_customers_kr"] =
+          a.proposed ? customers_kr_json(a.proposed->customers_kr) : json(nullptr);
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json unallocated_json(const fordelning::RoundAllocation& allocation) {
+  json out = json::array();
+  for (const auto& a : allocation.lines) {
+    if (a.allocation) continue;
+    out.push_back({{"supplier", a.supplier},
+                   {"service", a.service},
+                   {"table", a.table},
+                   {"year", a.year},
+                   {"amount_kr", a.amount_kr},
+                   {"source", a.file + " " + a.source.ref()},
+                   {"reason", a.reason}});
+  }
+  return out;
+}
+
+json customers_json(const fordelning::RoundAllocation& allocation,
+                    const fordelning::Kunder& kunder) {
+  std::map<std::string, std::map<std::string, std::int64_t>> per_supplier;
+  for (const auto& a : allocation.lines) {
+    if (!a.allocation) continue;
+    for (const auto& [id, kr] : a.allocation->customers_kr) per_supplier[id][a.supplier] += kr;
+  }
+  json out = json::array();
+  for (const auto& c : kunder.customers) {
+    auto total = allocation.customer_totals.find(c.id);
+    auto proposed = allocation.customer_totals_proposed.find(c.id);
+    out.push_back(
+        {{"id", c.id},
+         {"name", c.name},
+         {"type", c.typ},
+         {"total_kr", total == allocation.customer_totals.end() ? 0 : total->second},
+         {"total_proposed_kr",
+          proposed == allocation.customer_totals_proposed.end() ? 0 : proposed->second},
+         {"suppliers_kr", customers_kr_json(per_supplier[c.id])}});
+  }
+  return out;
+}
+
 }  // namespace arsanalys::output

@@ -73,13 +73,17 @@ TEST_CASE("the sample round's omgang.toml", "[settings]") {
   CHECK_FALSE(is.index.has_value());
   CHECK(is.paverkan == Impact::change);
 
-  REQUIRE(s.alternativ.size() == 2);
-  const Alternativ& c = s.alternativ[0];
+  REQUIRE(s.alternativ.size() == 3);
+  const Alternativ& b = s.alternativ[0];
+  CHECK(b.leverantor == "Nämnden för demokrati och medborgarservice");
+  CHECK(b.namn == 'B');
+  CHECK(b.insatser == std::vector<std::string>{"Kommunikationsinsats kring Göteborgsförslaget"});
+  const Alternativ& c = s.alternativ[1];
   CHECK(c.leverantor == "Nämnden för inköp och upphandling");
   CHECK(c.namn == 'C');
   CHECK(c.utveckling_minus_kr == 1'400'000);
   CHECK(c.forvaltning_minus_kr == 0);
-  const Alternativ& d = s.alternativ[1];
+  const Alternativ& d = s.alternativ[2];
   CHECK(d.leverantor == "Nämnden för Intraservice");
   CHECK(d.namn == 'D');
   CHECK(d.bas_kr == 958'500'000);
@@ -97,6 +101,8 @@ TEST_CASE("the sample round's omgang.toml", "[settings]") {
         "underlaget (standard)\n"
         "  leverantör 'Nämnden för inköp och upphandling': index 6 %, påverkan nivå\n"
         "  alternativ A (godkänn i sin helhet): för varje leverantör (standard)\n"
+        "  alternativ B för 'Nämnden för demokrati och medborgarservice': utan insatserna "
+        "'Kommunikationsinsats kring Göteborgsförslaget'\n"
         "  alternativ C för 'Nämnden för inköp och upphandling': utvecklingsramen minskad med "
         "1 400 tkr\n"
         "  alternativ D för 'Nämnden för Intraservice': bas 958 500 tkr minskad med 7 %, 12 %, "

@@ -1,0 +1,263 @@
+// `arsanalys run`: the main job. Reads a round folder (omgang.toml, leverantorer/, kunder.xlsx),
+// checks every submission, consolidates, allocates, and writes every output into OUT_DIR.
+// Problems in the inputs are findings; the run goes on and writes what it can (marked as a
+// draft when some finding is `fel`). Only a bad command line, no readable submission at all, or
+// an unwritable output folder end it early (exit 2).
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analys/recognise.h"
+#include "app/commands.h"
+#include "app/ingest.h"
+#include "checks/checks.h"
+#include "core/file_io.h"
+#include "fordelning/customers.h"
+#include "fordelning/round_allocation.h"
+#include "output/annex_writer.h"
+#include "output/fordelning_writer.h"
+#include "output/result_json.h"
+#include "output/review_writer.h"
+#include "output/summary_writer.h"
+#include "sammanstallning/alternative_effects.h"
+#include "sammanstallning/round.h"
+#include "sammanstallning/settings.h"
+
+namespace arsanalys::app {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int kStages = 6;
+
+/// Prints "[n/6] text" as a stage begins.
+class Progress {
+ public:
+  explicit Progress(std::ostream& out) : out_(out) {}
+  void stage(std::string_view text) {
+    out_ << fmt::format("[{}/{}] {}\n", ++n_, kStages, text) << std::flush;
+  }
+
+ private:
+  std::ostream& out_;
+  int n_ = 0;
+};
+
+/// The submissions of a round folder, sorted by file name (so the run does not depend on the
+/// order the file system lists them in).
+std::vector<fs::path> submission_files(const fs::path& round_dir) {
+  fs::path dir = round_dir / "leverantorer";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw RunError(fmt::format("Mappen {} finns inte: omgångens mapp ska innehålla en mapp "
+                               "leverantorer/ med leverantörernas ifyllda mallar (.xlsx).",
+                               dir.string()));
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  if (ec) throw RunError(fmt::format("Kan inte läsa mappen {}: {}.", dir.string(), ec.message()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+checks::SupplierSettings supplier_settings(const analys::Submission& s,
+                                           const sammanstallning::Settings& settings) {
+  checks::SupplierSettings out;
+  out.year = settings.analysar;
+  std::string source;
+  auto index = sammanstallning::index_for(s, settings, &source);
+  // Only an index the round sets is imposed; one read from a header the check finds itself.
+  if (index && source.starts_with("omgang.toml")) {
+    out.index_percent = static_cast<double>(index->num) / static_cast<double>(index->den);
+  }
+  for (const auto& [name, ls] : settings.leverantorer) {
+    if (analys::fold(name) == analys::fold(s.supplier)) out.impact = ls.paverkan;
+  }
+  return out;
+}
+
+/// Everything read from the round folder.
+struct Inputs {
+  sammanstallning::Settings settings;
+  std::vector<Ingested> ingested;  // readable submissions, in file name order
+  std::optional<fordelning::Kunder> kunder;
+  std::vector<std::string> unreadable;  // files that gave nothing
+};
+
+Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& findings) {
+  Inputs in;
+  progress.stage("Läser omgang.toml");
+  in.settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", findings);
+  progress.stage("Läser och kontrollerar leverantörernas underlag");
+  const analys::TemplateDef& def = analys::builtin_template();
+  for (const fs::path& file : submission_files(round_dir)) {
+    Findings own;
+    auto ingested = ingest_file(file, def, own);
+    if (ingested) {
+      checks::check_submission(ingested->submission, def,
+                               supplier_settings(ingested->submission, in.settings), own);
+      in.ingested.push_back(std::move(*ingested));
+    } else if (!is_lock_file(file)) {
+      in.unreadable.push_back(file.filename().string());
+    }
+    findings.insert(findings.end(), own.begin(), own.end());
+  }
+  progress.stage("Läser kunder.xlsx");
+  fs::path kunder = round_dir / "kunder.xlsx";
+  std::error_code ec;
+  if (!fs::exists(kunder, ec)) {
+    findings.push_back(Finding{"FILE_MISSING", Level::fel, {"kunder.xlsx", "", ""},
+                               "Kundregistret kunder.xlsx saknas i omgångens mapp: ingen "
+                               "fördelning på kunder görs, sammanställningen skrivs ändå.",
+                               std::nullopt, std::nullopt});
+    return in;
+  }
+  try {
+    in.kunder = fordelning::read_kunder_file(kunder, findings);
+  } catch (const ReadError& e) {
+    findings.push_back(Finding{"FILE_UNREADABLE", Level::fel, {"kunder.xlsx", "", ""},
+                               fmt::format("Kundregistret kan inte läsas ({}): ingen fördelning "
+                                           "på kunder görs.",
+                                           e.what()),
+                               std::nullopt, std::nullopt});
+  }
+  return in;
+}
+
+/// Writes one output and remembers it for the summary.
+class Outputs {
+ public:
+  explicit Outputs(fs::path dir) : dir_(std::move(dir)) {}
+  void write(const fs::path& relative, std::string_view bytes) {
+    if (bytes.empty()) {
+      skipped_.push_back(relative.string());
+      return;
+    }
+    fs::path path = dir_ / relative;
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.parent_path().string(),
+                                 ec.message()));
+    }
+    write_file_atomic(path, bytes);
+    ++written_;
+  }
+  void count_written() { ++written_; }
+  int written() const { return written_; }
+  const std::vector<std::string>& skipped() const { return skipped_; }
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+  int written_ = 0;
+  std::vector<std::string> skipped_;
+};
+
+void print_summary(const Inputs& in, const Findings& findings, const Outputs& outputs,
+                   std::ostream& out) {
+  std::map<Level, int> count;
+  for (const Finding& f : findings) ++count[f.level];
+  out << fmt::format("\nLeverantörer lästa: {}", in.ingested.size());
+  for (const auto& i : in.ingested) {
+    out << fmt::format("\n  {} ({})", i.submission.supplier, i.submission.file);
+  }
+  for (const auto& f : in.unreadable) out << fmt::format("\n  {} kunde inte läsas", f);
+  out << fmt::format("\nFynd: {} fel, {} varningar, {} info.\n", count[Level::fel],
+                     count[Level::varning], count[Level::info]);
+  for (const Finding& f : findings) {
+    if (f.level == Level::fel) out << "  " << describe(f) << "\n";
+  }
+  for (const auto& s : outputs.skipped()) {
+    out << fmt::format("Inte skriven (ännu inte byggd i den här versionen): {}\n", s);
+  }
+  out << fmt::format("{} filer skrivna i {}{}\n", outputs.written(), outputs.dir().string(),
+                     count[Level::fel] ? " (UTKAST: underlagen innehåller fel)" : "");
+}
+
+}  // namespace
+
+std::filesystem::path default_round_dir() {
+  return std::filesystem::path(ARSANALYS_SOURCE_DIR) / "samples" / "2024";
+}
+
+ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  fs::path round_dir = options.round_dir.empty() ? default_round_dir() : options.round_dir;
+  fs::path out_dir = options.out_dir.empty() ? fs::path("ut") : options.out_dir;
+  Progress progress(out);
+  Findings findings;
+  Inputs in = read_inputs(round_dir, progress, findings);
+  if (in.ingested.empty()) {
+    for (const Finding& f : findings) err << describe(f) << "\n";
+    err << fmt::format("fel: inget läsbart underlag i {}: inget kunde skrivas.\n",
+                       (round_dir / "leverantorer").string());
+    return ExitCode::failed;
+  }
+
+  progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
+  std::vector<analys::Submission> submissions;
+  for (const auto& i : in.ingested) submissions.push_back(i.submission);
+  sammanstallning::Round round = sammanstallning::consolidate(submissions, in.settings, findings);
+  fordelning::RoundAllocation allocation, previous;
+  if (in.kunder) {
+    allocation = fordelning::allocate_round(submissions, round.year, *in.kunder, findings);
+    Findings repeated;  // the same lines a year earlier: their findings are already reported
+    previous = fordelning::allocate_round(submissions, round.year - 1, *in.kunder, repeated);
+  }
+  std::vector<sammanstallning::AlternativeEffect> effects =
+      sammanstallning::alternative_effects(round, allocation);
+  sort_findings(findings);
+  bool draft = std::any_of(findings.begin(), findings.end(),
+                           [](const Finding& f) { return f.level == Level::fel; });
+
+  progress.stage("Skriver granskningskopior, sammanställning och beslutsbilaga");
+  Outputs outputs(out_dir);
+  const analys::TemplateDef& def = analys::builtin_template();
+  for (const auto& i : in.ingested) {
+    Findings own;
+    for (const Finding& f : findings) {
+      if (f.where.file == i.submission.file) own.push_back(f);
+    }
+    fs::path path = output::review_path(out_dir, i.submission.file);
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    output::write_review(def, i.submission, i.workbook, own, path);
+    outputs.count_written();
+  }
+  outputs.write("sammanstallning.xlsx",
+                output::sammanstallning_xlsx(round, submissions, findings, draft));
+  const fordelning::Kunder* kunder = in.kunder ? &*in.kunder : nullptr;
+  output::AnnexInput annex{round, effects, kunder, findings, draft};
+  outputs.write("beslutsbilaga.xlsx", output::beslutsbilaga_xlsx(annex));
+  outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
+
+  progress.stage("Skriver fördelning, kundbesked och resultat.json");
+  if (in.kunder) {
+    output::AllocationBook book{allocation, &previous, *in.kunder, draft};
+    outputs.write("fordelning.xlsx", output::fordelning_xlsx(book));
+    for (const fordelning::Customer& c : in.kunder->customers) {
+      outputs.write(fs::path("kunder") / output::customer_file_name(c.id),
+                    output::customer_xlsx(book, c));
+    }
+  }
+  nlohmann::json suppliers = nlohmann::json::array();
+  for (const auto& s : submissions) suppliers.push_back(output::supplier_json(s));
+  nlohmann::json doc = {{"year", round.year},
+                        {"draft", draft},
+                        {"suppliers", suppliers},
+                        {"findings", output::findings_json(findings)},
+                        {"allocations", output::allocations_json(allocation)},
+                        {"not_allocated", output::unallocated_json(allocation)},
+                        {"customers", kunder ? output::customers_json(allocation, *kunder)
+                                             : nlohmann::json::array()}};
+  outputs.write("resultat.json",
+                doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  print_summary(in, findings, outputs, out);
+  return draft ? ExitCode::has_errors : ExitCode::ok;
+}
+
+}  // namespace arsanalys::app

@@ -1,0 +1,161 @@
+#include "fordelning/round_allocation.h"
+
+#include <fmt/format.h>
+
+#include "xlsx/cell_ref.h"
+
+namespace arsanalys::fordelning {
+namespace {
+
+using analys::ColumnKind;
+using analys::Line;
+using analys::LineKind;
+using analys::Table;
+
+/// The amount column of year Y: the forecast (3.1a, 3.1b) or År Y (3.1c).
+const analys::Column* year_column(const Table& t, int year, std::size_t* index) {
+  ColumnKind wanted = t.id == "nya_insatser" ? ColumnKind::kostnad : ColumnKind::prognos;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].kind == wanted && t.columns[i].year == year) {
+      *index = i;
+      return &t.columns[i];
+    }
+  }
+  return nullptr;
+}
+
+Location label_cell(const analys::Submission& s, const Table& t, const Line& line) {
+  return Location{s.file, t.sheet, xlsx::to_string(xlsx::CellRef{line.row, t.label_col})};
+}
+
+
+/// The line allocated by its key, or the reason it is not.
+void allocate_line(LineAllocation& out, const KeyMatch& match, const Kunder& kunder) {
+  out.key = match.key;
+  out.key_source = match.source;
+  out.proposed_key = match.proposed;
+  if (!match.key->usable) {
+    out.reason = fmt::format("Nyckeln '{}' kan inte användas (se fynden för kunder.xlsx).",
+                             match.key->name);
+    return;
+  }
+  out.allocation = allocate(out.amount_kr, *match.key, kunder);
+  if (!out.allocation) {
+    out.reason = fmt::format("Nyckeln '{}' kan inte användas.", match.key->name);
+    return;
+  }
+  if (match.proposed && match.proposed->usable) {
+    out.proposed = allocate(out.amount_kr, *match.proposed, kunder);
+  }
+}
+
+class RoundAllocator {
+ public:
+  RoundAllocator(int year, const Kunder& kunder, Findings& findings)
+      : year_(year), kunder_(kunder), findings_(findings) {
+    result_.year = year;
+    for (const Customer& c : kunder.customers) {
+      result_.customer_totals[c.id] = 0;
+      result_.customer_totals_proposed[c.id] = 0;
+    }
+  }
+
+  void add(const analys::Submission& s) {
+    for (const char* id : {"forvaltning", "utveckling", "nya_insatser"}) {
+      if (const Table* t = s.table(id)) add_table(s, *t);
+    }
+  }
+
+  RoundAllocation take() { return std::move(result_); }
+
+ private:
+  void add_table(const analys::Submission& s, const Table& t) {
+    std::size_t col = 0;
+    if (!year_column(t, year_, &col)) return;  // YEAR_MISMATCH / TABLE_MISSING say why
+    for (const Line& line : t.lines) {
+      if (line.kind != LineKind::row) continue;
+      const auto& v = line.values[col];
+      if (!v || v->amount.kind != analys::Amount::Kind::amount || v->amount.kronor == 0) continue;
+      LineAllocation a;
+      a.supplier = s.supplier;
+      a.file = s.file;
+      a.table = t.id;
+      a.service = line.label;
+      a.area = line.area;
+      a.year = year_;
+      a.amount_kr = v->amount.kronor;
+      a.source = v->source;
+      a.key_text = key_text_for(s, line.label);
+      KeyMatch match = match_key(s.supplier, line.label, a.key_text, kunder_);
+      bool named = match.source == KeySource::tjanst;
+      if (t.id == "nya_insatser" && !named) {
+        a.reason = "Ny förändringsinsats utan egen rad i Tjänster i kunder.xlsx: fördelas inte.";
+      } else if (!match.key) {
+        a.reason = "Ingen fördelningsnyckel: varken Tjänster i kunder.xlsx eller tabell 3.2 "
+                   "anger någon känd nyckel.";
+        report_missing(s, t, line, a.key_text);
+      } else {
+        allocate_line(a, match, kunder_);
+      }
+      count(a);
+      result_.lines.push_back(std::move(a));
+    }
+  }
+
+  void report_missing(const analys::Submission& s, const Table& t, const Line& line,
+                      const std::string& key_text) {
+    std::string said = key_text.empty() ? std::string("tabell 3.2 anger ingen nyckel")
+                                        : fmt::format("tabell 3.2 anger '{}'", key_text);
+    findings_.push_back(Finding{
+        "KEY_MISSING", Level::fel, label_cell(s, t, line),
+        fmt::format("Tjänsten '{}' har ingen fördelningsnyckel: den saknas i bladet Tjänster i "
+                    "kunder.xlsx och {}, som inte är namnet eller aliaset för någon nyckel.",
+                    line.label, said),
+        std::nullopt, std::nullopt});
+  }
+
+  void count(const LineAllocation& a) {
+    if (!a.allocation) {
+      result_.unallocated_kr += a.amount_kr;
+      return;
+    }
+    result_.allocated_kr += a.amount_kr;
+    for (const auto& [id, kr] : a.allocation->customers_kr) result_.customer_totals[id] += kr;
+    const auto& proposed = a.proposed ? a.proposed->customers_kr : a.allocation->customers_kr;
+    for (const auto& [id, kr] : proposed) result_.customer_totals_proposed[id] += kr;
+  }
+
+  int year_;
+  const Kunder& kunder_;
+  Findings& findings_;
+  RoundAllocation result_;
+};
+
+}  // namespace
+
+std::string key_text_for(const analys::Submission& s, std::string_view service) {
+  const Table* t = s.table("nycklar");
+  if (!t) return {};
+  std::size_t col = 0;
+  for (std::size_t i = 0; i < t->columns.size(); ++i) {
+    if (name_key(t->columns[i].heading).find("nuvarande") != std::string::npos) {
+      col = i;
+      break;
+    }
+  }
+  std::string wanted = name_key(service);
+  for (const Line& line : t->lines) {
+    if (name_key(line.label) != wanted || col >= line.texts.size()) continue;
+    return line.texts[col];
+  }
+  return {};
+}
+
+RoundAllocation allocate_round(const std::vector<analys::Submission>& submissions, int year,
+                               const Kunder& kunder, Findings& findings) {
+  RoundAllocator allocator(year, kunder, findings);
+  for (const auto& s : submissions) allocator.add(s);
+  return allocator.take();
+}
+
+}  // namespace arsanalys::fordelning

@@ -1,0 +1,74 @@
+#include "sammanstallning/alternative_effects.h"
+
+#include "analys/recognise.h"
+
+namespace arsanalys::sammanstallning {
+namespace {
+
+/// Kund-id -> kronor a supplier's lines of some tables are charged under A.
+std::map<std::string, std::int64_t> charged(const fordelning::RoundAllocation& allocation,
+                                            const std::string& supplier, bool forvaltning) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& [id, kr] : allocation.customer_totals) out[id] = 0;
+  for (const fordelning::LineAllocation& line : allocation.lines) {
+    if (!line.allocation || analys::fold(line.supplier) != analys::fold(supplier)) continue;
+    if ((line.table == "forvaltning") != forvaltning) continue;
+    for (const auto& [id, kr] : line.allocation->customers_kr) out[id] += kr;
+  }
+  return out;
+}
+
+/// Splits `cut` among the customers in proportion to `base` (their charges). False when the
+/// charges cannot carry it (none, or a negative one).
+bool pass_on(std::int64_t cut, const std::map<std::string, std::int64_t>& base,
+             std::map<std::string, std::int64_t>& out) {
+  if (cut == 0) return true;
+  std::vector<std::string> ids;
+  std::vector<std::int64_t> weights;
+  std::int64_t total = 0;
+  for (const auto& [id, kr] : base) {
+    if (kr < 0) return false;
+    ids.push_back(id);
+    weights.push_back(kr);
+    total += kr;
+  }
+  if (total <= 0) return false;
+  std::vector<std::int64_t> parts = fordelning::split(cut, weights);
+  for (std::size_t i = 0; i < ids.size(); ++i) out[ids[i]] += parts[i];
+  return true;
+}
+
+}  // namespace
+
+std::vector<AlternativeEffect> alternative_effects(const Round& round,
+                                                   const fordelning::RoundAllocation& allocation) {
+  std::vector<AlternativeEffect> out;
+  for (const SupplierRound& s : round.suppliers) {
+    if (s.alternatives.empty()) continue;
+    const Alternative& a = s.alternatives.front();
+    auto forvaltning = charged(allocation, s.name, true);
+    auto utveckling = charged(allocation, s.name, false);
+    for (std::size_t i = 1; i < s.alternatives.size(); ++i) {
+      const Alternative& alt = s.alternatives[i];
+      AlternativeEffect e;
+      e.supplier = s.name;
+      e.name = alt.name;
+      e.minskning = alt.minskning;
+      e.title = alt.title;
+      e.forvaltning_minus_kr = a.forvaltning_kr - alt.forvaltning_kr;
+      e.utveckling_minus_kr = a.utveckling_kr - alt.utveckling_kr;
+      for (const auto& [id, kr] : forvaltning) e.customers_a_kr[id] = kr + utveckling.at(id);
+      for (const auto& [id, kr] : forvaltning) e.customers_minus_kr[id] = 0;
+      bool ok = pass_on(e.forvaltning_minus_kr, forvaltning, e.customers_minus_kr);
+      ok = pass_on(e.utveckling_minus_kr, utveckling, e.customers_minus_kr) && ok;
+      if (!ok) {
+        e.note = "Minskningen kunde inte föras vidare till kunderna: leverantörens kostnader "
+                 "är inte fördelade (eller har negativa belopp) i den delen.";
+      }
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace arsanalys::sammanstallning

@@ -1,0 +1,577 @@
+#include "sammanstallning/round.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analys/normalise.h"
+#include "analys/recognise.h"
+
+namespace arsanalys::sammanstallning {
+namespace {
+
+using analys::ColumnKind;
+using analys::Line;
+using analys::LineKind;
+using analys::Table;
+__extension__ typedef __int128 Int128;
+
+/// n / d rounded half away from zero (d > 0).
+std::int64_t round_div(Int128 n, Int128 d) {
+  Int128 q = (n >= 0 ? n + d / 2 : n - d / 2) / d;
+  return static_cast<std::int64_t>(q);
+}
+
+/// An area's name for matching across tables: folded, '/' as a space, the word "och" dropped
+/// ("Ledning/styrning" and "Ledning och styrning" are one area).
+std::string area_key(std::string_view area) {
+  std::string f = analys::fold(area);
+  std::replace(f.begin(), f.end(), '/', ' ');
+  std::string out;
+  std::size_t i = 0;
+  while (i < f.size()) {
+    std::size_t j = f.find(' ', i);
+    if (j == std::string::npos) j = f.size();
+    std::string word = f.substr(i, j - i);
+    if (!word.empty() && word != "och") out += (out.empty() ? "" : " ") + word;
+    i = j + 1;
+  }
+  return out;
+}
+
+bool is_infrastructure(std::string_view area) { return area_key(area) == "digital infrastruktur"; }
+
+/// The amount of `line` in the column of `kind` and `year`, if it holds one.
+std::optional<std::int64_t> amount_at(const Table& t, const Line& line, ColumnKind kind,
+                                      int year) {
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].kind != kind || t.columns[i].year != year) continue;
+    const auto& v = line.values[i];
+    if (v && v->amount.kind == analys::Amount::Kind::amount) return v->amount.kronor;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void add_to(std::optional<std::int64_t>& sum, std::optional<std::int64_t> v) {
+  if (v) sum = sum.value_or(0) + *v;
+}
+
+void add_figures(Figures& sum, const Figures& f) {
+  add_to(sum.utfall, f.utfall);
+  add_to(sum.budget, f.budget);
+  add_to(sum.prognos, f.prognos);
+  add_to(sum.foreslagen, f.foreslagen);
+  sum.effekt += f.effekt;
+  sum.tjanster += f.tjanster;
+}
+
+/// Rounds a percentage read as a double from a header ("inkl index 3,3%") to an exact
+/// thousandth of a percent.
+Rational exact_percent(double d) {
+  return make_rational(static_cast<std::int64_t>(std::llround(d * 1000)), 1000);
+}
+
+/// Whether a line's label marks money without a description: a pot or unspecified services.
+bool undescribed(std::string_view label) {
+  std::string f = analys::fold(label);
+  for (const char* w : {"pott", "ej specificera", "ospecificera", "utan beloppsbestämning"}) {
+    if (f.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const LeverantorSettings* supplier_settings(const Settings& settings, std::string_view name) {
+  std::string wanted = analys::fold(name);
+  for (const auto& [written, ls] : settings.leverantorer) {
+    if (analys::fold(written) == wanted) return &ls;
+  }
+  return nullptr;
+}
+
+/// Builds one supplier's part of the round.
+class SupplierBuilder {
+ public:
+  SupplierBuilder(const analys::Submission& s, const Settings& settings, int year)
+      : s_(s), settings_(settings), y_(year) {}
+
+  SupplierRound build() {
+    out_.name = s_.supplier;
+    out_.file = s_.file;
+    out_.index = index_for(s_, settings_, &out_.index_source);
+    const LeverantorSettings* ls = supplier_settings(settings_, s_.supplier);
+    out_.impact = ls ? ls->paverkan : analys::Impact::unknown;
+    if (out_.impact == analys::Impact::unknown) {
+      if (const Table* t = s_.table("utveckling")) out_.impact = t->impact;
+    }
+    for (const char* id : {"forvaltning", "utveckling", "nya_insatser"}) {
+      if (const Table* t = s_.table(id)) add_table(*t);
+    }
+    finish_rows();
+    index_check();
+    proposals();
+    return std::move(out_);
+  }
+
+ private:
+  /// The Tabell 1 and 2 row of an area, created in order of first appearance.
+  std::size_t row_of(std::string_view area) {
+    std::string key = area_key(area);
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] == key) return i;
+    }
+    keys_.push_back(key);
+    AreaRow row;
+    row.area = std::string(area);
+    row.infrastruktur = is_infrastructure(area);
+    out_.forvaltning.push_back(row);
+    out_.utveckling.push_back(row);
+    return keys_.size() - 1;
+  }
+
+  void add_table(const Table& t) {
+    analys::Impact assumed =
+        out_.impact == analys::Impact::unknown ? analys::Impact::level : out_.impact;
+    for (const Line& line : t.lines) {
+      if (line.kind != LineKind::row) continue;
+      out_.lines.push_back(source_line(t, line, assumed));
+      std::size_t r = row_of(area_for(t, line));
+      if (t.id == "forvaltning") {
+        Figures& f = out_.forvaltning[r].figures;
+        add_to(f.utfall, amount_at(t, line, ColumnKind::utfall, y_ - 2));
+        add_to(f.budget, amount_at(t, line, ColumnKind::budget, y_ - 1));
+        add_to(f.prognos, amount_at(t, line, ColumnKind::prognos, y_));
+        ++f.tjanster;
+        continue;
+      }
+      auto effect = out_.lines.back().effect_level_kr.find(y_);
+      if (effect != out_.lines.back().effect_level_kr.end()) {
+        out_.forvaltning[r].figures.effekt += effect->second;
+      }
+      Figures& f = out_.utveckling[r].figures;
+      if (t.id == "utveckling") {
+        add_to(f.utfall, amount_at(t, line, ColumnKind::utfall, y_ - 2));
+        add_to(f.budget, amount_at(t, line, ColumnKind::budget, y_ - 1));
+        add_to(f.prognos, amount_at(t, line, ColumnKind::prognos, y_));
+        add_to(f.foreslagen, amount_at(t, line, ColumnKind::prognos, y_));
+        ++f.tjanster;
+      } else {
+        add_to(f.foreslagen, amount_at(t, line, ColumnKind::kostnad, y_));
+      }
+      std::optional<std::int64_t> now = amount_at(
+          t, line, t.id == "utveckling" ? ColumnKind::prognos : ColumnKind::kostnad, y_);
+      if (now && undescribed(line.label)) out_.undescribed_kr += *now;
+    }
+  }
+
+  /// A line's area; a 3.1b/3.1c line whose area is no area of 3.1a but the name of one of its
+  /// services goes to that service's area (Intraservice: "E-tjänstplattform" in 3.1c).
+  std::string area_for(const Table& t, const Line& line) const {
+    if (t.id == "forvaltning" || line.area.empty()) return line.area;
+    std::string key = area_key(line.area);
+    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) return line.area;
+    if (const Table* f = s_.table("forvaltning")) {
+      for (const Line& l : f->lines) {
+        if (l.kind == LineKind::row && near_name(area_key(l.label), key)) return l.area;
+      }
+    }
+    return line.area;
+  }
+
+  /// Equal, or one letter apart ("e-tjänstplattform" / "e-tjänsteplattform").
+  static bool near_name(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const std::string& longer = a.size() > b.size() ? a : b;
+    const std::string& shorter = a.size() > b.size() ? b : a;
+    if (longer.size() != shorter.size() + 1 || shorter.size() < 6) return false;
+    for (std::size_t i = 0; i < longer.size(); ++i) {
+      if (longer.substr(0, i) + longer.substr(i + 1) == shorter) return true;
+    }
+    return false;
+  }
+
+  SourceLine source_line(const Table& t, const Line& line, analys::Impact assumed) const {
+    SourceLine sl;
+    sl.table = t.id;
+    sl.area = line.area;
+    sl.service = line.label;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      const auto& c = t.columns[i];
+      if (c.kind == ColumnKind::text || c.kind == ColumnKind::effekt || c.year == 0) continue;
+      const auto& v = line.values[i];
+      if (!v || v->amount.kind != analys::Amount::Kind::amount) continue;
+      sl.amounts_kr[c.year] = v->amount.kronor;
+      sl.sources[c.year] = v->source;
+    }
+    analys::Effects e = analys::effects_of(t, line, assumed);
+    sl.effect_level_kr = e.level;
+    sl.effect_change_kr = e.change;
+    return sl;
+  }
+
+  void finish_rows() {
+    for (AreaRow& row : out_.forvaltning) {
+      Figures& f = row.figures;
+      if (f.budget) {
+        f.foreslagen = *f.budget + f.effekt;
+      } else if (f.effekt != 0) {
+        f.foreslagen = f.effekt;
+      }
+    }
+    // Rows with nothing in a table are dropped from that table.
+    auto empty = [](const AreaRow& r) {
+      const Figures& f = r.figures;
+      return !f.utfall && !f.budget && !f.prognos && !f.foreslagen && f.effekt == 0;
+    };
+    std::erase_if(out_.forvaltning, empty);
+    std::erase_if(out_.utveckling, empty);
+    // Lines without an area among areas (Intraservice's ambition adjustment) get a name.
+    for (auto* rows : {&out_.forvaltning, &out_.utveckling}) {
+      if (rows->size() < 2) continue;
+      for (AreaRow& r : *rows) {
+        if (r.area.empty()) r.area = "Utan område";
+      }
+    }
+    out_.forvaltning_total.area = "Totalt";
+    out_.utveckling_total.area = "Totalt";
+    for (const AreaRow& r : out_.forvaltning) add_figures(out_.forvaltning_total.figures, r.figures);
+    for (const AreaRow& r : out_.utveckling) add_figures(out_.utveckling_total.figures, r.figures);
+    out_.frame_kr = out_.forvaltning_total.figures.foreslagen.value_or(0) +
+                    out_.utveckling_total.figures.foreslagen.value_or(0);
+  }
+
+  void index_check() {
+    const Table* t = s_.table("forvaltning");
+    if (!t || !out_.index) return;
+    std::int64_t unit = analys::unit_factor(t->unit);
+    for (const Line& line : t->lines) {
+      if (line.kind != LineKind::row) continue;
+      auto budget = figure_at(*t, line, ColumnKind::budget, y_ - 1);
+      auto prognos = figure_at(*t, line, ColumnKind::prognos, y_);
+      if (!budget || !prognos) continue;
+      IndexRow r;
+      r.service = line.label;
+      r.area = line.area;
+      r.budget = budget->amount.kronor;
+      r.prognos = prognos->amount.kronor;
+      r.expected = uplift(r.budget, *out_.index, unit);
+      if (r.budget != 0) r.implied_percent = make_rational((r.prognos - r.budget) * 100, r.budget);
+      r.fits = r.expected == r.prognos;
+      r.budget_at = budget->source;
+      r.prognos_at = prognos->source;
+      out_.index_rows.push_back(std::move(r));
+    }
+  }
+
+  static const analys::Figure* figure_at(const Table& t, const Line& line, ColumnKind kind,
+                                         int year) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (t.columns[i].kind != kind || t.columns[i].year != year) continue;
+      const auto& v = line.values[i];
+      if (v && v->amount.kind == analys::Amount::Kind::amount) return &*v;
+    }
+    return nullptr;
+  }
+
+  void proposals() {
+    out_.proposals = static_cast<int>(s_.proposals.size());
+    out_.proposals_incomplete = static_cast<int>(std::count_if(
+        s_.proposals.begin(), s_.proposals.end(), [](const auto& p) { return !p.lacking.empty(); }));
+  }
+
+  const analys::Submission& s_;
+  const Settings& settings_;
+  int y_;
+  std::vector<std::string> keys_;  // area keys in row order
+  SupplierRound out_;
+};
+
+std::int64_t sum_frames(const std::vector<AreaRow>& rows, bool infrastruktur) {
+  std::int64_t sum = 0;
+  for (const AreaRow& r : rows) {
+    if (r.infrastruktur == infrastruktur) sum += r.figures.foreslagen.value_or(0);
+  }
+  return sum;
+}
+
+bool has_infrastructure(const SupplierRound& s) {
+  auto di = [](const AreaRow& r) { return r.infrastruktur; };
+  return std::any_of(s.forvaltning.begin(), s.forvaltning.end(), di) ||
+         std::any_of(s.utveckling.begin(), s.utveckling.end(), di);
+}
+
+constexpr const char* kForvaltningBas = "Ekonomisk ram för förvaltning av bastjänster";
+constexpr const char* kUtvecklingBas = "Ekonomisk ram för utveckling av bastjänster";
+constexpr const char* kForvaltningDi = "Ekonomisk ram för förvaltning av digital infrastruktur";
+constexpr const char* kUtvecklingDi = "Ekonomisk ram för utveckling av digital infrastruktur";
+
+void total_frames(Alternative& a) {
+  a.forvaltning_kr = 0;
+  a.utveckling_kr = 0;
+  for (const FrameRow& r : a.frames) {
+    bool forvaltning = r.label.find("förvaltning") != std::string::npos;
+    (forvaltning ? a.forvaltning_kr : a.utveckling_kr) += r.amount_kr.value_or(0);
+  }
+}
+
+Alternative alternative_a(const SupplierRound& s) {
+  Alternative a;
+  a.name = 'A';
+  a.title = "Alternativ A: Godkänna leverantörens hela förslag";
+  a.description = "Leverantörens förslag godkänns i sin helhet: förvaltning som budget " +
+                  std::string("föregående år plus effekten av utvecklingen, utveckling som "
+                              "föreslaget, båda utan index.");
+  a.frames.push_back({kForvaltningBas, sum_frames(s.forvaltning, false), ""});
+  a.frames.push_back({kUtvecklingBas, sum_frames(s.utveckling, false), ""});
+  if (has_infrastructure(s)) {
+    a.frames.push_back({kForvaltningDi, sum_frames(s.forvaltning, true), ""});
+    a.frames.push_back({kUtvecklingDi, sum_frames(s.utveckling, true), ""});
+  }
+  total_frames(a);
+  return a;
+}
+
+std::string tkr_text(std::int64_t kr) {
+  std::string digits = std::to_string(std::llabs(kr) / 1000);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return (kr < 0 ? "−" : "") + out + " tkr";
+}
+
+/// Lowers the utveckling frames of `a` by `minus` kronor, basic services first.
+void cut(Alternative& a, std::int64_t minus, bool forvaltning) {
+  const char* first = forvaltning ? kForvaltningBas : kUtvecklingBas;
+  for (FrameRow& r : a.frames) {
+    if (r.label == first && r.amount_kr) *r.amount_kr -= minus;
+  }
+  total_frames(a);
+}
+
+/// The kronor of an initiative named in a B alternative: its 3.1c År Y, else its 2.2 budget.
+std::optional<std::int64_t> initiative_kr(const analys::Submission& s, std::string_view name,
+                                          int year) {
+  std::string wanted = analys::fold(name);
+  if (const Table* t = s.table("nya_insatser")) {
+    for (const Line& line : t->lines) {
+      if (line.kind == LineKind::row && analys::fold(line.label) == wanted) {
+        return amount_at(*t, line, ColumnKind::kostnad, year).value_or(0);
+      }
+    }
+  }
+  for (const analys::Proposal& p : s.proposals) {
+    if (analys::fold(p.name) == wanted) return p.budget_kr;
+  }
+  return std::nullopt;
+}
+
+Location settings_line(int rad) { return Location{"omgang.toml", "", fmt::format("rad {}", rad)}; }
+
+void add_alternative(SupplierRound& sr, const analys::Submission& s, const Alternativ& alt,
+                     int year, Findings& findings) {
+  const Alternative a = sr.alternatives.front();  // a copy: alternatives grows below
+  if (alt.namn == 'B') {
+    Alternative b = a;
+    b.name = 'B';
+    b.title = "Alternativ B: Godkänna leverantörens förslag med justering";
+    std::int64_t minus = 0;
+    std::vector<std::string> named;
+    for (const std::string& insats : alt.insatser) {
+      std::optional<std::int64_t> kr = initiative_kr(s, insats, year);
+      if (!kr) {
+        findings.push_back(Finding{
+            "SETTINGS_INVALID", Level::varning, settings_line(alt.rad),
+            fmt::format("Alternativ B för '{}' nämner insatsen '{}', som varken finns i tabell "
+                        "3.1c eller bland förslagen i 2.2 (eller saknar belopp).",
+                        sr.name, insats),
+            std::nullopt, std::nullopt});
+        continue;
+      }
+      minus += *kr;
+      named.push_back(fmt::format("”{}” ({})", insats, tkr_text(*kr)));
+    }
+    cut(b, minus, false);
+    b.description = "Förslaget godkänns utom " +
+                    (named.empty() ? std::string("(ingen insats kunde hittas)")
+                                   : fmt::format("{}", fmt::join(named, ", "))) +
+                    ": utvecklingsramen minskas med " + tkr_text(minus) + ".";
+    sr.alternatives.push_back(std::move(b));
+  } else if (alt.namn == 'C') {
+    Alternative c = a;
+    c.name = 'C';
+    c.title = "Alternativ C: Minskning av ramar - leverantören prioriterar";
+    cut(c, alt.utveckling_minus_kr, false);
+    cut(c, alt.forvaltning_minus_kr, true);
+    std::vector<std::string> parts;
+    if (alt.forvaltning_minus_kr) parts.push_back("förvaltningsramen med " + tkr_text(alt.forvaltning_minus_kr));
+    if (alt.utveckling_minus_kr) parts.push_back("utvecklingsramen med " + tkr_text(alt.utveckling_minus_kr));
+    c.description = fmt::format("En generell minskning av {}; leverantören prioriterar själv.",
+                                fmt::join(parts, " och "));
+    sr.alternatives.push_back(std::move(c));
+  } else if (alt.namn == 'D') {
+    for (const Rational& x : alt.minskning_procent) {
+      Alternative d;
+      d.name = 'D';
+      d.minskning = x;
+      d.title = fmt::format("Alternativ D: Minskning av ramar – med medskick (minus {} %)",
+                            format_decimal(x));
+      std::int64_t frame = round_div(Int128{alt.bas_kr} * (Int128{100} * x.den - x.num),
+                                     Int128{100} * x.den);
+      bool merged = has_infrastructure(sr);
+      std::string note = merged ? "Beloppet är en sammanslagning av bastjänster och digital "
+                                  "infrastruktur."
+                                : "";
+      d.frames.push_back({kForvaltningBas, frame, fmt::format("{} minus {} %{}",
+                          tkr_text(alt.bas_kr), format_decimal(x), merged ? "*" : "")});
+      if (merged) d.frames.push_back({kForvaltningDi, std::nullopt, note});
+      d.frames.push_back({kUtvecklingBas, a.utveckling_kr, merged ? "*" : ""});
+      if (merged) d.frames.push_back({kUtvecklingDi, std::nullopt, note});
+      total_frames(d);
+      d.description = fmt::format(
+          "Förvaltningsramen sätts till basen {} minskad med {} %: {}. Utvecklingsramen som i "
+          "alternativ A.",
+          tkr_text(alt.bas_kr), format_decimal(x), tkr_text(frame));
+      sr.alternatives.push_back(std::move(d));
+    }
+  }
+}
+
+int round_year(const std::vector<analys::Submission>& subs, const Settings& settings,
+               std::string* source) {
+  if (settings.analysar != 0) {
+    *source = "omgang.toml";
+    return settings.analysar;
+  }
+  std::map<int, int> votes;
+  for (const auto& s : subs) {
+    if (s.year) ++votes[s.year];
+  }
+  *source = "underlagen";
+  int best = 0, n = 0;
+  for (auto [y, c] : votes) {
+    if (c > n) best = y, n = c;
+  }
+  return best;
+}
+
+/// (forvaltning, utveckling) of a supplier in a year column: utfall, budget or foreslagen.
+void add_year(YearTotals& yt, const SupplierRound& s, int which) {
+  auto pick = [&](const Figures& f) -> std::int64_t {
+    const auto& v = which == 0 ? f.utfall : which == 1 ? f.budget : f.foreslagen;
+    return v.value_or(0);
+  };
+  for (const AreaRow& r : s.forvaltning) {
+    std::int64_t kr = pick(r.figures);
+    yt.forvaltning_kr += kr;
+    (r.infrastruktur ? yt.infrastruktur_kr : yt.bastjanster_kr) += kr;
+  }
+  for (const AreaRow& r : s.utveckling) {
+    std::int64_t kr = pick(r.figures);
+    yt.utveckling_kr += kr;
+    (r.infrastruktur ? yt.infrastruktur_kr : yt.bastjanster_kr) += kr;
+  }
+}
+
+/// `kr` of `year` in year `to`'s prices: × (1 + p/100) for every later year up to `to`.
+std::int64_t fixed_price(std::int64_t kr, int year, int to, const std::map<int, Rational>& index) {
+  Int128 num = kr, den = 1;
+  for (int y = year + 1; y <= to; ++y) {
+    auto p = index.find(y);
+    if (p == index.end()) continue;
+    num *= Int128{100} * p->second.den + p->second.num;
+    den *= Int128{100} * p->second.den;
+  }
+  return round_div(num, den);
+}
+
+}  // namespace
+
+std::optional<Rational> index_for(const analys::Submission& s, const Settings& settings,
+                                  std::string* source) {
+  std::string ignored;
+  std::string& where = source ? *source : ignored;
+  if (const LeverantorSettings* ls = supplier_settings(settings, s.supplier); ls && ls->index) {
+    where = fmt::format("omgang.toml, [leverantor.\"{}\"] rad {}", s.supplier, ls->rad);
+    return ls->index;
+  }
+  if (settings.index.procent) {
+    where = settings.index.blandat ? "omgang.toml, [index]: personal, inkop och personalandel"
+                                   : "omgang.toml, [index] procent";
+    return settings.index.procent;
+  }
+  if (const Table* t = s.table("forvaltning"); t && t->stated_index) {
+    where = fmt::format("rubriken i tabell 3.1a (blad '{}')", t->sheet);
+    return exact_percent(*t->stated_index);
+  }
+  where = "okänt: varken omgang.toml eller underlaget anger index";
+  return std::nullopt;
+}
+
+std::int64_t uplift(std::int64_t amount_kr, Rational percent, std::int64_t unit) {
+  Int128 num = Int128{amount_kr} * (Int128{100} * percent.den + percent.num);
+  Int128 den = Int128{100} * percent.den * unit;
+  return round_div(num, den) * unit;
+}
+
+Round consolidate(const std::vector<analys::Submission>& submissions, const Settings& settings,
+                  Findings& findings) {
+  Round round;
+  round.settings = settings;
+  round.year = round_year(submissions, settings, &round.year_source);
+  for (const auto& s : submissions) {
+    round.suppliers.push_back(SupplierBuilder(s, settings, round.year).build());
+    round.suppliers.back().alternatives.push_back(alternative_a(round.suppliers.back()));
+  }
+  for (const auto& [name, ls] : settings.leverantorer) {
+    bool found = std::any_of(submissions.begin(), submissions.end(), [&](const auto& s) {
+      return analys::fold(s.supplier) == analys::fold(name);
+    });
+    if (!found) {
+      findings.push_back(Finding{"SETTINGS_UNKNOWN_KEY", Level::varning, settings_line(ls.rad),
+                                 fmt::format("Leverantören '{}' i omgang.toml finns inte bland "
+                                             "underlagen; inställningarna för den används inte.",
+                                             name),
+                                 std::nullopt, std::nullopt});
+    }
+  }
+  for (const Alternativ& alt : settings.alternativ) {
+    auto s = std::find_if(submissions.begin(), submissions.end(), [&](const auto& x) {
+      return analys::fold(x.supplier) == analys::fold(alt.leverantor);
+    });
+    if (s == submissions.end()) {
+      findings.push_back(Finding{"SETTINGS_UNKNOWN_KEY", Level::varning, settings_line(alt.rad),
+                                 fmt::format("Alternativ {} gäller leverantören '{}', som inte "
+                                             "finns bland underlagen.",
+                                             alt.namn, alt.leverantor),
+                                 std::nullopt, std::nullopt});
+      continue;
+    }
+    auto& sr = round.suppliers[static_cast<std::size_t>(s - submissions.begin())];
+    add_alternative(sr, *s, alt, round.year, findings);
+  }
+  for (const SupplierRound& s : round.suppliers) {
+    for (const AreaRow& r : s.forvaltning) {
+      Segment& seg = r.infrastruktur ? round.infrastruktur : round.bastjanster;
+      seg.tjanster += r.figures.tjanster;
+      seg.forvaltning_kr += r.figures.foreslagen.value_or(0);
+    }
+    for (const AreaRow& r : s.utveckling) {
+      Segment& seg = r.infrastruktur ? round.infrastruktur : round.bastjanster;
+      seg.utveckling_kr += r.figures.foreslagen.value_or(0);
+    }
+  }
+  for (int which = 0; which < 3; ++which) {
+    YearTotals yt;
+    yt.year = round.year - 2 + which;
+    for (const SupplierRound& s : round.suppliers) add_year(yt, s, which);
+    yt.fasta_priser_kr = fixed_price(yt.forvaltning_kr + yt.utveckling_kr, yt.year, round.year,
+                                     settings.prisindex);
+    round.years.push_back(yt);
+  }
+  return round;
+}
+
+}  // namespace arsanalys::sammanstallning

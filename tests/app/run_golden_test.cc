@@ -1,0 +1,109 @@
+// End to end: `run` on the sample round (samples/2024). resultat.json must equal
+// tests/data/golden/resultat.json exactly (reviewed against docs/seed-2024.md; regenerate after
+// a deliberate change with ARSANALYS_UPDATE_GOLDEN=1 and review the diff), two runs must give
+// byte-identical outputs, and the inputs must be untouched.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/commands.h"
+#include "../support/temp_dir.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kRound =
+    fs::path(ARSANALYS_TEST_DATA).parent_path().parent_path() / "samples" / "2024";
+const fs::path kGolden = fs::path(ARSANALYS_TEST_DATA) / "golden" / "resultat.json";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Relative path -> bytes of every file under `dir`.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  }
+  return out;
+}
+
+int run_into(const fs::path& out_dir, std::string* printed = nullptr) {
+  arsanalys::app::RunOptions options;
+  options.round_dir = kRound;
+  options.out_dir = out_dir;
+  std::ostringstream out, err;
+  int code = static_cast<int>(arsanalys::app::run(options, out, err));
+  if (printed) *printed = out.str() + err.str();
+  return code;
+}
+
+}  // namespace
+
+TEST_CASE("golden: run on the sample round", "[golden][run]") {
+  arsanalys::test::TempDir dir;
+  auto inputs_before = tree(kRound);
+  std::string printed;
+  // The sample round keeps the real defects, so there are findings of level fel: exit 1.
+  CHECK(run_into(dir.path() / "ut", &printed) == 1);
+  CHECK(printed.find("[6/6]") != std::string::npos);
+  CHECK(printed.find("Leverantörer lästa: 3") != std::string::npos);
+  CHECK(tree(kRound) == inputs_before);
+
+  json actual = json::parse(slurp(dir.path() / "ut" / "resultat.json"));
+  if (std::getenv("ARSANALYS_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(kGolden) << actual.dump(2) << "\n";
+  }
+  json expected = json::parse(slurp(kGolden));
+  for (const char* key : {"year", "draft", "suppliers", "findings", "allocations",
+                          "not_allocated", "customers"}) {
+    INFO(key);
+    CHECK(actual[key] == expected[key]);
+  }
+  CHECK(actual.size() == expected.size());
+
+  // The contract's promises, whatever the golden says.
+  CHECK(actual["year"] == 2024);
+  CHECK(actual["draft"] == true);
+  std::int64_t allocated = 0;
+  for (const json& a : actual["allocations"]) {
+    std::int64_t sum = 0;
+    for (const auto& [id, kr] : a["customers_kr"].items()) sum += kr.get<std::int64_t>();
+    CHECK(sum == a["amount_kr"].get<std::int64_t>());
+    allocated += a["amount_kr"].get<std::int64_t>();
+  }
+  std::int64_t charged = 0;
+  for (const json& c : actual["customers"]) charged += c["total_kr"].get<std::int64_t>();
+  CHECK(charged == allocated);
+}
+
+TEST_CASE("run: the same inputs give byte-identical outputs", "[run]") {
+  arsanalys::test::TempDir dir;
+  run_into(dir.path() / "a");
+  run_into(dir.path() / "b");
+  auto a = tree(dir.path() / "a");
+  auto b = tree(dir.path() / "b");
+  CHECK(a.size() >= 4);
+  CHECK(a == b);
+}
+
+TEST_CASE("run: a round folder without leverantorer/ is refused", "[run]") {
+  arsanalys::test::TempDir dir;
+  arsanalys::app::RunOptions options;
+  options.round_dir = dir.path();
+  options.out_dir = dir.path() / "ut";
+  std::ostringstream out, err;
+  CHECK_THROWS_WITH(arsanalys::app::run(options, out, err),
+                    Catch::Contains("leverantorer") && Catch::Contains("finns inte"));
+  CHECK_FALSE(fs::exists(dir.path() / "ut"));
+}
