@@ -258,14 +258,18 @@ SupplierRows supplier_rows(const SupplierRound& s, const std::vector<AreaRow>& a
     return out;
   }
   out.total.label = "Totalt " + name;
+  bool utfall_complete = true;
   for (const AreaRow& r : areas) {
     out.rows.push_back(shown(r, r.area));
     const ShownRow& x = out.rows.back();
+    utfall_complete = utfall_complete && x.utfall.has_value();
     out.total.utfall = add(out.total.utfall, x.utfall);
     out.total.budget = add(out.total.budget, x.budget);
     out.total.foreslagen = add(out.total.foreslagen, x.foreslagen);
     out.total.effekt += x.effekt;
   }
+  // A total of some areas' Utfall only would read as the supplier's: leave it out.
+  if (!utfall_complete) out.total.utfall.reset();
   return out;
 }
 
@@ -293,7 +297,26 @@ struct Context {
   int y;
   std::vector<SupplierRows> forv;  // per supplier, Tabell 1
   std::vector<SupplierRows> utv;   // per supplier, Tabell 2
+  std::vector<std::string> without_utfall;  // suppliers without a complete Utfall Y-2
+
+  bool utfall_complete() const { return without_utfall.empty(); }
 };
+
+/// "A", "A och B", "A, B och C".
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " och " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+/// The note said where Utfall Y-2 is missing.
+std::string utfall_missing_note(const Context& cx) {
+  return fmt::format("Utfall {} saknas i underlagen för {}; summorna för {} visas därför inte.",
+                     cx.y - 2, joined(cx.without_utfall), cx.y - 2);
+}
 
 std::string years_label(int y, int which) {
   switch (which) {
@@ -424,12 +447,15 @@ void service_lists(const Context& cx, Part& p) {
                  {"Tjänst", Join::none, 30}};
     for (const SupplierRound& s : cx.round.suppliers) {
       bool first = true;
+      std::string area;
       for (const auto& line : s.lines) {
         if (line.table != "forvaltning" || is_infrastructure_area(line.area) != infra) continue;
-        t.rows.push_back(Row{{text(first ? short_name(s.name) : ""), text(line.area),
+        t.rows.push_back(Row{{text(first ? short_name(s.name) : ""),
+                              text(first || line.area != area ? line.area : ""),
                               text(line.service)},
                              false});
         first = false;
+        area = line.area;
       }
     }
     if (t.rows.empty()) continue;
@@ -582,6 +608,9 @@ Table cost_table(const Context& cx, bool forvaltning) {
     all.budget = add(all.budget, s.total.budget);
     all.foreslagen = add(all.foreslagen, s.total.foreslagen);
   }
+  bool all_utfall = std::all_of(per.begin(), per.end(),
+                                [](const SupplierRows& s) { return s.total.utfall.has_value(); });
+  if (!all_utfall) all.utfall.reset();
   add_row(all, true, false, &all_refs);
 
   std::string what = forvaltning ? "förvaltningskostnad" : "utveckling";
@@ -606,6 +635,7 @@ Table cost_table(const Context& cx, bool forvaltning) {
         cx.y, cx.y);
   }
   caption += " Belopp i tkr.";
+  if (!all_utfall) caption += " " + utfall_missing_note(cx);
   t.caption = caption;
   return t;
 }
@@ -624,6 +654,7 @@ void cost_development(const Context& cx, Part& p) {
     const sammanstallning::YearTotals* found = nullptr;
     for (const auto& yt : cx.round.years)
       if (yt.year == cx.y - 2 + k) found = &yt;
+    if (k == 0 && !cx.utfall_complete()) found = nullptr;
     years.push_back(found);
   }
   Table t;
@@ -668,7 +699,11 @@ void cost_development(const Context& cx, Part& p) {
                           cx.y - 1);
   }
   if (!growth.empty()) t.caption = growth + ".";
+  if (!cx.utfall_complete()) {
+    t.caption += (t.caption.empty() ? "" : " ") + utfall_missing_note(cx);
+  }
   p.blocks.push_back(table_block(std::move(t)));
+  int first_year = years[0] ? 1 : 2;  // a year without figures is left out of the diagrams
 
   int bas = cx.round.bastjanster.tjanster, infra = cx.round.infrastruktur.tjanster;
   std::size_t n = cx.round.suppliers.size();
@@ -676,13 +711,13 @@ void cost_development(const Context& cx, Part& p) {
       "samtliga {} bastjänster från {} {} och de {} infrastrukturtjänsterna", bas,
       n == 1 ? "den" : "de", n == 1 ? "leverantören" : number_word(n) + " leverantörerna", infra);
   p.blocks.push_back(chart_block(Chart{
-      "ar", {0, 1}, 1, 3, "Bastjänster och digital infrastruktur (tkr)",
+      "ar", {0, 1}, first_year, 3, "Bastjänster och digital infrastruktur (tkr)",
       fmt::format("Diagram 1. Summorna är den totala kostnadsmassan för {}. Den inbegriper "
                   "kostnaderna för både förvaltning och utveckling. Färgerna visar hur stor del "
                   "som är bastjänster respektive digital infrastruktur.",
                   scope)}));
   p.blocks.push_back(chart_block(Chart{
-      "ar", {2, 3}, 1, 3, "Förvaltning och utveckling (tkr)",
+      "ar", {2, 3}, first_year, 3, "Förvaltning och utveckling (tkr)",
       fmt::format("Diagram 2. Staplarna visar den totala kostnadsmassan för {}. Färgerna visar "
                   "hur stor del som är förvaltning respektive utveckling.",
                   scope)}));
@@ -740,7 +775,7 @@ std::vector<std::string> flag_texts(const Context& cx, const SupplierRound& s) {
         "föreslagna ekonomiska ramar {} ({} tkr av {} tkr: potter och insatser utan "
         "beskrivning).",
         percent_text(s.undescribed_kr, s.frame_kr), cx.y,
-        group(round_to(s.undescribed_kr, 1000) / 1000), group(round_to(s.frame_kr, 1000) / 1000)));
+        group(tkr_hundreds(s.undescribed_kr)), group(tkr_hundreds(s.frame_kr))));
   }
   FindingCounts c = counts_for(cx, s);
   if (c.fel > 0) {
@@ -1063,6 +1098,16 @@ void reduction_table(const Context& cx, std::size_t i, const std::vector<const A
   p.blocks.push_back(table_block(std::move(t)));
 }
 
+/// The variants' title without the part that tells them apart ("... (minus 7 %)").
+std::string group_title(const std::vector<const Alternative*>& variants) {
+  std::string title = variants.front()->title;
+  bool differ = std::any_of(variants.begin(), variants.end(),
+                            [&](const Alternative* a) { return a->title != title; });
+  std::size_t cut = title.rfind(" (");
+  if (differ && cut != std::string::npos && title.back() == ')') title.resize(cut);
+  return title;
+}
+
 Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
   const SupplierRound& s = cx.round.suppliers[i];
   std::string name = short_name(s.name);
@@ -1091,14 +1136,19 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
     for (const AlternativeEffect* e : effects_of(cx, s, *a)) effect_blocks(cx, *e, p);
   }
   if (!ds.empty()) {
-    p.blocks.push_back(heading(3, ds.front()->title));
-    if (!ds.front()->description.empty()) p.blocks.push_back(paragraph(ds.front()->description));
+    p.blocks.push_back(heading(3, group_title(ds)));
+    p.blocks.push_back(paragraph(fmt::format(
+        "Alternativ {} innebär en minskning av ramarna där {} själv arbetar in minskningen, med "
+        "ett medskick från strategisk samordningsgrupp. Alternativet har {} varianter med olika "
+        "procentuella minskningar.",
+        ds.front()->name, name, number_word(ds.size()))));
     reduction_table(cx, i, ds, p);
     int variant = 1;
     for (const Alternative* d : ds) {
       p.blocks.push_back(heading(4, fmt::format("Variant {} av alternativ {}: minskning med {} %",
                                                 variant++, d->name,
                                                 sammanstallning::format_decimal(*d->minskning))));
+      if (!d->description.empty()) p.blocks.push_back(paragraph(d->description));
       p.blocks.push_back(table_block(frame_table(cx, s, d->frames, true)));
       for (const AlternativeEffect* e : effects_of(cx, s, *d)) effect_blocks(cx, *e, p);
     }
@@ -1152,10 +1202,13 @@ class SheetNames {
 
 Document build(const AnnexInput& input) {
   const Round& round = input.round;
-  Context cx{input, round, round.year, {}, {}};
+  Context cx{input, round, round.year, {}, {}, {}};
   for (const SupplierRound& s : round.suppliers) {
     cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total));
     cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total));
+    if (!cx.forv.back().total.utfall || !cx.utv.back().total.utfall) {
+      cx.without_utfall.push_back(short_name(s.name));
+    }
   }
   Document doc;
   doc.year = round.year;

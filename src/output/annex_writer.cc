@@ -56,6 +56,7 @@ tr.summa td { font-weight: bold; border-top: 1pt solid #000000; }
 table.ram th:first-child { background: #e7e6e6; }
 p.bildtext { font-size: 9.5pt; font-style: italic; margin-top: 2pt; }
 p.not { font-size: 9.5pt; font-style: italic; }
+div.grupp { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 8pt 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 82%; height: auto; display: block; }
 figcaption { font-size: 9.5pt; font-style: italic; }
@@ -99,7 +100,7 @@ void html_table(const Table& t, std::string& out) {
         const annex::Cell& cell = r.cells[c];
         if (c == cols[k][0]) {
           text = cell.text;
-          num = k > 0 && (cell.value.has_value() || numeric_column(t, c));
+          num = k > 0 && (cell.value.has_value() || numeric_column(t, c) || cell.text == "–");
         } else if (!cell.text.empty()) {
           text += t.columns[c].join == Join::paren ? " (" + cell.text + ")" : " " + cell.text;
         }
@@ -191,8 +192,30 @@ std::string render_html(const Document& doc) {
     if (!p.html) continue;
     out += p.new_page && !first ? "<section class=\"del ny-sida\">\n" : "<section class=\"del\">\n";
     first = false;
-    for (const Block& b : p.blocks)
-      if (b.html) html_block(p, b, out);
+    for (std::size_t i = 0; i < p.blocks.size(); ++i) {
+      const Block& b = p.blocks[i];
+      if (!b.html) continue;
+      // A small heading is kept on the page of the table it introduces.
+      std::size_t table = i;
+      if (b.kind == Block::Kind::heading && b.level >= 3) {
+        for (std::size_t j = i + 1; j < p.blocks.size() && j <= i + 4; ++j) {
+          if (p.blocks[j].kind == Block::Kind::heading) break;
+          if (p.blocks[j].kind == Block::Kind::table) {
+            table = j;
+            break;
+          }
+        }
+      }
+      if (table == i) {
+        html_block(p, b, out);
+        continue;
+      }
+      out += "<div class=\"grupp\">\n";
+      for (std::size_t j = i; j <= table; ++j)
+        if (p.blocks[j].html) html_block(p, p.blocks[j], out);
+      out += "</div>\n";
+      i = table;
+    }
     out += "</section>\n";
   }
   out += "</body>\n</html>\n";

@@ -1,8 +1,7 @@
 // TEMPORARY (removed when the writers land from their branches): the writers of
-// fordelning.xlsx, kunder/, sammanstallning.xlsx and beslutsbilaga are being built in parallel.
+// fordelning.xlsx, kunder/ and sammanstallning.xlsx are being built in parallel.
 // Until then they return nothing and `run` reports the file as not written.
 
-#include "output/annex_writer.h"
 #include "output/fordelning_writer.h"
 #include "output/summary_writer.h"
 
@@ -15,7 +14,5 @@ std::string sammanstallning_xlsx(const sammanstallning::Round&,
                                  const std::vector<analys::Submission>&, const Findings&, bool) {
   return {};
 }
-std::string beslutsbilaga_xlsx(const AnnexInput&) { return {}; }
-std::string beslutsbilaga_html(const AnnexInput&) { return {}; }
 
 }  // namespace arsanalys::output

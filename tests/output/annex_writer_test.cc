@@ -180,13 +180,14 @@ TEST_CASE("annex HTML: Tabell 1 and 2 as the annex shows them", "[annex]") {
   CHECK(text.find("Digital infrastruktur 596 200 736 900 782 600 (45 700)") != std::string::npos);
   CHECK(text.find("Totalt Intraservice 773 800 958 500 1 025 900 67 400 7,0 %") !=
         std::string::npos);
-  // DMS: no Utfall, the +30 effect vanishes in the rounding (no parentheses), as in the annex.
-  CHECK(text.find("Demokrati och medborgarservice – 77 600 77 600 0 0,0 %") != std::string::npos);
+  // DMS: the +30 effect vanishes in the rounding (no parentheses), as in the annex.
+  CHECK(text.find("Demokrati och medborgarservice 43 800 77 600 77 600 0 0,0 %") !=
+        std::string::npos);
   CHECK(text.find("Inköp och upphandling 20 900 28 500 30 700 (2 200) 2 200 7,7 %") !=
         std::string::npos);
-  CHECK(text.find("Totalt 794 700 1 064 600 1 134 200 69 600 6,5 %") != std::string::npos);
-  CHECK(text.find("Tabell 1. Skillnad förvaltningskostnad budget 2023/2024 är 69 600 tkr.") !=
-        std::string::npos);
+  CHECK(text.find("Totalt 838 500 1 064 600 1 134 200 69 600 6,5 %") != std::string::npos);
+  CHECK(text.find("Tabell 1. Skillnad förvaltningskostnad budget 2023/2024 är 69 600 tkr. "
+                  "Skillnad utfall 2022/budget 2023 är 226 100 tkr.") != std::string::npos);
   // Tabell 2.
   CHECK(text.find("Totalt Intraservice 70 300 90 500 111 200 20 700 22,9 %") !=
         std::string::npos);
@@ -302,6 +303,24 @@ TEST_CASE("annex HTML: what each alternative means per customer", "[annex]") {
   // IS D 7 %: förvaltning 1 025 900 − 891 405 = 134 495, utveckling 111 200 − 90 500 = 20 700.
   CHECK(text.find("minskar ramen för förvaltning med 134 495 tkr och ramen för utveckling med "
                   "20 700 tkr") != std::string::npos);
+}
+
+TEST_CASE("annex HTML: without a complete Utfall Y-2 no Y-2 totals, growth or bars", "[annex]") {
+  Fixture f;
+  f.round.suppliers[2].forvaltning[0].figures.utfall.reset();  // Intraservice, Ekonomi
+  std::string html = beslutsbilaga_html(f.input());
+  std::string text = visible(html);
+  CHECK(text.find("Ekonomi – 45 900 45 900") != std::string::npos);
+  CHECK(text.find("HR 99 300 119 700 131 900 (12 200)") != std::string::npos);
+  CHECK(text.find("Totalt Intraservice – 958 500 1 025 900") != std::string::npos);
+  CHECK(text.find("Totalt – 1 064 600 1 134 200 69 600") != std::string::npos);
+  CHECK(text.find("Skillnad utfall 2022/budget 2023 är") != std::string::npos);  // Tabell 2 only
+  CHECK(text.find("Utfall 2022 saknas i underlagen för Intraservice; summorna för 2022 visas "
+                  "därför inte.") != std::string::npos);
+  CHECK(text.find("Bastjänster – 386 900 414 900") != std::string::npos);
+  CHECK(text.find("ökade med 28 procent") == std::string::npos);
+  CHECK(html.find(">Utfall 2022</text>") == std::string::npos);  // not a bar in the diagrams
+  CHECK(html.find(">Budget 2023</text>") != std::string::npos);
 }
 
 TEST_CASE("annex HTML: text from user files is escaped", "[annex]") {
