@@ -463,6 +463,7 @@ class SheetOut {
     chart_title_set_name(chart, c.title.c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     chart_axis_set_num_format(chart->y_axis, "#,##0");
+    chart_axis_set_min(chart->y_axis, 0);  // stacked columns read wrong from a cut axis
     lxw_chart_options options{};
     options.x_scale = 1.4;
     options.y_scale = 1.1;

@@ -6,10 +6,11 @@
   xlsx MODE: beslutsbilaga.xlsx opened by openpyxl (sheets, numbers, formulas, cached values)
              and converted by LibreOffice headless to PDF, whose text holds the key figures.
 
-Usage: annex_outputs.py html|xlsx SOURCE WORK_DIR
-  SOURCE is either the Catch2 test binary (the fixture round of annex_writer_test.cc is written
-  by its hidden test "[annex_files]") or a folder that already holds beslutsbilaga.html/.xlsx
-  (e.g. the output of `arsanalys run samples/2024`); in that case only generic checks are made.
+Usage: annex_outputs.py html|xlsx SOURCE WORK_DIR [ROUND_DIR]
+  SOURCE is the Catch2 test binary (the fixture round of annex_writer_test.cc is written by its
+  hidden test "[annex_files]"), or a folder that already holds beslutsbilaga.html/.xlsx, or,
+  with ROUND_DIR, the arsanalys binary: `arsanalys run ROUND_DIR` writes them first (the sample
+  round: figures of the real 2024 annex that the run reproduces are checked too).
 Exit 77 = skipped (a program is missing), with a message saying which.
 """
 import os
@@ -77,11 +78,22 @@ FIXTURE_HTML = [
 ]
 GENERIC_HTML = ["Förslag till rekommendation", "Storleksmässiga skillnader", "Kostnadsutveckling",
                 "tkr + index", "Ekonomisk analys av förvaltningskostnad"]
+# The sample round (samples/2024): DMS's frame and D's reductions of 958 500 as in the annex.
+SAMPLE_HTML = GENERIC_HTML + ["UTKAST", "77 600 tkr + index", "891 405 tkr", "747 630 tkr",
+                              "Vad alternativet innebär per kund"]
 
 
-def produce(source, work):
-    """The annex files in `work`: written by the test binary, or copied from a folder."""
+def produce(source, work, round_dir=None):
+    """The annex files in `work`: written by the test binary or by `arsanalys run`, or copied
+    from a folder."""
     os.makedirs(work, exist_ok=True)
+    if round_dir is not None:
+        out = os.path.join(work, "ut")
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run([source, "run", round_dir, "-o", out], capture_output=True, text=True)
+        if done.returncode not in (0, 1):  # 1: findings of level fel, outputs still written
+            fail(f"arsanalys run gav {done.returncode}:\n{done.stderr}")
+        source = out
     if os.path.isdir(source):
         for name in ("beslutsbilaga.html", "beslutsbilaga.xlsx"):
             shutil.copy(os.path.join(source, name), os.path.join(work, name))
@@ -122,7 +134,8 @@ def check_html(work, fixture):
     if pages < 3:
         fail(f"bara {pages} sidor")
     text = squash(pdf_text(pdf))
-    expect_all(text, FIXTURE_HTML if fixture else GENERIC_HTML, "PDF:en från Chromium")
+    expect_all(text, FIXTURE_HTML if fixture == "fixture" else
+               SAMPLE_HTML if fixture == "sample" else GENERIC_HTML, "PDF:en från Chromium")
     print(f"Chromium: {pages} A4-sidor, nyckeltalen finns i texten ({pdf})")
 
 
@@ -138,7 +151,7 @@ def check_xlsx(work, fixture):
     for name in ("Rekommendation", "Kostnadsutveckling", "Flaggor", "Per kund"):
         if name not in names:
             fail(f"bladet {name} saknas: {names}")
-    if fixture:
+    if fixture == "fixture":
         if names != ["Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",
                      "Demokrati och medborgarservice", "Inköp och upphandling", "Intraservice",
                      "Per kund"]:
@@ -176,20 +189,24 @@ def check_xlsx(work, fixture):
     # LibreOffice shows numbers in its own locale (77,600 or 77 600): compare digits only.
     digits = re.sub(r"(?<=\d)[ ,.\u00a0\u202f](?=\d{3})", "", text)
     needles = ["Förslag till rekommendation", "Storleksmässiga skillnader"]
-    if fixture:
+    if fixture == "sample":
+        needles += ["77600 tkr", "891405", "UTKAST"]
+    if fixture == "fixture":
         needles += ["77600 tkr", "1025900", "891405", "Totalt Intraservice", "UTKAST"]
     expect_all(digits, needles, "LibreOffice-PDF:en")
     print(f"LibreOffice: {pdf} med nyckeltalen")
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("html", "xlsx"):
+    if len(sys.argv) not in (4, 5) or sys.argv[1] not in ("html", "xlsx"):
         print(__doc__)
         sys.exit(2)
-    mode, source, work = sys.argv[1:]
+    mode, source, work = sys.argv[1:4]
+    round_dir = sys.argv[4] if len(sys.argv) == 5 else None
     if mode == "html" and chromium_binary() is None:
         skip("chromium saknas (Debian: apt-get install chromium); HTML-utskriften provas inte")
-    fixture = produce(source, work)
+    from_binary = produce(source, work, round_dir)
+    fixture = "sample" if round_dir else "fixture" if from_binary else "folder"
     (check_html if mode == "html" else check_xlsx)(work, fixture)
 
 
