@@ -15,6 +15,7 @@
 #include "app/ingest.h"
 #include "checks/checks.h"
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "fordelning/customers.h"
 #include "fordelning/round_allocation.h"
 #include "output/annex_writer.h"
@@ -94,17 +95,30 @@ Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& find
   in.settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", findings);
   progress.stage("Läser och kontrollerar leverantörernas underlag");
   const analys::TemplateDef& def = analys::builtin_template();
-  for (const fs::path& file : submission_files(round_dir)) {
-    Findings own;
-    auto ingested = ingest_file(file, def, own);
-    if (ingested) {
-      checks::check_submission(ingested->submission, def,
-                               supplier_settings(ingested->submission, in.settings), own);
-      in.ingested.push_back(std::move(*ingested));
-    } else if (!is_lock_file(file)) {
-      in.unreadable.push_back(file.filename().string());
+  // Each workbook is read and checked on its own (two at a time on two cores); the results are
+  // combined in file name order, so the output does not depend on which finished first.
+  struct Slot {
+    std::optional<Ingested> ingested;
+    Findings findings;
+  };
+  std::vector<fs::path> files = submission_files(round_dir);
+  std::vector<Slot> slots(files.size());
+  parallel_for(files.size(), [&](std::size_t i) {
+    Slot& slot = slots[i];
+    slot.ingested = ingest_file(files[i], def, slot.findings);
+    if (slot.ingested) {
+      checks::check_submission(slot.ingested->submission, def,
+                               supplier_settings(slot.ingested->submission, in.settings),
+                               slot.findings);
     }
-    findings.insert(findings.end(), own.begin(), own.end());
+  });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (slots[i].ingested) {
+      in.ingested.push_back(std::move(*slots[i].ingested));
+    } else if (!is_lock_file(files[i])) {
+      in.unreadable.push_back(files[i].filename().string());
+    }
+    findings.insert(findings.end(), slots[i].findings.begin(), slots[i].findings.end());
   }
   progress.stage("Läser kunder.xlsx");
   fs::path kunder = round_dir / "kunder.xlsx";
@@ -198,6 +212,16 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     return ExitCode::failed;
   }
 
+  // The output folder is made (or found) before the long part, so an unwritable one is said at
+  // once; temporaries left by a run that was killed are cleared away.
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec || !fs::is_directory(out_dir)) {
+    throw RunError(fmt::format("Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
+                               ec ? ec.message() : std::string("det finns en fil med det namnet")));
+  }
+  remove_stale_temporaries(out_dir);
+
   progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
   std::vector<analys::Submission> submissions;
   for (const auto& i : in.ingested) submissions.push_back(i.submission);
@@ -223,7 +247,6 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       if (f.where.file == i.submission.file) own.push_back(f);
     }
     fs::path path = output::review_path(out_dir, i.submission.file);
-    std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     output::write_review(def, i.submission, i.workbook, own, path);
     outputs.count_written();

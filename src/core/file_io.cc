@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -83,6 +84,29 @@ void write_file_atomic(const fs::path& path, std::string_view data) {
 }  // namespace arsanalys
 
 namespace arsanalys {
+namespace {
+bool is_our_temporary(const std::string& name) {
+  std::size_t at = name.rfind(".tmp-");
+  if (name.size() < 2 || name[0] != '.' || at == std::string::npos) return false;
+  if (name.size() - at != 5 + 8) return false;
+  return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(at) + 5, name.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+}  // namespace
+
+int remove_stale_temporaries(const fs::path& dir) {
+  int removed = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && is_our_temporary(it->path().filename().string()) &&
+        fs::remove(it->path(), ec)) {
+      ++removed;
+    }
+  }
+  return removed;
+}
+
 bool is_lock_file(const std::filesystem::path& path) {
   return path.filename().string().rfind("~$", 0) == 0;
 }

@@ -26,6 +26,11 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
 }  // namespace arsanalys
 
 namespace arsanalys {
+/// Removes the temporary files write_file_atomic() leaves behind when a process is killed
+/// between creating and renaming one (`.<name>.tmp-<8 hex>`), in `dir` and its sub-folders.
+/// Returns how many were removed. Other files are never touched.
+int remove_stale_temporaries(const std::filesystem::path& dir);
+
 /// True for Excel's lock files (`~$name.xlsx`), left beside a workbook while it is open.
 bool is_lock_file(const std::filesystem::path& path);
 }  // namespace arsanalys

@@ -1,0 +1,374 @@
+// kunder/<Kund-id>.xlsx: one customer's statement (kundbesked) in plain Swedish.
+//
+// One sheet, "Kundbesked": what the customer pays this year in all and against last year;
+// per supplier and service the service's amount, the key, the customer's measure and share,
+// its kronor, last year's kronor by the same key and the change, with a subtotal per supplier
+// and the total (formulas with their cached values); then how each key works. A customer
+// charged nothing gets a statement that says so.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "output/allocation_layout.h"
+#include "output/fordelning_writer.h"
+
+namespace arsanalys::output {
+namespace {
+
+using namespace alloc;  // NOLINT: the layout helpers are this file's vocabulary
+using fordelning::Allocation;
+using fordelning::Customer;
+using fordelning::Key;
+using fordelning::LineAllocation;
+
+constexpr std::string_view kSubject = "Kundbeskedet";
+const std::string kSheet = "Kundbesked";
+
+// Columns of the statement.
+enum Col : lxw_col_t {
+  kSupplier,
+  kService,
+  kTable,
+  kKey,
+  kMeasure,
+  kShare,
+  kLineAmount,
+  kKr,
+  kPrevious,
+  kChange,
+  kSource,
+  kCols
+};
+constexpr double kWidths[kCols] = {30, 38, 13, 30, 30, 13, 16, 16, 16, 14, 34};
+
+/// One line of the statement.
+struct Item {
+  const LineAllocation* line = nullptr;
+  std::int64_t kr = 0;                   // the customer's kronor this year (0 when not selected)
+  bool selected = false;                 // the key selects the customer this year
+  std::optional<std::int64_t> previous;  // last year's kronor by the same key, when known
+};
+
+/// The key's steps that select the customer, as the measure text of the statement.
+std::string measure_of(const Key& key, const Allocation& a, const std::string& id) {
+  std::vector<std::string> parts;
+  for (const auto& step : a.steps) {
+    for (const auto& c : step.customers) {
+      if (c.kund_id != id) continue;
+      std::string text = measure_text(key.steps[step.step], c);
+      parts.push_back(a.steps.size() > 1 ? fmt::format("steg {}: {}", step.step + 1, text) : text);
+    }
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+/// The statement's lines, grouped by supplier in the round's order.
+std::vector<std::pair<std::string, std::vector<Item>>> items_of(const AllocationBook& book,
+                                                                const std::string& id) {
+  std::vector<const LineAllocation*> previous = previous_lines(book.current, book.previous);
+  std::vector<std::pair<std::string, std::vector<Item>>> out;
+  for (const std::string& supplier : suppliers_of(book.current)) {
+    std::vector<Item> items;
+    for (std::size_t i = 0; i < book.current.lines.size(); ++i) {
+      const LineAllocation& l = book.current.lines[i];
+      if (l.supplier != supplier) continue;
+      Item item{&l, 0, false, std::nullopt};
+      if (l.allocation) {
+        auto it = l.allocation->customers_kr.find(id);
+        if (it != l.allocation->customers_kr.end()) {
+          item.selected = true;
+          item.kr = it->second;
+        }
+      }
+      const LineAllocation* p = previous[i];
+      if (p != nullptr && p->allocation) {
+        auto it = p->allocation->customers_kr.find(id);
+        item.previous = it == p->allocation->customers_kr.end() ? 0 : it->second;
+      }
+      bool charged_before = item.previous && *item.previous != 0;
+      if (item.selected || charged_before) items.push_back(item);
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+      return table_rank(a.line->table) < table_rank(b.line->table);
+    });
+    if (!items.empty()) out.emplace_back(supplier, std::move(items));
+  }
+  return out;
+}
+
+/// The figures of the statement for the summary at the top.
+struct Totals {
+  std::int64_t kr = 0;
+  std::int64_t previous = 0;
+  std::int64_t change = 0;      // over the lines whose last year is known
+  bool previous_partial = false;  // some line lacks it
+  lxw_row_t total_row = 0;
+};
+
+void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& customer) {
+  const LineAllocation& l = *item.line;
+  ws.text(row, kService, l.service, {.wrap = true});
+  ws.text(row, kTable, table_label(l.table));
+  ws.text(row, kKey, l.key != nullptr ? l.key->name : "", {.wrap = true});
+  std::string measure;
+  if (item.selected && l.key != nullptr) {
+    measure = measure_of(*l.key, *l.allocation, customer.id);
+    ws.text(row, kMeasure, measure, {.wrap = true});
+    if (auto share = customer_share(*l.allocation, customer.id)) {
+      ws.number(row, kShare, static_cast<double>(share->value), percent_look());
+    }
+  } else {
+    measure = "ingår inte i nyckelns urval i år";
+    ws.text(row, kMeasure, measure, {.italic = true, .wrap = true});
+  }
+  ws.kronor(row, kLineAmount, l.amount_kr);
+  ws.kronor(row, kKr, item.kr, {.bold = true});
+  if (item.previous) {
+    ws.kronor(row, kPrevious, *item.previous);
+    ws.formula(row, kChange, fmt::format("={}-{}", cell(row, kKr), cell(row, kPrevious)),
+               static_cast<double>(item.kr - *item.previous), kronor_look());
+  } else {
+    ws.text(row, kPrevious, "uppgift saknas", {.italic = true});
+  }
+  std::string source = source_text(l);
+  ws.text(row, kSource, source, {.wrap = true});
+  ws.height(row, std::max({lines_needed(l.service, kWidths[kService]),
+                           lines_needed(measure, kWidths[kMeasure]),
+                           lines_needed(l.key != nullptr ? l.key->name : "", kWidths[kKey]),
+                           lines_needed(source, kWidths[kSource])}));
+}
+
+/// The lines of one supplier and its subtotal row; returns the subtotal's row.
+lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
+                         const std::vector<Item>& items, const Customer& customer, bool with_previous,
+                         Totals& totals) {
+  const lxw_row_t first = row;
+  std::int64_t kr = 0, previous = 0, change = 0;
+  for (const Item& item : items) {
+    ws.text(row, kSupplier, supplier, {.wrap = true});
+    write_item(ws, row, item, customer);
+    kr += item.kr;
+    if (item.previous) {
+      previous += *item.previous;
+      change += item.kr - *item.previous;
+    } else {
+      totals.previous_partial = true;
+    }
+    ++row;
+  }
+  const lxw_row_t last = row - 1;
+  ws.merged(row, kSupplier, kShare, fmt::format("Summa {}", supplier), total_text_look());
+  ws.blank(row, kLineAmount, total_text_look());
+  ws.formula(row, kKr, fmt::format("=SUM({})", range(first, kKr, last, kKr)),
+             static_cast<double>(kr), kronor_look(true));
+  if (with_previous) {
+    ws.formula(row, kPrevious, fmt::format("=SUM({})", range(first, kPrevious, last, kPrevious)),
+               static_cast<double>(previous), kronor_look(true));
+    // The change over the lines whose last year is known, as in the column above.
+    ws.formula(row, kChange, fmt::format("=SUM({})", range(first, kChange, last, kChange)),
+               static_cast<double>(change), kronor_look(true));
+  } else {
+    ws.blank(row, kPrevious, total_text_look());
+    ws.blank(row, kChange, total_text_look());
+  }
+  ws.blank(row, kSource, total_text_look());
+  totals.kr += kr;
+  totals.previous += previous;
+  totals.change += change;
+  return row++;
+}
+
+/// "=H12+H20" over the subtotal rows.
+std::string plus_of(const std::vector<lxw_row_t>& rows, lxw_col_t col) {
+  std::string f = "=";
+  for (std::size_t i = 0; i < rows.size(); ++i) f += (i > 0 ? "+" : "") + cell(rows[i], col);
+  return f;
+}
+
+/// How each key of the statement works and the customer's share of it.
+lxw_row_t write_keys(Sheet& ws, lxw_row_t row, const AllocationBook& book,
+                     const std::vector<std::pair<std::string, std::vector<Item>>>& groups,
+                     const Customer& customer) {
+  std::vector<std::pair<const Key*, const Allocation*>> keys;
+  for (const auto& [supplier, items] : groups) {
+    for (const Item& item : items) {
+      const LineAllocation& l = *item.line;
+      if (l.key == nullptr || !l.allocation) continue;
+      bool seen = std::any_of(keys.begin(), keys.end(), [&](auto& k) { return k.first == l.key; });
+      if (!seen) keys.emplace_back(l.key, &*l.allocation);
+    }
+  }
+  if (keys.empty()) return row;
+  ws.text(row++, 0, "Så fördelas kostnaderna", bold_look());
+  ws.merged(row, kSupplier, kService, "Nyckel", heading_look());
+  ws.merged(row, kTable, kMeasure, "Så fungerar nyckeln", heading_look());
+  ws.merged(row, kShare, kKr, "Er andel av nyckeln", heading_look());
+  ++row;
+  for (const auto& [key, a] : keys) {
+    std::string how = key_explanation(*key, book.kunder);
+    auto share = customer_share(*a, customer.id);
+    std::string yours = share ? share_text(*share) : std::string("ingår inte");
+    ws.merged(row, kSupplier, kService, key->name, {.bold = true, .wrap = true});
+    ws.merged(row, kTable, kMeasure, how, {.wrap = true});
+    ws.merged(row, kShare, kKr, yours, {.wrap = true});
+    ws.height(row, std::max(lines_needed(how, kWidths[kTable] + kWidths[kKey] + kWidths[kMeasure]),
+                            lines_needed(key->name, kWidths[kSupplier] + kWidths[kService])));
+    ++row;
+  }
+  return row;
+}
+
+}  // namespace
+
+std::string customer_xlsx(const AllocationBook& book, const Customer& customer) {
+  const int year = book.current.year;
+  const int last_year = book.previous != nullptr && book.previous->year != 0 ? book.previous->year
+                                                                             : year - 1;
+  const bool with_previous = book.previous != nullptr;
+  auto groups = items_of(book, customer.id);
+
+  XlsxBook xlsx(std::string(kSubject), "kundbesked");
+  xlsx.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
+                                            year, customer.name),
+                       .subject = fmt::format("Kund-id {}", customer.id),
+                       .created = new_year(year != 0 ? year - 1 : 2000)});
+  Formats formats(xlsx);
+  Sheet ws(xlsx, formats, kSheet);
+  for (lxw_col_t c = 0; c < kCols; ++c) ws.width(c, c, kWidths[c]);
+  double all_width = 0;
+  for (double w : kWidths) all_width += w;
+
+  lxw_row_t row = ws.banner(book.draft, kCols - 1);
+  std::string name = customer.name.empty() ? customer.id : customer.name;
+  ws.text(row++, 0, fmt::format("Kundbesked {}: {}", year, name), title_look());
+  ws.text(row++, 0,
+          fmt::format("Kund-id {}{}", customer.id, customer.typ.empty() ? "" : ", " + customer.typ));
+  const lxw_row_t summary = row;
+  row += 3;
+  ws.paragraph(row++, 0, kCols - 1,
+               fmt::format("Så här mycket betalar {} {} för stadens gemensamma digitala tjänster, "
+                           "per leverantör och tjänst, i hela kronor. Varje tjänsts belopp är "
+                           "leverantörens budget för {} och fördelas på kunderna efter tjänstens "
+                           "fördelningsnyckel; Er andel är den del av beloppet som faller på er, "
+                           "Ert mått det värde i kunder.xlsx som andelen bygger på. Förra året är "
+                           "samma tjänster budget {} fördelad med samma nycklar.",
+                           name, year, year, last_year),
+               all_width);
+  ++row;
+  const lxw_row_t header = row++;
+  const std::string heads[kCols] = {"Leverantör",
+                                    "Tjänst",
+                                    "Kostnadsslag",
+                                    "Nyckel",
+                                    "Ert mått",
+                                    "Er andel",
+                                    fmt::format("Tjänstens belopp {} (kr)", year),
+                                    fmt::format("Ert belopp {} (kr)", year),
+                                    fmt::format("Förra året {} (kr)", last_year),
+                                    "Förändring (kr)",
+                                    "Källa (leverantörens fil och cell)"};
+  for (lxw_col_t c = 0; c < kCols; ++c) ws.text(header, c, heads[c], heading_look());
+  ws.height(header, 2);
+
+  Totals totals;
+  std::vector<lxw_row_t> subtotals;
+  for (const auto& [supplier, items] : groups) {
+    subtotals.push_back(write_supplier(ws, row, supplier, items, customer, with_previous, totals));
+  }
+  if (groups.empty()) {
+    ws.paragraph(row++, 0, kCols - 1,
+                 fmt::format("{} debiteras ingenting {}: ingen av årets tjänster fördelas med en "
+                             "nyckel som omfattar {} ({}).",
+                             name, year, name, customer.id),
+                 all_width, {.bold = true});
+  }
+  // The total.
+  totals.total_row = row;
+  ws.merged(row, kSupplier, kLineAmount, fmt::format("Totalt att betala {}", year),
+            total_text_look());
+  if (subtotals.empty()) {
+    ws.kronor(row, kKr, 0, kronor_look(true));
+  } else {
+    ws.formula(row, kKr, plus_of(subtotals, kKr), static_cast<double>(totals.kr),
+               kronor_look(true));
+  }
+  if (with_previous && !subtotals.empty()) {
+    ws.formula(row, kPrevious, plus_of(subtotals, kPrevious),
+               static_cast<double>(totals.previous), kronor_look(true));
+    ws.formula(row, kChange, plus_of(subtotals, kChange), static_cast<double>(totals.change),
+               kronor_look(true));
+  } else if (with_previous) {
+    ws.kronor(row, kPrevious, 0, kronor_look(true));
+    ws.kronor(row, kChange, 0, kronor_look(true));
+  } else {
+    ws.blank(row, kPrevious, total_text_look());
+    ws.blank(row, kChange, total_text_look());
+  }
+  ws.blank(row, kSource, total_text_look());
+  row += 2;
+
+  // The summary at the top points at the total row.
+  Look label{.bold = true};
+  ws.text(summary, 0, fmt::format("Att betala {}", year), label);
+  ws.formula(summary, 1, "=" + cell(totals.total_row, kKr), static_cast<double>(totals.kr),
+             {.bold = true, .number = std::string(kKronor)});
+  ws.text(summary + 1, 0, fmt::format("Förra året ({}, samma nycklar)", last_year), label);
+  if (with_previous) {
+    ws.formula(summary + 1, 1, "=" + cell(totals.total_row, kPrevious),
+               static_cast<double>(totals.previous), {.number = std::string(kKronor)});
+    ws.text(summary + 2, 0, "Förändring", label);
+    ws.formula(summary + 2, 1, "=" + cell(totals.total_row, kChange),
+               static_cast<double>(totals.change), {.number = std::string(kKronor)});
+    if (totals.previous_partial) {
+      ws.text(summary + 2, 2,
+              "Förändringen gäller tjänsterna med uppgift för förra året; för några saknas den.",
+              {.italic = true});
+    }
+  } else {
+    ws.text(summary + 1, 1, "uppgift saknas", {.italic = true});
+  }
+
+  row = write_keys(ws, row, book, groups, customer);
+  ++row;
+  ws.paragraph(row++, 0, kCols - 1,
+               "Beloppen är avrundade till hela kronor så att varje tjänsts belopp fördelas exakt: "
+               "summan av alla kunders belopp är tjänstens belopp. Underlag: fordelning.xlsx.",
+               all_width, {.italic = true});
+  ws.freeze(header + 1, 0);
+  ws.print_wide(header, header);
+  return xlsx.finish();
+}
+
+std::string customer_file_name(std::string_view kund_id) {
+  std::string name;
+  for (char c : kund_id) {
+    auto u = static_cast<unsigned char>(c);
+    bool unsafe = u < 0x20 || u == 0x7F || std::string_view("/\\:*?\"<>| ").find(c) !=
+                                                std::string_view::npos;
+    name += unsafe ? '_' : c;
+  }
+  // No hidden file, no "." or "..", no trailing dot (Windows drops it).
+  if (!name.empty() && name.front() == '.') name.front() = '_';
+  if (!name.empty() && name.back() == '.') name.back() = '_';
+  if (name.empty()) name = "_";
+  // Names Windows reserves for devices.
+  std::string upper;
+  for (char c : name) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  static const char* kReserved[] = {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3",
+                                    "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+                                    "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
+                                    "LPT9"};
+  for (const char* r : kReserved) {
+    if (upper == r) name += '_';
+  }
+  return name + ".xlsx";
+}
+
+}  // namespace arsanalys::output
