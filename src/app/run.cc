@@ -147,10 +147,6 @@ class Outputs {
  public:
   explicit Outputs(fs::path dir) : dir_(std::move(dir)) {}
   void write(const fs::path& relative, std::string_view bytes) {
-    if (bytes.empty()) {
-      skipped_.push_back(relative.string());
-      return;
-    }
     fs::path path = dir_ / relative;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
@@ -163,13 +159,11 @@ class Outputs {
   }
   void count_written() { ++written_; }
   int written() const { return written_; }
-  const std::vector<std::string>& skipped() const { return skipped_; }
   const fs::path& dir() const { return dir_; }
 
  private:
   fs::path dir_;
   int written_ = 0;
-  std::vector<std::string> skipped_;
 };
 
 void print_summary(const Inputs& in, const Findings& findings, const Outputs& outputs,
@@ -185,9 +179,6 @@ void print_summary(const Inputs& in, const Findings& findings, const Outputs& ou
                      count[Level::varning], count[Level::info]);
   for (const Finding& f : findings) {
     if (f.level == Level::fel) out << "  " << describe(f) << "\n";
-  }
-  for (const auto& s : outputs.skipped()) {
-    out << fmt::format("Inte skriven (ännu inte byggd i den här versionen): {}\n", s);
   }
   out << fmt::format("{} filer skrivna i {}{}\n", outputs.written(), outputs.dir().string(),
                      count[Level::fel] ? " (UTKAST: underlagen innehåller fel)" : "");

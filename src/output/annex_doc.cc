@@ -1,0 +1,1242 @@
+#include "output/annex_doc.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "output/xlsx_writer.h"
+
+namespace arsanalys::output::annex {
+
+using sammanstallning::Alternative;
+using sammanstallning::AlternativeEffect;
+using sammanstallning::AreaRow;
+using sammanstallning::FrameRow;
+using sammanstallning::Rational;
+using sammanstallning::Round;
+using sammanstallning::SupplierRound;
+
+// ---- formatting ----
+
+std::int64_t round_to(std::int64_t kr, std::int64_t unit) {
+  std::int64_t q = kr / unit, r = kr % unit;
+  if (2 * std::llabs(r) >= unit) q += kr < 0 ? -1 : 1;
+  return q * unit;
+}
+
+std::int64_t tkr_hundreds(std::int64_t kr) { return round_to(kr, 100'000) / 1000; }
+
+std::string group(std::int64_t n) {
+  unsigned long long magnitude = n < 0 ? 0ULL - static_cast<unsigned long long>(n)
+                                       : static_cast<unsigned long long>(n);
+  std::string digits = std::to_string(magnitude);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+namespace {
+
+// 128-bit intermediates: kronor × a percentage's denominator can pass 2^63.
+__extension__ typedef __int128 Wide;
+
+/// num / den rounded half away from zero to `scale`ths (den > 0 after sign normalising).
+std::int64_t scaled_ratio(std::int64_t num, std::int64_t den, std::int64_t scale) {
+  if (den < 0) num = -num, den = -den;
+  Wide n = static_cast<Wide>(num) * scale * 2;
+  Wide q = n / den;  // twice the value, truncated
+  q = q >= 0 ? (q + 1) / 2 : -((-q + 1) / 2);
+  return static_cast<std::int64_t>(q);
+}
+
+}  // namespace
+
+std::string percent_text(std::int64_t num, std::int64_t den) {
+  if (den == 0) return "";
+  std::int64_t tenths = scaled_ratio(num, den, 1000);
+  std::string sign = tenths < 0 ? "-" : "";
+  std::int64_t a = std::llabs(tenths);
+  return fmt::format("{}{},{} %", sign, a / 10, a % 10);
+}
+
+std::string short_name(std::string_view supplier) {
+  constexpr std::string_view kPrefix = "Nämnden för ";
+  std::string s(supplier);
+  if (s.size() > kPrefix.size() && s.compare(0, kPrefix.size(), kPrefix) == 0) {
+    s = s.substr(kPrefix.size());
+    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  }
+  return s;
+}
+
+namespace {
+
+// ---- small helpers ----
+
+constexpr std::array<std::string_view, 11> kNumberWords = {
+    "inga", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"};
+
+std::string number_word(std::size_t n) {
+  return n < kNumberWords.size() ? std::string(kNumberWords[n]) : std::to_string(n);
+}
+
+/// Whole percent of a change, for running text: "8 procent".
+std::int64_t whole_percent(std::int64_t now, std::int64_t before) {
+  return scaled_ratio(now - before, before, 100);
+}
+
+/// The first `n` characters of UTF-8 text.
+std::string first_chars(const std::string& s, std::size_t n) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (starts && chars++ == n) return s.substr(0, i);
+  }
+  return s;
+}
+
+bool is_infrastructure_area(std::string_view area) {
+  std::string folded;
+  for (char c : area) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return folded == "digital infrastruktur";
+}
+
+/// amount × (1 + percent/100) rounded to `unit` kronor, exact (as sammanstallning::uplift).
+std::int64_t with_index(std::int64_t kr, Rational percent, std::int64_t unit) {
+  Wide num = static_cast<Wide>(kr) * (100 * percent.den + percent.num);
+  Wide den = static_cast<Wide>(100) * percent.den * unit;
+  Wide q = num / den, r = num % den;
+  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
+  return static_cast<std::int64_t>(q * unit);
+}
+
+/// amount × (1 − percent/100) rounded to `unit` kronor.
+std::int64_t reduced(std::int64_t kr, Rational percent, std::int64_t unit) {
+  return with_index(kr, Rational{-percent.num, percent.den}, unit);
+}
+
+// ---- cells ----
+
+Cell text(std::string s) { return Cell{std::move(s), std::nullopt, NumFormat::tkr, std::nullopt}; }
+
+Cell tkr(std::int64_t v, NumFormat f = NumFormat::tkr) {
+  std::string shown = group(v);
+  if (f == NumFormat::tkr_suffix) shown += " tkr";
+  return Cell{shown, static_cast<double>(v), f, std::nullopt};
+}
+
+Cell tkr_sum(std::int64_t v, std::vector<std::pair<int, int>> refs,
+             NumFormat f = NumFormat::tkr) {
+  Cell c = tkr(v, f);
+  c.formula = Formula{Formula::Op::sum, std::move(refs)};
+  return c;
+}
+
+Cell count(std::int64_t n) {
+  return Cell{std::to_string(n), static_cast<double>(n), NumFormat::count, std::nullopt};
+}
+
+/// Exact kronor shown as whole tkr; the xlsx keeps kronor / 1000.
+Cell tkr_exact(std::int64_t kr) {
+  return Cell{group(round_to(kr, 1000) / 1000), static_cast<double>(kr) / 1000.0,
+              NumFormat::tkr_decimal, std::nullopt};
+}
+
+Cell diff_cell(std::optional<std::int64_t> now, std::optional<std::int64_t> before, int row,
+               int now_col, int before_col) {
+  if (!now || !before) return text("");
+  Cell c = tkr(*now - *before);
+  c.formula = Formula{Formula::Op::diff, {{row, now_col}, {row, before_col}}};
+  return c;
+}
+
+Cell change_cell(std::optional<std::int64_t> now, std::optional<std::int64_t> before, int row,
+                 int now_col, int before_col) {
+  if (!now || !before || *before == 0) return text("");
+  Cell c{percent_text(*now - *before, *before),
+         static_cast<double>(*now - *before) / static_cast<double>(*before), NumFormat::percent,
+         Formula{Formula::Op::change, {{row, now_col}, {row, before_col}}}};
+  return c;
+}
+
+Cell opt_tkr(std::optional<std::int64_t> v) { return v ? tkr(*v) : text("–"); }
+
+std::optional<std::int64_t> hundreds(std::optional<std::int64_t> kr) {
+  if (!kr) return std::nullopt;
+  return tkr_hundreds(*kr);
+}
+
+std::optional<std::int64_t> add(std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return *a + *b;
+}
+
+// ---- blocks ----
+
+Block heading(int level, std::string s) {
+  Block b;
+  b.kind = Block::Kind::heading;
+  b.level = level;
+  b.text = std::move(s);
+  return b;
+}
+
+Block paragraph(std::string s) {
+  Block b;
+  b.kind = Block::Kind::paragraph;
+  b.text = std::move(s);
+  return b;
+}
+
+Block note(std::string s) {
+  Block b = paragraph(std::move(s));
+  b.kind = Block::Kind::note;
+  return b;
+}
+
+Block list(std::vector<std::string> items) {
+  Block b;
+  b.kind = Block::Kind::list;
+  b.items = std::move(items);
+  return b;
+}
+
+Block table_block(Table t) {
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table = std::move(t);
+  return b;
+}
+
+Block chart_block(Chart c) {
+  Block b;
+  b.kind = Block::Kind::chart;
+  b.chart = std::move(c);
+  return b;
+}
+
+// ---- the round's figures, rounded once ----
+
+/// A row of Tabell 1 or 2 as shown: every figure in tkr rounded to hundreds.
+struct ShownRow {
+  std::string label;
+  bool infrastruktur = false;
+  std::optional<std::int64_t> utfall, budget, foreslagen;
+  std::int64_t effekt = 0;
+};
+
+ShownRow shown(const AreaRow& r, std::string label) {
+  return ShownRow{std::move(label), r.infrastruktur, hundreds(r.figures.utfall),
+                  hundreds(r.figures.budget), hundreds(r.figures.foreslagen),
+                  tkr_hundreds(r.figures.effekt)};
+}
+
+/// A supplier's rows of one table, as shown; `single` when it has no areas.
+struct SupplierRows {
+  std::vector<ShownRow> rows;
+  bool single = false;
+  ShownRow total;  // the sum of the rounded rows (or the single row)
+};
+
+SupplierRows supplier_rows(const SupplierRound& s, const std::vector<AreaRow>& areas,
+                           const AreaRow& total) {
+  SupplierRows out;
+  std::string name = short_name(s.name);
+  if (areas.empty() || (areas.size() == 1 && areas[0].area.empty())) {
+    out.single = true;
+    out.total = shown(areas.empty() ? total : areas[0], name);
+    out.rows.push_back(out.total);
+    return out;
+  }
+  out.total.label = "Totalt " + name;
+  bool utfall_complete = true;
+  for (const AreaRow& r : areas) {
+    out.rows.push_back(shown(r, r.area));
+    const ShownRow& x = out.rows.back();
+    utfall_complete = utfall_complete && x.utfall.has_value();
+    out.total.utfall = add(out.total.utfall, x.utfall);
+    out.total.budget = add(out.total.budget, x.budget);
+    out.total.foreslagen = add(out.total.foreslagen, x.foreslagen);
+    out.total.effekt += x.effekt;
+  }
+  // A total of some areas' Utfall only would read as the supplier's: leave it out.
+  if (!utfall_complete) out.total.utfall.reset();
+  return out;
+}
+
+/// Basic services or digital infrastructure of one table of a supplier, summed as shown.
+struct SegmentSum {
+  std::optional<std::int64_t> utfall, budget, foreslagen;
+  bool any = false;
+};
+
+SegmentSum segment_sum(const SupplierRows& rows, bool infrastruktur) {
+  SegmentSum s;
+  for (const ShownRow& r : rows.rows) {
+    if (r.infrastruktur != infrastruktur) continue;
+    s.any = true;
+    s.utfall = add(s.utfall, r.utfall);
+    s.budget = add(s.budget, r.budget);
+    s.foreslagen = add(s.foreslagen, r.foreslagen);
+  }
+  return s;
+}
+
+struct Context {
+  const AnnexInput& in;
+  const Round& round;
+  int y;
+  std::vector<SupplierRows> forv;  // per supplier, Tabell 1
+  std::vector<SupplierRows> utv;   // per supplier, Tabell 2
+  std::vector<std::string> without_utfall;  // suppliers without a complete Utfall Y-2
+
+  bool utfall_complete() const { return without_utfall.empty(); }
+};
+
+/// "A", "A och B", "A, B och C".
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " och " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+/// The note said where Utfall Y-2 is missing.
+std::string utfall_missing_note(const Context& cx) {
+  return fmt::format("Utfall {} saknas i underlagen för {}; summorna för {} visas därför inte.",
+                     cx.y - 2, joined(cx.without_utfall), cx.y - 2);
+}
+
+std::string years_label(int y, int which) {
+  switch (which) {
+    case 0:
+      return fmt::format("Utfall {}", y - 2);
+    case 1:
+      return fmt::format("Budget {}", y - 1);
+    default:
+      return fmt::format("Föreslagen budget {}", y);
+  }
+}
+
+std::string customer_label(const Context& cx, const std::string& id) {
+  if (cx.in.kunder != nullptr) {
+    if (const fordelning::Customer* c = cx.in.kunder->customer(id)) {
+      if (!c->name.empty() && c->name != id) return fmt::format("{} ({})", c->name, id);
+    }
+  }
+  return id;
+}
+
+std::string customer_name(const Context& cx, const std::string& id) {
+  if (cx.in.kunder != nullptr) {
+    if (const fordelning::Customer* c = cx.in.kunder->customer(id)) return c->name;
+  }
+  return "";
+}
+
+// ---- frames ----
+
+/// Frame rows of the supplier's proposal when it has no alternatives: from its tables.
+std::vector<FrameRow> frames_from_tables(const Context& cx, std::size_t i) {
+  std::vector<FrameRow> out;
+  for (bool infra : {false, true}) {
+    SegmentSum f = segment_sum(cx.forv[i], infra), u = segment_sum(cx.utv[i], infra);
+    if (!f.any && !u.any) continue;
+    std::string what = infra ? "digital infrastruktur" : "bastjänster";
+    out.push_back({"Ekonomisk ram för förvaltning av " + what,
+                   f.foreslagen ? std::optional(*f.foreslagen * 1000) : std::nullopt, ""});
+    out.push_back({"Ekonomisk ram för utveckling av " + what,
+                   u.foreslagen ? std::optional(*u.foreslagen * 1000) : std::nullopt, ""});
+  }
+  return out;
+}
+
+const Alternative* alternative_a(const SupplierRound& s) {
+  for (const Alternative& a : s.alternatives)
+    if (a.name == 'A') return &a;
+  return nullptr;
+}
+
+/// The "Ekonomisk ram" table of a supplier: `whole` shows whole tkr (a D variant) instead of
+/// hundreds.
+Table frame_table(const Context& cx, const SupplierRound& s, const std::vector<FrameRow>& frames,
+                  bool whole) {
+  Table t;
+  t.first_column_bold = true;
+  t.columns = {{s.name, Join::none, 48}, {"Ekonomisk ram", Join::none, 16},
+               {"", Join::append, 10}};
+  const auto& kf = cx.round.settings.kf_index;
+  if (kf) {
+    t.columns.push_back(
+        {fmt::format("Med KF:s index {} %", sammanstallning::format_decimal(*kf)), Join::none,
+         16});
+  }
+  bool notes = std::any_of(frames.begin(), frames.end(),
+                           [](const FrameRow& f) { return !f.note.empty(); });
+  if (notes) t.columns.push_back({"Anmärkning", Join::none, 30});
+  std::int64_t unit = whole ? 1000 : 100'000;
+  for (const FrameRow& f : frames) {
+    Row r;
+    r.cells.push_back(text(f.label));
+    if (f.amount_kr) {
+      r.cells.push_back(tkr(round_to(*f.amount_kr, unit) / 1000, NumFormat::tkr_suffix));
+      r.cells.push_back(text("+ index"));
+      if (kf) r.cells.push_back(tkr(with_index(*f.amount_kr, *kf, unit) / 1000, NumFormat::tkr_suffix));
+    } else {
+      r.cells.push_back(text(""));
+      r.cells.push_back(text(""));
+      if (kf) r.cells.push_back(text(""));
+    }
+    if (notes) r.cells.push_back(text(f.note));
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+// ---- part 1: Förslag till rekommendation ----
+
+Part recommendation(const Context& cx) {
+  Part p{"Rekommendation", true, {}};
+  p.blocks.push_back(heading(1, "Förslag till rekommendation"));
+  p.blocks.push_back(paragraph(fmt::format(
+      "Strategisk samordningsgrupp ska komma överens om ekonomiska ramar för digital utveckling "
+      "och förvaltning {} per leverantör. Gruppen kommer fram till en rekommendation per "
+      "leverantör utifrån de alternativ som beskrivs längre fram i underlaget. Rekommendationen "
+      "skrivs in i mötets minnesanteckningar enligt tabellerna nedan, som här visar "
+      "leverantörernas egna förslag (alternativ A).",
+      cx.y)));
+  for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
+    const SupplierRound& s = cx.round.suppliers[i];
+    const Alternative* a = alternative_a(s);
+    p.blocks.push_back(table_block(frame_table(cx, s, a ? a->frames : frames_from_tables(cx, i), false)));
+  }
+  std::string text = fmt::format(
+      "De rekommenderade ekonomiska ramarna omfattar enbart bastjänster och digital "
+      "infrastruktur. De ekonomiska ramarna i rekommendationen är inte detsamma som den kostnad "
+      "som kommer att faktureras stadens förvaltningar och bolag. Rekommendationen bygger på "
+      "kostnaderna för {} i detta dokument och är utan index (”+ index”: {} års index beslutat "
+      "av kommunfullmäktige tillkommer).",
+      cx.y, cx.y);
+  if (const auto& kf = cx.round.settings.kf_index) {
+    text += fmt::format(" Kolumnen ”Med KF:s index” visar ramen uppräknad med kommunfullmäktiges "
+                        "index, {} %.",
+                        sammanstallning::format_decimal(*kf));
+  }
+  p.blocks.push_back(paragraph(text));
+  p.blocks.push_back(note("Beloppen i underlagets tabeller är avrundade till hundratal tkr."));
+  return p;
+}
+
+// ---- part 2: services, sizes, cost development ----
+
+void service_lists(const Context& cx, Part& p) {
+  for (bool infra : {false, true}) {
+    Table t;
+    t.columns = {{"Leverantör", Join::none, 48}, {"Verksamhetsområde", Join::none, 20},
+                 {"Tjänst", Join::none, 30}};
+    for (const SupplierRound& s : cx.round.suppliers) {
+      bool first = true;
+      std::string area;
+      for (const auto& line : s.lines) {
+        if (line.table != "forvaltning" || is_infrastructure_area(line.area) != infra) continue;
+        t.rows.push_back(Row{{text(first ? short_name(s.name) : ""),
+                              text(first || line.area != area ? line.area : ""),
+                              text(line.service)},
+                             false});
+        first = false;
+        area = line.area;
+      }
+    }
+    if (t.rows.empty()) continue;
+    p.blocks.push_back(heading(2, infra ? fmt::format("Digital infrastruktur {}", cx.y)
+                                        : fmt::format("Bastjänsterna {}", cx.y)));
+    p.blocks.push_back(paragraph(
+        infra ? fmt::format("Nedan en sammanställning över de tjänster som utgör digital "
+                            "infrastruktur i årlig analys för {}.",
+                            cx.y)
+              : fmt::format("Nedan en sammanställning över de bastjänster som är med i årlig "
+                            "analys för {}.",
+                            cx.y)));
+    p.blocks.push_back(table_block(std::move(t)));
+  }
+}
+
+void sizes(const Context& cx, Part& p) {
+  p.blocks.push_back(heading(1, "Storleksmässiga skillnader"));
+  p.blocks.push_back(heading(2, "Skillnad mellan bastjänsterna och digital infrastruktur"));
+  p.blocks.push_back(paragraph(fmt::format(
+      "Sammanfattande kostnadstabell för bastjänsterna och digital infrastruktur {}.", cx.y)));
+  std::int64_t forv[2] = {0, 0}, utv[2] = {0, 0};
+  for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
+    for (int infra : {0, 1}) {
+      forv[infra] += segment_sum(cx.forv[i], infra).foreslagen.value_or(0);
+      utv[infra] += segment_sum(cx.utv[i], infra).foreslagen.value_or(0);
+    }
+  }
+  Table t;
+  t.columns = {{"", Join::none, 48}, {"Bastjänster", Join::none, 18},
+               {"Digital infrastruktur", Join::none, 18}};
+  t.rows.push_back({{text("Antal tjänster"), count(cx.round.bastjanster.tjanster),
+                     count(cx.round.infrastruktur.tjanster)},
+                    false});
+  t.rows.push_back({{text("Förvaltningskostnad"), tkr(forv[0], NumFormat::tkr_suffix),
+                     tkr(forv[1], NumFormat::tkr_suffix)},
+                    false});
+  t.rows.push_back({{text("Utvecklingskostnad"), tkr(utv[0], NumFormat::tkr_suffix),
+                     tkr(utv[1], NumFormat::tkr_suffix)},
+                    false});
+  t.rows.push_back(
+      {{text(fmt::format("Total föreslagen budget {}", cx.y)),
+        tkr_sum(forv[0] + utv[0], {{1, 1}, {2, 1}}, NumFormat::tkr_suffix),
+        tkr_sum(forv[1] + utv[1], {{1, 2}, {2, 2}}, NumFormat::tkr_suffix)},
+       true});
+  t.caption = fmt::format("Föreslagen budget {} utan index, förvaltning och utveckling.", cx.y);
+  p.blocks.push_back(table_block(std::move(t)));
+  std::int64_t bas = forv[0] + utv[0], infra = forv[1] + utv[1];
+  if (bas > 0 && infra > 0) {
+    std::int64_t tenths = scaled_ratio(infra, bas, 10);
+    p.blocks.push_back(paragraph(fmt::format(
+        "Den digitala infrastrukturen är kostnadsmässigt {},{} gånger så stor som samtliga "
+        "bastjänster tillsammans. Utvecklingskostnaderna är {} tkr för bastjänsterna och {} tkr "
+        "för den digitala infrastrukturen.",
+        tenths / 10, tenths % 10, group(utv[0]), group(utv[1]))));
+  }
+
+  p.blocks.push_back(heading(2, "Skillnad mellan leverantörerna"));
+  p.blocks.push_back(paragraph(fmt::format(
+      "Tabellen nedan redovisar leverantörernas egna förslag till ekonomiska ramar för digital "
+      "utveckling och förvaltning {} enligt årlig analys (förvaltning och utveckling, utan index). "
+      "Tabellen synliggör de storleksmässiga skillnaderna mellan leverantörerna.",
+      cx.y)));
+  Table l;
+  l.columns = {{"Leverantör", Join::none, 48},
+               {fmt::format("Förslag ekonomiska ramar för digital utveckling och förvaltning {} "
+                            "enligt leverantörernas bedömning i årlig analys",
+                            cx.y),
+                Join::none, 24}};
+  std::int64_t sum = 0;
+  std::vector<std::pair<int, int>> refs;
+  for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
+    bool has_infra = segment_sum(cx.forv[i], true).any || segment_sum(cx.utv[i], true).any;
+    bool has_bas = segment_sum(cx.forv[i], false).any || segment_sum(cx.utv[i], false).any;
+    std::string what = has_infra && has_bas ? "bastjänster och digital infrastruktur"
+                       : has_infra          ? "digital infrastruktur"
+                                            : "bastjänster";
+    std::int64_t v = cx.forv[i].total.foreslagen.value_or(0) + cx.utv[i].total.foreslagen.value_or(0);
+    sum += v;
+    refs.push_back({static_cast<int>(i), 1});
+    l.rows.push_back({{text(short_name(cx.round.suppliers[i].name) + " - " + what),
+                       tkr(v, NumFormat::tkr_suffix)},
+                      false});
+  }
+  l.rows.push_back({{text("Totalt"), tkr_sum(sum, refs, NumFormat::tkr_suffix)}, true});
+  p.blocks.push_back(table_block(std::move(l)));
+}
+
+/// Tabell 1 (förvaltning, with the effect column) or Tabell 2 (utveckling).
+Table cost_table(const Context& cx, bool forvaltning) {
+  const auto& per = forvaltning ? cx.forv : cx.utv;
+  Table t;
+  t.columns = {{"Leverantör/verksamhetsområde", Join::none, 48},
+               {years_label(cx.y, 0), Join::none, 14},
+               {years_label(cx.y, 1), Join::none, 14},
+               {years_label(cx.y, 2), Join::none, 16}};
+  if (forvaltning) t.columns.push_back({"Varav effekt av utveckling", Join::paren, 14});
+  int diff_col = static_cast<int>(t.columns.size());
+  t.columns.push_back({fmt::format("Skillnad {}/{}", cx.y - 1, cx.y), Join::none, 14});
+  t.columns.push_back({"Förändring", Join::none, 12});
+
+  auto add_row = [&](const ShownRow& r, bool total, bool effect,
+                     std::vector<std::vector<std::pair<int, int>>>* sums, bool indent = false) {
+    int row = static_cast<int>(t.rows.size());
+    Row out;
+    out.total = total;
+    out.indent = indent;
+    out.cells.push_back(text(r.label));
+    for (int c = 0; c < 3; ++c) {
+      const auto& v = c == 0 ? r.utfall : c == 1 ? r.budget : r.foreslagen;
+      if (sums != nullptr && v) out.cells.push_back(tkr_sum(*v, (*sums)[c]));
+      else out.cells.push_back(opt_tkr(v));
+    }
+    if (forvaltning) {
+      out.cells.push_back(effect && r.effekt != 0 ? tkr(r.effekt) : text(""));
+    }
+    out.cells.push_back(diff_cell(r.foreslagen, r.budget, row, 3, 2));
+    out.cells.push_back(change_cell(r.foreslagen, r.budget, row, 3, 2));
+    (void)diff_col;
+    t.rows.push_back(std::move(out));
+    return row;
+  };
+
+  ShownRow all{"Totalt", false, {}, {}, {}, 0};
+  std::vector<std::vector<std::pair<int, int>>> all_refs(3);
+  // As in the annex: suppliers with areas first (their areas above their total), then the rest.
+  std::vector<std::size_t> order;
+  for (bool single : {false, true})
+    for (std::size_t i = 0; i < per.size(); ++i)
+      if (per[i].single == single) order.push_back(i);
+  for (std::size_t i : order) {
+    const SupplierRows& s = per[i];
+    std::vector<std::vector<std::pair<int, int>>> refs(3);
+    int row = -1;
+    if (s.single) {
+      row = add_row(s.rows[0], false, true, nullptr);
+    } else {
+      for (const ShownRow& r : s.rows) {
+        int at = add_row(r, false, true, nullptr, true);
+        if (r.utfall) refs[0].push_back({at, 1});
+        if (r.budget) refs[1].push_back({at, 2});
+        if (r.foreslagen) refs[2].push_back({at, 3});
+      }
+      row = add_row(s.total, true, false, &refs);
+    }
+    if (s.total.utfall) all_refs[0].push_back({row, 1});
+    if (s.total.budget) all_refs[1].push_back({row, 2});
+    if (s.total.foreslagen) all_refs[2].push_back({row, 3});
+    all.utfall = add(all.utfall, s.total.utfall);
+    all.budget = add(all.budget, s.total.budget);
+    all.foreslagen = add(all.foreslagen, s.total.foreslagen);
+  }
+  bool all_utfall = std::all_of(per.begin(), per.end(),
+                                [](const SupplierRows& s) { return s.total.utfall.has_value(); });
+  if (!all_utfall) all.utfall.reset();
+  add_row(all, true, false, &all_refs);
+
+  std::string what = forvaltning ? "förvaltningskostnad" : "utveckling";
+  std::string caption = fmt::format("Tabell {}. ", forvaltning ? 1 : 2);
+  if (all.foreslagen && all.budget) {
+    caption += fmt::format("Skillnad {} budget {}/{} är {} tkr. ", what, cx.y - 1, cx.y,
+                           group(*all.foreslagen - *all.budget));
+  }
+  if (all.budget && all.utfall) {
+    caption += fmt::format("Skillnad utfall {}/budget {} är {} tkr. ", cx.y - 2, cx.y - 1,
+                           group(*all.budget - *all.utfall));
+  }
+  if (forvaltning) {
+    caption += fmt::format(
+        "Föreslagen budget {} är budget {} plus den kostnad som tillkommer på förvaltningen som en "
+        "effekt av den utveckling som sker {} och {}, utan index; den effekten står inom parentes.",
+        cx.y, cx.y - 1, cx.y - 1, cx.y);
+  } else {
+    caption += fmt::format(
+        "Föreslagen budget {} är prognosen för pågående utveckling plus nya förändringsinsatser "
+        "{}.",
+        cx.y, cx.y);
+  }
+  caption += " Belopp i tkr.";
+  if (!all_utfall) caption += " " + utfall_missing_note(cx);
+  t.caption = caption;
+  return t;
+}
+
+void cost_development(const Context& cx, Part& p) {
+  p.blocks.push_back(heading(1, fmt::format("Kostnadsutveckling {} - {}", cx.y - 2, cx.y)));
+  p.blocks.push_back(paragraph(fmt::format(
+      "Stapeldiagrammen och tabellerna nedan visar kostnadsutvecklingen mellan utfall {}, budget "
+      "{} och föreslagna ekonomiska ramar för digital utveckling och förvaltning {} (nedan "
+      "benämnt föreslagen budget). Beloppen är i tkr, utan index.",
+      cx.y - 2, cx.y - 1, cx.y)));
+
+  // The years' totals, the diagrams' data.
+  std::vector<const sammanstallning::YearTotals*> years;
+  for (int k = 0; k < 3; ++k) {
+    const sammanstallning::YearTotals* found = nullptr;
+    for (const auto& yt : cx.round.years)
+      if (yt.year == cx.y - 2 + k) found = &yt;
+    if (k == 0 && !cx.utfall_complete()) found = nullptr;
+    years.push_back(found);
+  }
+  Table t;
+  t.id = "ar";
+  t.columns = {{"tkr", Join::none, 48}};
+  for (int k = 0; k < 3; ++k) t.columns.push_back({years_label(cx.y, k), Join::none, 16});
+  auto row_of = [&](std::string label, auto get) {
+    Row r;
+    r.cells.push_back(text(std::move(label)));
+    for (const auto* yt : years) r.cells.push_back(yt ? tkr(tkr_hundreds(get(*yt))) : text("–"));
+    t.rows.push_back(std::move(r));
+  };
+  row_of("Bastjänster", [](const auto& yt) { return yt.bastjanster_kr; });
+  row_of("Digital infrastruktur", [](const auto& yt) { return yt.infrastruktur_kr; });
+  row_of("Förvaltning", [](const auto& yt) { return yt.forvaltning_kr; });
+  row_of("Utveckling", [](const auto& yt) { return yt.utveckling_kr; });
+  Row total{{text("Totalt")}, true};
+  std::vector<std::int64_t> totals;
+  for (int k = 0; k < 3; ++k) {
+    if (!years[k]) {
+      total.cells.push_back(text("–"));
+      totals.push_back(0);
+      continue;
+    }
+    std::int64_t v = tkr_hundreds(years[k]->bastjanster_kr) + tkr_hundreds(years[k]->infrastruktur_kr);
+    totals.push_back(v);
+    total.cells.push_back(tkr_sum(v, {{0, k + 1}, {1, k + 1}}));
+  }
+  t.rows.push_back(std::move(total));
+  if (!cx.round.settings.prisindex.empty()) {
+    row_of(fmt::format("Totalt i {} års priser", cx.y),
+           [](const auto& yt) { return yt.fasta_priser_kr; });
+  }
+  std::string growth;
+  if (years[0] && years[1] && totals[0] != 0) {
+    growth = fmt::format("Den totala kostnaden ökade med {} procent mellan {} och {}",
+                         whole_percent(totals[1], totals[0]), cx.y - 2, cx.y - 1);
+  }
+  if (years[1] && years[2] && totals[1] != 0) {
+    growth += fmt::format("{} föreslagen budget {} innebär {} procent jämfört med budget {}",
+                          growth.empty() ? "Den" : ";", cx.y, whole_percent(totals[2], totals[1]),
+                          cx.y - 1);
+  }
+  if (!growth.empty()) t.caption = growth + ".";
+  if (!cx.utfall_complete()) {
+    t.caption += (t.caption.empty() ? "" : " ") + utfall_missing_note(cx);
+  }
+  p.blocks.push_back(table_block(std::move(t)));
+  int first_year = years[0] ? 1 : 2;  // a year without figures is left out of the diagrams
+
+  int bas = cx.round.bastjanster.tjanster, infra = cx.round.infrastruktur.tjanster;
+  std::size_t n = cx.round.suppliers.size();
+  std::string scope = fmt::format(
+      "samtliga {} bastjänster från {} {} och de {} infrastrukturtjänsterna", bas,
+      n == 1 ? "den" : "de", n == 1 ? "leverantören" : number_word(n) + " leverantörerna", infra);
+  p.blocks.push_back(chart_block(Chart{
+      "ar", {0, 1}, first_year, 3, "Bastjänster och digital infrastruktur (tkr)",
+      fmt::format("Diagram 1. Summorna är den totala kostnadsmassan för {}. Den inbegriper "
+                  "kostnaderna för både förvaltning och utveckling. Färgerna visar hur stor del "
+                  "som är bastjänster respektive digital infrastruktur.",
+                  scope)}));
+  p.blocks.push_back(chart_block(Chart{
+      "ar", {2, 3}, first_year, 3, "Förvaltning och utveckling (tkr)",
+      fmt::format("Diagram 2. Staplarna visar den totala kostnadsmassan för {}. Färgerna visar "
+                  "hur stor del som är förvaltning respektive utveckling.",
+                  scope)}));
+
+  p.blocks.push_back(heading(2, "Ekonomisk analys av förvaltningskostnad"));
+  p.blocks.push_back(table_block(cost_table(cx, true)));
+  p.blocks.push_back(heading(2, "Ekonomisk analys av utvecklingskostnad"));
+  p.blocks.push_back(table_block(cost_table(cx, false)));
+}
+
+Part costs(const Context& cx) {
+  Part p{"Kostnadsutveckling", true, {}};
+  service_lists(cx, p);
+  sizes(cx, p);
+  cost_development(cx, p);
+  return p;
+}
+
+// ---- part 3: flags ----
+
+struct FindingCounts {
+  int fel = 0;
+  int varning = 0;
+};
+
+FindingCounts counts_for(const Context& cx, const SupplierRound& s) {
+  FindingCounts c;
+  for (const Finding& f : cx.in.findings) {
+    if (f.where.file != s.file || s.file.empty()) continue;
+    if (f.level == Level::fel) ++c.fel;
+    if (f.level == Level::varning) ++c.varning;
+  }
+  return c;
+}
+
+std::vector<std::string> flag_texts(const Context& cx, const SupplierRound& s) {
+  std::vector<std::string> out;
+  if (s.proposals == 0) {
+    out.push_back("Underlaget föreslår inga nya förändringsinsatser.");
+  } else if (s.proposals_incomplete > 0) {
+    out.push_back(fmt::format(
+        "{} av {} förslag till nya förändringsinsatser saknar uppgifter som mallen kräver, till "
+        "exempel informationsklassning, riskanalys, konsekvensbeskrivning eller effektmål. Att "
+        "godkänna insatser som saknar informationsklassning och riskanalys innebär att beslut "
+        "tas där risker och säkerhetskostnader inte är utredda.",
+        s.proposals_incomplete, s.proposals));
+  } else {
+    out.push_back(fmt::format(
+        "Samtliga {} förslag till nya förändringsinsatser har de uppgifter som mallen kräver.",
+        s.proposals));
+  }
+  if (s.undescribed_kr > 0 && s.frame_kr > 0) {
+    out.push_back(fmt::format(
+        "Sammanlagt saknas beskrivning av vad som ska genomföras för {} av kostnaderna i "
+        "föreslagna ekonomiska ramar {} ({} tkr av {} tkr: potter och insatser utan "
+        "beskrivning).",
+        percent_text(s.undescribed_kr, s.frame_kr), cx.y,
+        group(tkr_hundreds(s.undescribed_kr)), group(tkr_hundreds(s.frame_kr))));
+  }
+  FindingCounts c = counts_for(cx, s);
+  if (c.fel > 0) {
+    out.push_back(fmt::format(
+        "Kontrollerna hittade {} fel i underlaget ({}): summor, index eller tabeller som inte "
+        "stämmer. De redovisas med cell i sammanstallning.xlsx och i leverantörens "
+        "granskningskopia.",
+        c.fel, s.file));
+  } else {
+    out.push_back(fmt::format("Kontrollerna hittade inga fel i underlaget ({}).", s.file));
+  }
+  return out;
+}
+
+Part flags(const Context& cx) {
+  Part p{"Flaggor", true, {}, false};
+  p.blocks.push_back(heading(1, "Beredningsfunktionens flaggor"));
+  p.blocks.push_back(paragraph(
+      "Sammanställning av det som beredningsfunktionen behöver lyfta i underlagen: förslag till "
+      "nya förändringsinsatser som saknar uppgifter som mallen kräver (till exempel "
+      "informationsklassning eller riskanalys), potter och insatser utan beskrivning som andel "
+      "av den föreslagna ramen, och fel som kontrollerna har hittat."));
+  Table t;
+  t.columns = {{"Leverantör", Join::none, 48},
+               {"Förslag till nya insatser", Join::none, 14},
+               {"Varav ofullständiga", Join::none, 14},
+               {"Utan beskrivning (tkr)", Join::none, 14},
+               {fmt::format("Andel av föreslagen ram {}", cx.y), Join::none, 14},
+               {"Fel i underlaget", Join::none, 12},
+               {"Varningar", Join::none, 12}};
+  for (const SupplierRound& s : cx.round.suppliers) {
+    FindingCounts c = counts_for(cx, s);
+    Row r;
+    r.cells.push_back(text(short_name(s.name)));
+    r.cells.push_back(count(s.proposals));
+    r.cells.push_back(count(s.proposals_incomplete));
+    r.cells.push_back(tkr_exact(s.undescribed_kr));
+    if (s.frame_kr != 0) {
+      r.cells.push_back(Cell{percent_text(s.undescribed_kr, s.frame_kr),
+                             static_cast<double>(s.undescribed_kr) / static_cast<double>(s.frame_kr),
+                             NumFormat::percent, std::nullopt});
+    } else {
+      r.cells.push_back(text(""));
+    }
+    r.cells.push_back(count(c.fel));
+    r.cells.push_back(count(c.varning));
+    t.rows.push_back(std::move(r));
+  }
+  t.caption = "Fel och varningar är kontrollernas fynd i leverantörens fil; de redovisas med "
+              "cell i sammanstallning.xlsx.";
+  p.blocks.push_back(table_block(std::move(t)));
+  return p;
+}
+
+// ---- part 4: the four alternatives ----
+
+Part alternatives_intro(const Context& cx) {
+  Part p{"Alternativen", true, {}, false};
+  p.blocks.push_back(heading(1, "Ekonomiska ramar per leverantör – en sammanställning"));
+  p.blocks.push_back(paragraph(fmt::format(
+      "I samband med budgetbeslut {} ska kommunfullmäktige fastställa två beslut per "
+      "leverantörsnämnd; ett för ekonomisk ram för digital förvaltning och ett för ekonomisk ram "
+      "för digital utveckling. I följande avsnitt finns en sammanställning per leverantör med "
+      "alternativ på ekonomiska ramar för digital utveckling och förvaltning.",
+      cx.y)));
+  p.blocks.push_back(heading(2, "Fyra alternativ"));
+  p.blocks.push_back(paragraph(
+      "För varje leverantör presenteras en kort summering från leverantörens årliga analys, "
+      "beredningsfunktionens flaggor för underlaget och alternativ på ekonomiska ramar som "
+      "strategisk samordningsgrupp kan värdera och prioritera mellan, med vad varje alternativ "
+      "innebär per kund. Alternativen bygger på fyra grundalternativ:"));
+  p.blocks.push_back(heading(3, "A. Godkänna leverantörens hela förslag"));
+  p.blocks.push_back(paragraph("Godkänna leverantörens hela förslag i enlighet med årlig analys."));
+  p.blocks.push_back(heading(3, "B. Godkänna leverantörens förslag med justering"));
+  p.blocks.push_back(paragraph(
+      "Godkänna leverantörens förslag minskat med till exempel ospecificerade potter, initiativ "
+      "med undermåliga beslutsunderlag eller pågående initiativ vars kostnader ökat."));
+  p.blocks.push_back(heading(3, "C. Minskning av ramar – leverantören prioriterar"));
+  p.blocks.push_back(paragraph(
+      "En generell minskning av leverantörens ramar där leverantören avgör hur minskningen ska "
+      "genomföras."));
+  p.blocks.push_back(heading(3, "D. Minskning av ramar – med medskick"));
+  p.blocks.push_back(paragraph(
+      "En minskning av ramarna och medskick kring hur leverantören rekommenderas tänka då "
+      "minskningen ska genomföras."));
+  return p;
+}
+
+// ---- per supplier ----
+
+void summary(const Context& cx, std::size_t i, Part& p) {
+  const SupplierRound& s = cx.round.suppliers[i];
+  std::string name = short_name(s.name);
+  p.blocks.push_back(heading(2, "Kort summering från årlig analys"));
+  Table t;
+  t.columns = {{"", Join::none, 48}};
+  for (int k = 0; k < 3; ++k) t.columns.push_back({years_label(cx.y, k), Join::none, 16});
+  bool has_infra = segment_sum(cx.forv[i], true).any || segment_sum(cx.utv[i], true).any;
+  bool has_bas = segment_sum(cx.forv[i], false).any || segment_sum(cx.utv[i], false).any;
+  auto add_rows = [&](const SegmentSum& f, const SegmentSum& u, const std::string& lf,
+                      const std::string& lu, const std::string& ls) {
+    int first = static_cast<int>(t.rows.size());
+    t.rows.push_back({{text(lf), opt_tkr(f.utfall), opt_tkr(f.budget), opt_tkr(f.foreslagen)}, false});
+    t.rows.push_back({{text(lu), opt_tkr(u.utfall), opt_tkr(u.budget), opt_tkr(u.foreslagen)}, false});
+    Row total{{text(ls)}, true};
+    for (int k = 0; k < 3; ++k) {
+      auto fv = k == 0 ? f.utfall : k == 1 ? f.budget : f.foreslagen;
+      auto uv = k == 0 ? u.utfall : k == 1 ? u.budget : u.foreslagen;
+      auto sum = add(fv, uv);
+      total.cells.push_back(sum ? tkr_sum(*sum, {{first, k + 1}, {first + 1, k + 1}}) : text("–"));
+    }
+    t.rows.push_back(std::move(total));
+  };
+  if (has_infra) {
+    if (has_bas) {
+      add_rows(segment_sum(cx.forv[i], false), segment_sum(cx.utv[i], false),
+               "Bastjänster kostnad förvaltning", "Bastjänster kostnad utveckling",
+               "Bastjänster summerad kostnad");
+    }
+    add_rows(segment_sum(cx.forv[i], true), segment_sum(cx.utv[i], true),
+             "Digital infrastruktur, kostnad förvaltning", "Digital infrastruktur, kostnad utveckling",
+             "Digital infrastruktur summerad kostnad");
+  } else {
+    SegmentSum f{cx.forv[i].total.utfall, cx.forv[i].total.budget, cx.forv[i].total.foreslagen, true};
+    SegmentSum u{cx.utv[i].total.utfall, cx.utv[i].total.budget, cx.utv[i].total.foreslagen, true};
+    add_rows(f, u, "Totalkostnad förvaltning", "Totalkostnad utveckling",
+             "Totalkostnad för tjänsterna");
+  }
+  t.caption = "Belopp i tkr, utan index. Föreslagen budget för förvaltning är budget " +
+              std::to_string(cx.y - 1) + " plus effekter av utveckling.";
+  p.blocks.push_back(table_block(std::move(t)));
+
+  std::vector<std::string> texts;
+  for (bool forvaltning : {true, false}) {
+    const ShownRow& r = forvaltning ? cx.forv[i].total : cx.utv[i].total;
+    if (!r.foreslagen || !r.budget) continue;
+    std::string what = forvaltning ? "förvaltning" : "utveckling";
+    // The annex writes "Intraservice förslag", "Inköp och upphandling förslag": no genitive.
+    std::string lead = fmt::format("{} förslag till ekonomiska ramar för digital {} {}", name,
+                                   what, cx.y);
+    std::int64_t pct = *r.budget != 0 ? whole_percent(*r.foreslagen, *r.budget) : 0;
+    const AreaRow& exact = forvaltning ? s.forvaltning_total : s.utveckling_total;
+    std::int64_t exact_diff =
+        exact.figures.foreslagen.value_or(0) - exact.figures.budget.value_or(0);
+    if (*r.budget != 0 && pct != 0) {
+      texts.push_back(fmt::format(
+          "{} innebär en kostnads{} med {} procent jämfört med budget {} (exklusive indexökning).",
+          lead, pct > 0 ? "ökning" : "minskning", std::llabs(pct), cx.y - 1));
+    } else if (round_to(exact_diff, 1000) != 0) {
+      std::int64_t d = round_to(exact_diff, 1000) / 1000;
+      texts.push_back(fmt::format("{} är {} tkr {} än budget {} (exklusive indexökning).", lead,
+                                  group(std::llabs(d)), d > 0 ? "högre" : "lägre", cx.y - 1));
+    } else {
+      texts.push_back(fmt::format("{} är oförändrat jämfört med budget {} (exklusive indexökning).",
+                                  lead, cx.y - 1));
+    }
+  }
+  if (s.index) {
+    texts.push_back(fmt::format("Index {}–{} för {}: {} % ({}).", cx.y - 1, cx.y, name,
+                                sammanstallning::format_decimal(*s.index),
+                                s.index_source.empty() ? "källa okänd" : s.index_source));
+  }
+  for (std::string& x : texts) p.blocks.push_back(paragraph(std::move(x)));
+}
+
+/// The table of what an alternative means per customer; `limit` 0 shows all.
+Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t limit,
+                     bool with_id) {
+  struct Entry {
+    std::string id;
+    std::int64_t a = 0, minus = 0;
+  };
+  std::vector<Entry> entries;
+  for (const auto& [id, a] : e.customers_a_kr) {
+    auto m = e.customers_minus_kr.find(id);
+    entries.push_back({id, a, m == e.customers_minus_kr.end() ? 0 : m->second});
+  }
+  for (const auto& [id, m] : e.customers_minus_kr) {
+    if (e.customers_a_kr.count(id) == 0) entries.push_back({id, 0, m});
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    if (x.minus != y.minus) return x.minus > y.minus;
+    return x.id < y.id;
+  });
+  Table t;
+  if (with_id) {
+    t.columns = {{"Kund-id", Join::none, 14}, {"Kund", Join::none, 40}};
+  } else {
+    t.columns = {{"Kund", Join::none, 48}};
+  }
+  int c0 = static_cast<int>(t.columns.size());
+  t.columns.push_back({"Under alternativ A (tkr)", Join::none, 16});
+  t.columns.push_back({"Minskning (tkr)", Join::none, 14});
+  t.columns.push_back({"Efter minskning (tkr)", Join::none, 16});
+  t.columns.push_back({"Minskning i % av A", Join::none, 12});
+  auto add = [&](std::vector<Cell> label, std::int64_t a, std::int64_t minus, bool total,
+                 std::optional<std::pair<int, int>> sum_rows) {
+    int row = static_cast<int>(t.rows.size());
+    Row r{std::move(label), total};
+    auto cell = [&](std::int64_t v, int col) {
+      Cell c = tkr_exact(v);
+      if (sum_rows && sum_rows->second >= sum_rows->first) {
+        std::vector<std::pair<int, int>> refs;
+        for (int k = sum_rows->first; k <= sum_rows->second; ++k) refs.push_back({k, col});
+        c.formula = Formula{Formula::Op::sum, refs};
+      }
+      return c;
+    };
+    r.cells.push_back(cell(a, c0));
+    r.cells.push_back(cell(minus, c0 + 1));
+    Cell after = tkr_exact(a - minus);
+    after.formula = Formula{Formula::Op::diff, {{row, c0}, {row, c0 + 1}}};
+    r.cells.push_back(after);
+    if (a != 0) {
+      r.cells.push_back(Cell{percent_text(minus, a), static_cast<double>(minus) / static_cast<double>(a),
+                             NumFormat::percent, std::nullopt});
+    } else {
+      r.cells.push_back(text(""));
+    }
+    t.rows.push_back(std::move(r));
+  };
+  std::size_t shown_n = limit == 0 ? entries.size() : std::min(limit, entries.size());
+  std::int64_t sum_a = 0, sum_m = 0;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    sum_a += entries[k].a;
+    sum_m += entries[k].minus;
+  }
+  for (std::size_t k = 0; k < shown_n; ++k) {
+    const Entry& x = entries[k];
+    std::vector<Cell> label;
+    if (with_id) {
+      label = {text(x.id), text(customer_name(cx, x.id))};
+    } else {
+      label = {text(customer_label(cx, x.id))};
+    }
+    add(std::move(label), x.a, x.minus, false, std::nullopt);
+  }
+  if (shown_n < entries.size()) {
+    std::int64_t ra = 0, rm = 0;
+    for (std::size_t k = shown_n; k < entries.size(); ++k) ra += entries[k].a, rm += entries[k].minus;
+    std::vector<Cell> label = {text(fmt::format("Övriga {} kunder", entries.size() - shown_n))};
+    if (with_id) label.insert(label.begin(), text(""));
+    add(std::move(label), ra, rm, false, std::nullopt);
+  }
+  std::vector<Cell> label = {text("Totalt")};
+  if (with_id) label.push_back(text(""));
+  int last = static_cast<int>(t.rows.size()) - 1;
+  add(std::move(label), sum_a, sum_m, true, std::pair{0, last});
+  return t;
+}
+
+std::vector<const AlternativeEffect*> effects_of(const Context& cx, const SupplierRound& s,
+                                                 const Alternative& a) {
+  std::vector<const AlternativeEffect*> out;
+  for (const AlternativeEffect& e : cx.in.effects) {
+    if (e.supplier == s.name && e.name == a.name && e.minskning == a.minskning) out.push_back(&e);
+  }
+  return out;
+}
+
+constexpr std::size_t kCustomersShown = 10;
+
+void effect_blocks(const Context& cx, const AlternativeEffect& e, Part& p) {
+  p.blocks.push_back(heading(4, "Vad alternativet innebär per kund"));
+  std::string text = fmt::format(
+      "Jämfört med alternativ A minskar ramen för förvaltning med {} tkr och ramen för "
+      "utveckling med {} tkr. Minskningen fördelas på kunderna efter fördelningsnycklarna, i "
+      "proportion till vad varje kund betalar för leverantörens tjänster.",
+      group(round_to(e.forvaltning_minus_kr, 1000) / 1000),
+      group(round_to(e.utveckling_minus_kr, 1000) / 1000));
+  std::size_t n = std::max(e.customers_a_kr.size(), e.customers_minus_kr.size());
+  if (n > kCustomersShown) {
+    text += fmt::format(" Tabellen visar de {} kunder som påverkas mest; alla {} kunder finns i "
+                        "beslutsbilaga.xlsx, bladet Per kund.",
+                        kCustomersShown, n);
+  }
+  p.blocks.push_back(paragraph(text));
+  if (!e.note.empty()) p.blocks.push_back(note(e.note));
+  if (n > 0) p.blocks.push_back(table_block(customer_table(cx, e, kCustomersShown, false)));
+}
+
+/// The D table: the base and its reductions, with Utfall Y-2 placed by amount.
+void reduction_table(const Context& cx, std::size_t i, const std::vector<const Alternative*>& ds,
+                     Part& p) {
+  const SupplierRound& s = cx.round.suppliers[i];
+  const sammanstallning::Alternativ* setting = nullptr;
+  for (const auto& a : cx.round.settings.alternativ) {
+    if (a.namn == 'D' && a.leverantor == s.name && a.bas_kr != 0) setting = &a;
+  }
+  if (setting == nullptr) return;
+  std::int64_t base = setting->bas_kr;
+  std::optional<std::int64_t> budget = cx.forv[i].total.budget;
+  bool is_budget = budget && *budget * 1000 == base;
+  std::string base_label = is_budget ? fmt::format("Budget {}", cx.y - 1) : "Bas för minskningen";
+  std::string each = is_budget ? fmt::format("budget {}", cx.y - 1) : "basen";
+  struct Line {
+    std::string label;
+    std::int64_t tkr;
+  };
+  std::vector<Line> lines;
+  for (const Alternative* d : ds) {
+    if (!d->minskning) continue;
+    lines.push_back({fmt::format("Minskning av {} med {} %", each,
+                                 sammanstallning::format_decimal(*d->minskning)),
+                     reduced(base, *d->minskning, 1000) / 1000});
+  }
+  if (lines.empty()) return;
+  if (auto utfall = cx.forv[i].total.utfall) {
+    lines.push_back({fmt::format("Utfall {}", cx.y - 2), *utfall});
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line& a, const Line& b) { return a.tkr > b.tkr; });
+  Table t;
+  t.columns = {{"", Join::none, 48}, {"Ekonomisk ram för förvaltning", Join::none, 18}};
+  t.rows.push_back({{text(base_label), tkr(round_to(base, 1000) / 1000, NumFormat::tkr_suffix)}, false});
+  for (const Line& l : lines) t.rows.push_back({{text(l.label), tkr(l.tkr, NumFormat::tkr_suffix)}, false});
+  t.caption = "Exempel på kostnadseffekter vid olika procentuella minskningar (utan index).";
+  p.blocks.push_back(paragraph("Se tabellen för exempel på kostnadseffekter vid olika procentuella "
+                               "minskningar."));
+  p.blocks.push_back(table_block(std::move(t)));
+}
+
+/// The variants' title without the part that tells them apart ("... (minus 7 %)").
+std::string group_title(const std::vector<const Alternative*>& variants) {
+  std::string title = variants.front()->title;
+  bool differ = std::any_of(variants.begin(), variants.end(),
+                            [&](const Alternative* a) { return a->title != title; });
+  std::size_t cut = title.rfind(" (");
+  if (differ && cut != std::string::npos && title.back() == ')') title.resize(cut);
+  return title;
+}
+
+Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
+  const SupplierRound& s = cx.round.suppliers[i];
+  std::string name = short_name(s.name);
+  Part p{std::move(sheet), true, {}};
+  p.blocks.push_back(heading(1, name));
+  summary(cx, i, p);
+  p.blocks.push_back(heading(2, "Beredningsfunktionens flaggor för underlaget"));
+  p.blocks.push_back(list(flag_texts(cx, s)));
+
+  p.blocks.push_back(heading(2, "Alternativ på ekonomiska ramar"));
+  std::vector<const Alternative*> plain, ds;
+  for (const Alternative& a : s.alternatives) (a.minskning ? ds : plain).push_back(&a);
+  std::size_t groups = plain.size() + (ds.empty() ? 0 : 1);
+  if (groups == 0) {
+    p.blocks.push_back(paragraph("Inga alternativ är beskrivna för leverantören."));
+    return p;
+  }
+  p.blocks.push_back(paragraph(fmt::format(
+      "Nedan finns {} alternativ att värdera och prioritera mellan för {} ramar {}. Alla ramar är "
+      "utan index: {} års index beslutat av kommunfullmäktige tillkommer (”+ index”).",
+      number_word(groups), name, cx.y, cx.y)));
+  for (const Alternative* a : plain) {
+    p.blocks.push_back(heading(3, a->title));
+    if (!a->description.empty()) p.blocks.push_back(paragraph(a->description));
+    p.blocks.push_back(table_block(frame_table(cx, s, a->frames, false)));
+    for (const AlternativeEffect* e : effects_of(cx, s, *a)) effect_blocks(cx, *e, p);
+  }
+  if (!ds.empty()) {
+    p.blocks.push_back(heading(3, group_title(ds)));
+    p.blocks.push_back(paragraph(fmt::format(
+        "Alternativ {} innebär en minskning av ramarna där {} själv arbetar in minskningen, med "
+        "ett medskick från strategisk samordningsgrupp. Alternativet har {} varianter med olika "
+        "procentuella minskningar.",
+        ds.front()->name, name, number_word(ds.size()))));
+    reduction_table(cx, i, ds, p);
+    int variant = 1;
+    for (const Alternative* d : ds) {
+      p.blocks.push_back(heading(4, fmt::format("Variant {} av alternativ {}: minskning med {} %",
+                                                variant++, d->name,
+                                                sammanstallning::format_decimal(*d->minskning))));
+      if (!d->description.empty()) p.blocks.push_back(paragraph(d->description));
+      p.blocks.push_back(table_block(frame_table(cx, s, d->frames, true)));
+      for (const AlternativeEffect* e : effects_of(cx, s, *d)) effect_blocks(cx, *e, p);
+    }
+  }
+  return p;
+}
+
+// ---- Per kund (every customer, xlsx only) ----
+
+Part per_customer(const Context& cx) {
+  Part p{"Per kund", false, {}};
+  p.blocks.push_back(heading(1, "Alternativens effekt per kund"));
+  p.blocks.push_back(paragraph(
+      "Vad varje alternativ innebär för varje kund: vad kunden betalar för leverantörens "
+      "tjänster under alternativ A och kundens del av minskningen, fördelad efter "
+      "fördelningsnycklarna. Belopp i tkr; cellerna har beloppen exakt."));
+  if (cx.in.effects.empty()) {
+    p.blocks.push_back(paragraph("Inga alternativ utöver A är beskrivna."));
+  }
+  for (const AlternativeEffect& e : cx.in.effects) {
+    std::string title = fmt::format("{}: {}", short_name(e.supplier), e.title);
+    if (e.minskning) title += fmt::format(" (minskning {} %)", sammanstallning::format_decimal(*e.minskning));
+    p.blocks.push_back(heading(2, title));
+    if (!e.note.empty()) p.blocks.push_back(note(e.note));
+    p.blocks.push_back(table_block(customer_table(cx, e, 0, true)));
+  }
+  return p;
+}
+
+/// Sheet names, unique without regard to ASCII case as Excel wants.
+class SheetNames {
+ public:
+  std::string claim(const std::string& wanted) {
+    std::string name = sheet_name(wanted);
+    for (int n = 2; !taken_.insert(folded(name)).second; ++n) {
+      std::string suffix = fmt::format(" ({})", n);
+      name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
+    }
+    return name;
+  }
+
+ private:
+  static std::string folded(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  }
+  std::set<std::string> taken_;
+};
+
+}  // namespace
+
+Document build(const AnnexInput& input) {
+  const Round& round = input.round;
+  Context cx{input, round, round.year, {}, {}, {}};
+  for (const SupplierRound& s : round.suppliers) {
+    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total));
+    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total));
+    if (!cx.forv.back().total.utfall || !cx.utv.back().total.utfall) {
+      cx.without_utfall.push_back(short_name(s.name));
+    }
+  }
+  Document doc;
+  doc.year = round.year;
+  doc.title = fmt::format(
+      "Underlag till strategisk samordningsgrupps värdering och prioritering av digital "
+      "utveckling och förvaltning {}",
+      round.year);
+  doc.draft = input.draft;
+  if (input.draft) {
+    int fel = static_cast<int>(std::count_if(input.findings.begin(), input.findings.end(),
+                                             [](const Finding& f) { return f.level == Level::fel; }));
+    doc.draft_text = fmt::format(
+        "UTKAST – underlagen har {} fel som ska rättas innan bilagan skickas ut.", fel);
+  }
+  SheetNames names;
+  for (const char* fixed : {"Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",
+                            "Per kund"}) {
+    names.claim(fixed);
+  }
+  doc.parts.push_back(recommendation(cx));
+  doc.parts.push_back(costs(cx));
+  doc.parts.push_back(flags(cx));
+  doc.parts.push_back(alternatives_intro(cx));
+  for (std::size_t i = 0; i < round.suppliers.size(); ++i) {
+    doc.parts.push_back(supplier_part(cx, i, names.claim(short_name(round.suppliers[i].name))));
+  }
+  doc.parts.push_back(per_customer(cx));
+  return doc;
+}
+
+}  // namespace arsanalys::output::annex

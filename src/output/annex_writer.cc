@@ -1,0 +1,513 @@
+#include "output/annex_writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "output/annex_doc.h"
+#include "output/html.h"
+#include "output/xlsx_writer.h"
+#include "xlsx/cell_ref.h"
+
+namespace arsanalys::output {
+namespace {
+
+using annex::Block;
+using annex::Document;
+using annex::Join;
+using annex::NumFormat;
+using annex::Part;
+using annex::Table;
+
+// ---------------------------------------------------------------- HTML
+
+constexpr std::string_view kCss = R"css(
+@page { size: A4; margin: 18mm 17mm 20mm 17mm; }
+html { background: #ffffff; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt;
+  line-height: 1.35; color: #000000; background: #ffffff; margin: 0 auto; max-width: 176mm;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print { body { max-width: none; } }
+header { margin-bottom: 14pt; }
+h1.titel { font-size: 17pt; margin: 0 0 6pt 0; }
+h1 { font-size: 15pt; margin: 16pt 0 6pt 0; }
+h2 { font-size: 12.5pt; margin: 14pt 0 4pt 0; }
+h3 { font-size: 11.5pt; margin: 12pt 0 3pt 0; }
+h4 { font-size: 10.5pt; margin: 8pt 0 2pt 0; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+p { margin: 4pt 0 6pt 0; }
+ul { margin: 4pt 0 8pt 0; padding-left: 16pt; }
+li { margin-bottom: 3pt; }
+section.ny-sida { break-before: page; page-break-before: always; }
+.utkast { border: 2pt solid #000000; font-weight: bold; font-size: 14pt; text-align: center;
+  padding: 5pt; margin: 0 0 10pt 0; letter-spacing: 0.05em; }
+.meta { font-size: 9.5pt; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0 4pt 0; font-size: 10pt;
+  break-inside: avoid; page-break-inside: avoid; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { text-align: left; vertical-align: top; padding: 2.5pt 5pt;
+  border-bottom: 0.5pt solid #9e9e9e; }
+th { background: #e7e6e6; font-weight: bold; border-bottom: 1pt solid #000000; }
+th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+td.omrade { padding-left: 14pt; }
+tr.summa td { font-weight: bold; border-top: 1pt solid #000000; }
+table.ram th:first-child { background: #e7e6e6; }
+p.bildtext { font-size: 9.5pt; font-style: italic; margin-top: 2pt; }
+p.not { font-size: 9.5pt; font-style: italic; }
+div.grupp { break-inside: avoid; page-break-inside: avoid; }
+figure { margin: 8pt 0; break-inside: avoid; page-break-inside: avoid; }
+figure svg { width: 82%; height: auto; display: block; }
+figcaption { font-size: 9.5pt; font-style: italic; }
+)css";
+
+std::string axis_text(double v) { return annex::group(static_cast<std::int64_t>(v)); }
+
+/// The HTML columns of a table: the index of each shown column and the columns joined to it.
+std::vector<std::vector<std::size_t>> shown_columns(const Table& t) {
+  std::vector<std::vector<std::size_t>> out;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (t.columns[c].join == Join::none || out.empty()) out.push_back({c});
+    else out.back().push_back(c);
+  }
+  return out;
+}
+
+bool numeric_column(const Table& t, std::size_t c) {
+  return std::any_of(t.rows.begin(), t.rows.end(), [&](const annex::Row& r) {
+    return c < r.cells.size() && r.cells[c].value.has_value();
+  });
+}
+
+void html_table(const Table& t, std::string& out) {
+  auto cols = shown_columns(t);
+  out += t.first_column_bold ? "<table class=\"ram\">\n<thead><tr>" : "<table>\n<thead><tr>";
+  for (std::size_t k = 0; k < cols.size(); ++k) {
+    std::size_t c = cols[k][0];
+    bool num = k > 0 && numeric_column(t, c);
+    out += fmt::format("<th{}>{}</th>", num ? " class=\"num\"" : "",
+                       html::escape(t.columns[c].heading));
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const annex::Row& r : t.rows) {
+    out += r.total ? "<tr class=\"summa\">" : "<tr>";
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+      std::string text;
+      bool num = false;
+      for (std::size_t c : cols[k]) {
+        if (c >= r.cells.size()) continue;
+        const annex::Cell& cell = r.cells[c];
+        if (c == cols[k][0]) {
+          text = cell.text;
+          num = k > 0 && (cell.value.has_value() || numeric_column(t, c) || cell.text == "–");
+        } else if (!cell.text.empty()) {
+          text += t.columns[c].join == Join::paren ? " (" + cell.text + ")" : " " + cell.text;
+        }
+      }
+      const char* cls = num ? " class=\"num\"" : k == 0 && r.indent ? " class=\"omrade\"" : "";
+      out += fmt::format("<td{}>{}</td>", cls, html::escape(text));
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  if (!t.caption.empty()) out += "<p class=\"bildtext\">" + html::escape(t.caption) + "</p>\n";
+}
+
+const Table* find_table(const Part& p, const std::string& id) {
+  for (const Block& b : p.blocks)
+    if (b.kind == Block::Kind::table && b.table.id == id) return &b.table;
+  return nullptr;
+}
+
+void html_chart(const Part& p, const annex::Chart& chart, std::string& out) {
+  const Table* t = find_table(p, chart.table);
+  if (t == nullptr) return;
+  std::vector<std::string> categories;
+  for (int c = chart.first_col; c <= chart.last_col; ++c) categories.push_back(t->columns[c].heading);
+  std::vector<html::Series> series;
+  std::vector<std::vector<std::string>> labels;
+  std::vector<std::int64_t> totals(categories.size(), 0);
+  for (int r : chart.series_rows) {
+    const annex::Row& row = t->rows[r];
+    html::Series s{row.cells[0].text, {}};
+    std::vector<std::string> l;
+    for (int c = chart.first_col; c <= chart.last_col; ++c) {
+      double v = row.cells[c].value.value_or(0);
+      s.values.push_back(v);
+      l.push_back(row.cells[c].value ? row.cells[c].text : "");
+      totals[c - chart.first_col] += static_cast<std::int64_t>(v);
+    }
+    series.push_back(std::move(s));
+    labels.push_back(std::move(l));
+  }
+  std::vector<std::string> total_labels;
+  for (std::int64_t v : totals) total_labels.push_back(annex::group(v));
+  out += "<figure>\n";
+  out += html::stacked_columns(categories, series, labels, total_labels, chart.title, "tkr",
+                               &axis_text);
+  out += "\n<figcaption>" + html::escape(chart.caption) + "</figcaption>\n</figure>\n";
+}
+
+void html_block(const Part& p, const Block& b, std::string& out) {
+  switch (b.kind) {
+    case Block::Kind::heading:
+      out += fmt::format("<h{0}>{1}</h{0}>\n", b.level, html::escape(b.text));
+      break;
+    case Block::Kind::paragraph:
+      out += "<p>" + html::escape(b.text) + "</p>\n";
+      break;
+    case Block::Kind::note:
+      out += "<p class=\"not\">" + html::escape(b.text) + "</p>\n";
+      break;
+    case Block::Kind::list:
+      out += "<ul>\n";
+      for (const std::string& item : b.items) out += "<li>" + html::escape(item) + "</li>\n";
+      out += "</ul>\n";
+      break;
+    case Block::Kind::table:
+      html_table(b.table, out);
+      break;
+    case Block::Kind::chart:
+      html_chart(p, b.chart, out);
+      break;
+  }
+}
+
+std::string render_html(const Document& doc) {
+  std::string title = doc.draft ? "UTKAST – " + doc.title : doc.title;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n",
+      html::escape(title), kCss);
+  if (doc.draft) out += "<p class=\"utkast\">" + html::escape(doc.draft_text) + "</p>\n";
+  out += "<h1 class=\"titel\">" + html::escape(doc.title) + "</h1>\n";
+  out += fmt::format(
+      "<p class=\"meta\">Beslutsbilaga sammanställd av arsanalys ur leverantörernas årliga analys "
+      "{}. Belopp i tkr, utan index, avrundade till hundratal tkr där inget annat anges.</p>\n",
+      doc.year);
+  out += "</header>\n";
+  bool first = true;
+  for (const Part& p : doc.parts) {
+    if (!p.html) continue;
+    out += p.new_page && !first ? "<section class=\"del ny-sida\">\n" : "<section class=\"del\">\n";
+    first = false;
+    for (std::size_t i = 0; i < p.blocks.size(); ++i) {
+      const Block& b = p.blocks[i];
+      if (!b.html) continue;
+      // A small heading is kept on the page of the table it introduces.
+      std::size_t table = i;
+      if (b.kind == Block::Kind::heading && b.level >= 3) {
+        for (std::size_t j = i + 1; j < p.blocks.size() && j <= i + 4; ++j) {
+          if (p.blocks[j].kind == Block::Kind::heading) break;
+          if (p.blocks[j].kind == Block::Kind::table) {
+            table = j;
+            break;
+          }
+        }
+      }
+      if (table == i) {
+        html_block(p, b, out);
+        continue;
+      }
+      out += "<div class=\"grupp\">\n";
+      for (std::size_t j = i; j <= table; ++j)
+        if (p.blocks[j].html) html_block(p, p.blocks[j], out);
+      out += "</div>\n";
+      i = table;
+    }
+    out += "</section>\n";
+  }
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+// ---------------------------------------------------------------- xlsx
+
+constexpr lxw_color_t kHeadingFill = 0xE7E6E6;
+constexpr lxw_color_t kDraftFill = 0xFFC7CE;
+constexpr lxw_color_t kNoFill = 0;
+constexpr double kLineHeight = 15;
+
+struct Look {
+  bool bold = false;
+  bool italic = false;
+  double size = 0;
+  std::string_view number{};
+  lxw_color_t fill = kNoFill;
+  bool wrap = false;
+  bool rule = false;   // thin line above (totals)
+  bool boxed = false;  // thin border all round (column headings)
+  bool indent = false; // an area under its supplier
+  auto operator<=>(const Look&) const = default;
+};
+
+std::string_view number_format(NumFormat f) {
+  switch (f) {
+    case NumFormat::tkr:
+    case NumFormat::tkr_decimal:
+      return "#,##0";
+    case NumFormat::tkr_suffix:
+      return "#,##0 \"tkr\"";
+    case NumFormat::percent:
+      return "0.0%";
+    case NumFormat::count:
+      return "0";
+  }
+  return "";
+}
+
+class Formats {
+ public:
+  explicit Formats(XlsxBook& book) : book_(book) {}
+  lxw_format* operator()(const Look& look) {
+    auto [it, made] = formats_.try_emplace(look, nullptr);
+    if (made) {
+      lxw_format* f = book_.add_format();
+      if (look.bold) format_set_bold(f);
+      if (look.italic) format_set_italic(f);
+      if (look.size > 0) format_set_font_size(f, look.size);
+      if (!look.number.empty()) format_set_num_format(f, std::string(look.number).c_str());
+      if (look.fill != kNoFill) format_set_bg_color(f, look.fill);
+      if (look.wrap) format_set_text_wrap(f);
+      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      if (look.rule) format_set_top(f, LXW_BORDER_THIN);
+      if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
+      if (look.indent) format_set_indent(f, 1);
+      it->second = f;
+    }
+    return it->second;
+  }
+
+ private:
+  XlsxBook& book_;
+  std::map<Look, lxw_format*> formats_;
+};
+
+std::string a1(std::uint32_t row, std::uint32_t col) {
+  return xlsx::to_string(xlsx::CellRef{row, col});
+}
+
+/// The formula text of a cell of a table whose data starts at sheet row `first`.
+std::string formula_text(const annex::Formula& f, std::uint32_t first) {
+  auto ref = [&](const std::pair<int, int>& rc) {
+    return a1(first + static_cast<std::uint32_t>(rc.first), static_cast<std::uint32_t>(rc.second));
+  };
+  switch (f.op) {
+    case annex::Formula::Op::sum: {
+      bool contiguous = f.refs.size() > 1;
+      for (std::size_t k = 1; k < f.refs.size() && contiguous; ++k) {
+        contiguous = f.refs[k].second == f.refs[0].second &&
+                     f.refs[k].first == f.refs[k - 1].first + 1;
+      }
+      if (contiguous) return fmt::format("SUM({}:{})", ref(f.refs.front()), ref(f.refs.back()));
+      std::string out = "SUM(";
+      for (std::size_t k = 0; k < f.refs.size(); ++k) out += (k ? "," : "") + ref(f.refs[k]);
+      return out + ")";
+    }
+    case annex::Formula::Op::diff:
+      return fmt::format("{}-{}", ref(f.refs[0]), ref(f.refs[1]));
+    case annex::Formula::Op::change:
+      return fmt::format("{}/{}-1", ref(f.refs[0]), ref(f.refs[1]));
+  }
+  return "";
+}
+
+class SheetOut {
+ public:
+  SheetOut(XlsxBook& book, Formats& formats, const Part& part)
+      : book_(book), formats_(formats), part_(part), name_(part.sheet),
+        ws_(book.add_sheet(part.sheet)) {
+    // Column widths: the widest wish of any table per column, the label column wide.
+    widths_.assign(4, 14);
+    widths_[0] = 48;
+    for (const Block& b : part.blocks) {
+      if (b.kind != Block::Kind::table || !b.xlsx) continue;
+      for (std::size_t c = 0; c < b.table.columns.size(); ++c) {
+        if (c >= widths_.size()) widths_.resize(c + 1, 14);
+        widths_[c] = std::max(widths_[c], b.table.columns[c].width);
+      }
+    }
+    for (std::size_t c = 0; c < widths_.size(); ++c) {
+      auto col = static_cast<lxw_col_t>(c);
+      book_.check(worksheet_set_column(ws_, col, col, widths_[c], nullptr), "sätta kolumnbredd");
+    }
+    worksheet_set_paper(ws_, 9);  // A4
+    worksheet_fit_to_pages(ws_, 1, 0);
+  }
+
+  void draft(const std::string& text) {
+    paragraph(text, Look{.bold = true, .size = 14, .fill = kDraftFill});
+    ++row_;
+  }
+  void title(const std::string& text) {
+    write_text(row_++, 0, text, Look{.bold = true, .size = 16});
+    ++row_;
+  }
+
+  void block(const Block& b) {
+    switch (b.kind) {
+      case Block::Kind::heading:
+        if (b.level <= 2 && row_ > 0) ++row_;
+        write_text(row_++, 0, b.text,
+                   Look{.bold = true, .italic = b.level >= 4,
+                        .size = b.level == 1 ? 15.0 : b.level == 2 ? 13.0 : 11.0});
+        break;
+      case Block::Kind::paragraph:
+        paragraph(b.text, Look{});
+        break;
+      case Block::Kind::note:
+        paragraph(b.text, Look{.italic = true});
+        break;
+      case Block::Kind::list:
+        for (const std::string& item : b.items) paragraph("• " + item, Look{});
+        break;
+      case Block::Kind::table:
+        table(b.table);
+        break;
+      case Block::Kind::chart:
+        chart(b.chart);
+        break;
+    }
+  }
+
+ private:
+  void write_text(std::uint32_t row, std::uint32_t col, const std::string& text, const Look& look) {
+    book_.check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), text.c_str(),
+                                       formats_(look)),
+                "skriva text");
+  }
+
+  /// Text across the first columns, wrapped, the row as high as it needs.
+  void paragraph(const std::string& text, Look look) {
+    look.wrap = true;
+    lxw_col_t last = 3;
+    double width = 0;
+    for (lxw_col_t c = 0; c <= last; ++c) width += widths_[c];
+    book_.check(worksheet_merge_range(ws_, row_, 0, row_, last, text.c_str(), formats_(look)),
+                "slå ihop celler");
+    std::size_t lines = lines_needed(text, width * (look.size > 11 ? 11 / look.size : 1.0));
+    double line = look.size > 11 ? look.size * 1.4 : kLineHeight;
+    if (lines > 1 || look.size > 11) {
+      book_.check(worksheet_set_row(ws_, row_, line * static_cast<double>(lines), nullptr),
+                  "sätta radhöjd");
+    }
+    ++row_;
+  }
+
+  void table(const Table& t) {
+    std::uint32_t head = row_++;
+    std::size_t head_lines = 1;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      write_text(head, static_cast<std::uint32_t>(c), t.columns[c].heading,
+                 Look{.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true});
+      head_lines = std::max(head_lines, lines_needed(t.columns[c].heading, widths_[c]));
+    }
+    if (head_lines > 1) {
+      book_.check(worksheet_set_row(ws_, head, kLineHeight * static_cast<double>(head_lines), nullptr),
+                  "sätta radhöjd");
+    }
+    std::uint32_t first = row_;
+    if (!t.id.empty()) tables_[t.id] = {head, first};
+    for (const annex::Row& r : t.rows) {
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        auto col = static_cast<lxw_col_t>(c);
+        Look look{.bold = r.total, .rule = r.total, .indent = c == 0 && r.indent};
+        const annex::Cell* cell = c < r.cells.size() ? &r.cells[c] : nullptr;
+        if (cell == nullptr || (!cell->value && cell->text.empty())) {
+          if (r.total) book_.check(worksheet_write_blank(ws_, row_, col, formats_(look)), "formatera cell");
+          continue;
+        }
+        if (!cell->value) {
+          look.wrap = true;
+          write_text(row_, col, cell->text, look);
+          continue;
+        }
+        look.number = number_format(cell->format);
+        if (cell->formula && !cell->formula->refs.empty()) {
+          std::string f = "=" + formula_text(*cell->formula, first);
+          book_.check(worksheet_write_formula_num(ws_, row_, col, f.c_str(), formats_(look),
+                                                  *cell->value),
+                      "skriva formel");
+        } else {
+          book_.check(worksheet_write_number(ws_, row_, col, *cell->value, formats_(look)),
+                      "skriva tal");
+        }
+      }
+      ++row_;
+    }
+    if (!t.caption.empty()) paragraph(t.caption, Look{.italic = true});
+    ++row_;
+  }
+
+  void chart(const annex::Chart& c) {
+    auto it = tables_.find(c.table);
+    if (it == tables_.end()) return;
+    auto [head, first] = it->second;
+    lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_COLUMN_STACKED);
+    if (chart == nullptr) book_.check(LXW_ERROR_MEMORY_MALLOC_FAILED, "skapa diagram");
+    static constexpr lxw_color_t kFills[] = {0x1F4E79, 0x9DC3E6};
+    std::size_t k = 0;
+    for (int r : c.series_rows) {
+      lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+      auto row = first + static_cast<lxw_row_t>(r);
+      chart_series_set_categories(s, name_.c_str(), head, static_cast<lxw_col_t>(c.first_col),
+                                  head, static_cast<lxw_col_t>(c.last_col));
+      chart_series_set_values(s, name_.c_str(), row, static_cast<lxw_col_t>(c.first_col), row,
+                              static_cast<lxw_col_t>(c.last_col));
+      chart_series_set_name_range(s, name_.c_str(), row, 0);
+      lxw_chart_fill fill{};
+      fill.color = kFills[k++ % 2];
+      chart_series_set_fill(s, &fill);
+    }
+    chart_title_set_name(chart, c.title.c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_axis_set_num_format(chart->y_axis, "#,##0");
+    chart_axis_set_min(chart->y_axis, 0);  // stacked columns read wrong from a cut axis
+    lxw_chart_options options{};
+    options.x_scale = 1.4;
+    options.y_scale = 1.1;
+    book_.check(worksheet_insert_chart_opt(ws_, row_, 0, chart, &options), "infoga diagram");
+    row_ += 22;
+    paragraph(c.caption, Look{.italic = true});
+    ++row_;
+  }
+
+  XlsxBook& book_;
+  Formats& formats_;
+  const Part& part_;
+  std::string name_;
+  lxw_worksheet* ws_;
+  std::vector<double> widths_;
+  std::uint32_t row_ = 0;
+  std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> tables_;  // id -> head, first
+};
+
+std::string render_xlsx(const Document& doc) {
+  XlsxBook book("Beslutsbilagan", "beslutsbilaga");
+  book.set_properties({doc.draft ? "UTKAST – " + doc.title : doc.title, "Beslutsbilaga",
+                       new_year(doc.year > 0 ? doc.year : 2000)});
+  Formats formats(book);
+  bool first = true;
+  for (const Part& p : doc.parts) {
+    SheetOut sheet(book, formats, p);
+    if (doc.draft) sheet.draft(doc.draft_text);
+    if (first) sheet.title(doc.title);
+    first = false;
+    for (const Block& b : p.blocks)
+      if (b.xlsx) sheet.block(b);
+  }
+  return book.finish();
+}
+
+}  // namespace
+
+std::string beslutsbilaga_html(const AnnexInput& input) {
+  return render_html(annex::build(input));
+}
+
+std::string beslutsbilaga_xlsx(const AnnexInput& input) {
+  return render_xlsx(annex::build(input));
+}
+
+}  // namespace arsanalys::output
