@@ -971,7 +971,31 @@ const Table* Submission::table(std::string_view id) const {
 }
 
 Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& /*findings*/) {
-  return Recogniser(wb, def).run();
+  Submission s = Recogniser(wb, def).run();
+  for (Proposal& p : s.proposals) p.lacking = lacking_fields(p, def);
+  return s;
+}
+
+std::vector<std::string> lacking_fields(const Proposal& proposal, const TemplateDef& def) {
+  std::vector<std::string> lacking;
+  bool any_value = std::any_of(proposal.fields.begin(), proposal.fields.end(),
+                               [](const auto& kv) { return !kv.second.empty(); });
+  if (!any_value) return lacking;  // an empty form left in from the template
+  for (const FormFieldDef& field : def.form_fields) {
+    if (!field.required) continue;
+    auto it = std::find_if(proposal.fields.begin(), proposal.fields.end(),
+                           [&](const auto& kv) { return kv.first == field.id; });
+    std::string value = it == proposal.fields.end() ? std::string() : fold(it->second);
+    // "Nej", "Nej, ...", "Nej- ..." and "ej" answer no; "Nejlikan" would not.
+    auto word = [&](std::string_view w) {
+      if (!value.starts_with(w)) return false;
+      if (value.size() == w.size()) return true;
+      unsigned char next = static_cast<unsigned char>(value[w.size()]);
+      return !((next >= 'a' && next <= 'z') || next >= 0x80);
+    };
+    if (value.empty() || value == "-" || word("nej") || word("ej")) lacking.push_back(field.id);
+  }
+  return lacking;
 }
 
 }  // namespace arsanalys::analys

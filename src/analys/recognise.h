@@ -25,4 +25,9 @@ Submission recognise(const xlsx::Workbook& wb, const TemplateDef& def, Findings&
 /// collapsed to one space, trimmed. "  Prognos\nBUDGET 2024 " -> "prognos budget 2024".
 std::string fold(std::string_view text);
 
+/// The ids of the required fields (TemplateDef::form_fields) a 2.2 proposal lacks: empty, "-",
+/// or answered "Nej"/"ej" (the annex's preparers count a "no" as lacking). None for a form
+/// left wholly empty from the template.
+std::vector<std::string> lacking_fields(const Proposal& proposal, const TemplateDef& def);
+
 }  // namespace arsanalys::analys

@@ -74,7 +74,7 @@ struct Proposal {
   std::string name;
   Location source;                          // the block's title cell
   std::vector<std::pair<std::string, std::string>> fields;  // field id -> value as written
-  std::vector<std::string> lacking;         // required fields lacking (ids); not filled yet
+  std::vector<std::string> lacking;         // required fields lacking (ids): lacking_fields()
   std::optional<std::int64_t> budget_kr;    // total project budget read from its field, if any
   bool from_table = false;                  // one row of a 2.2 table rather than a form block
 };

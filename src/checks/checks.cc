@@ -376,24 +376,11 @@ void check_impact(const Submission& s, analys::Impact configured, Findings& find
 
 void check_proposals(const Submission& s, const analys::TemplateDef& def, Findings& findings) {
   for (const analys::Proposal& p : s.proposals) {
-    bool any_value = std::any_of(p.fields.begin(), p.fields.end(),
-                                 [](const auto& kv) { return !kv.second.empty(); });
-    if (!any_value) continue;  // an empty form left in from the template
     std::vector<std::string> lacking;
-    for (const analys::FormFieldDef& field : def.form_fields) {
-      if (!field.required) continue;
-      auto it = std::find_if(p.fields.begin(), p.fields.end(),
-                             [&](const auto& kv) { return kv.first == field.id; });
-      std::string value = it == p.fields.end() ? std::string() : analys::fold(it->second);
-      // "Nej", "Nej, ...", "Nej- ..." and "ej" answer no; "Nejlikan" would not.
-      auto word = [&](std::string_view w) {
-        if (!value.starts_with(w)) return false;
-        if (value.size() == w.size()) return true;
-        unsigned char next = static_cast<unsigned char>(value[w.size()]);
-        return !((next >= 'a' && next <= 'z') || next >= 0x80);
-      };
-      bool no = value.empty() || value == "-" || word("nej") || word("ej");
-      if (no) lacking.push_back(field_noun(field));
+    for (const std::string& id : analys::lacking_fields(p, def)) {
+      auto field = std::find_if(def.form_fields.begin(), def.form_fields.end(),
+                                [&](const analys::FormFieldDef& f) { return f.id == id; });
+      lacking.push_back(field_noun(*field));
     }
     if (lacking.empty()) continue;
     std::string list;

@@ -84,6 +84,10 @@ TEST_CASE("consolidate: the sample round's year, suppliers and index", "[sammans
   CHECK(supplier("intraservice.xlsx").impact == analys::Impact::change);
   CHECK(supplier("inkop.xlsx").impact == analys::Impact::level);
   CHECK(sample().findings.empty());  // the settings name only suppliers that are there
+  // 2.2: "Nej" counts as lacking, as the annex's preparers flagged (seed §5).
+  CHECK(supplier("demokrati.xlsx").proposals == 8);
+  CHECK(supplier("demokrati.xlsx").proposals_incomplete == 7);
+  CHECK(supplier("intraservice.xlsx").proposals_incomplete == 12);
 }
 
 TEST_CASE("consolidate: Tabell 1 for Intraservice, the annex's effects in parentheses",
