@@ -313,6 +313,19 @@ std::string iso_from_text(std::string_view v) {
   return s;
 }
 
+/// What a cell's `t` attribute says its value is; anything unknown is read as a number.
+enum class ValueKind { number, shared_string, inline_string, formula_string, boolean, error, date };
+
+ValueKind value_kind(std::string_view t) {
+  if (t == "s") return ValueKind::shared_string;
+  if (t == "str") return ValueKind::formula_string;
+  if (t == "inlineStr") return ValueKind::inline_string;
+  if (t == "b") return ValueKind::boolean;
+  if (t == "e") return ValueKind::error;
+  if (t == "d") return ValueKind::date;
+  return ValueKind::number;
+}
+
 class SheetReader {
  public:
   SheetReader(XmlReader& xml, Workbook& wb, Sheet& sheet, std::size_t shared_count,
@@ -353,7 +366,7 @@ class SheetReader {
 
   void start_row() {
     bool has_r = false;
-    std::string r = xml_.attr("r", &has_r);
+    std::string_view r = xml_.attr("r", &has_r);
     if (has_r && !trim(r).empty()) {
       auto n = parse_uint(r);
       if (!n || *n == 0 || *n > kMaxRows) bad_reference(r);
@@ -366,9 +379,12 @@ class SheetReader {
     next_col_ = 0;
   }
 
+  // The attributes are views into the XML reader's buffer: everything needed from them is
+  // taken before the cell's children are read. The value and formula texts go to members
+  // that keep their capacity from cell to cell.
   void read_cell() {
     bool has_r = false;
-    std::string r = xml_.attr("r", &has_r);
+    std::string_view r = xml_.attr("r", &has_r);
     Cell cell;
     if (has_r && !trim(r).empty()) {
       auto ref = parse_cell_ref(trim(r));
@@ -385,12 +401,15 @@ class SheetReader {
       cell.col = next_col_;
     }
     next_col_ = cell.col + 1;
-    std::string type = xml_.attr("t");
+    const ValueKind kind = value_kind(xml_.attr("t"));
     cell.style = static_cast<std::uint32_t>(
         std::min<std::uint64_t>(parse_uint(xml_.attr("s")).value_or(0), kNoIndex - 1));
 
-    std::string value, formula, inline_text, formula_type, shared_index;
-    bool has_value = false, has_formula = false, has_inline = false;
+    value_.clear();
+    formula_.clear();
+    inline_text_.clear();
+    shared_index_.clear();
+    bool has_value = false, has_formula = false, has_inline = false, shared_formula = false;
     std::size_t depth = xml_.depth();
     for (;;) {
       XmlEvent e = xml_.next();
@@ -398,27 +417,27 @@ class SheetReader {
       if (e != XmlEvent::start) continue;
       if (xml_.name() == "v") {
         has_value = true;
-        append_text(xml_, value);
+        append_text(xml_, value_);
       } else if (xml_.name() == "f") {
         has_formula = true;
-        formula_type = xml_.attr("t");
-        shared_index = xml_.attr("si");
-        append_text(xml_, formula);
+        shared_formula = xml_.attr("t") == "shared";
+        shared_index_.assign(xml_.attr("si"));
+        append_text(xml_, formula_);
       } else if (xml_.name() == "is") {
         has_inline = true;
-        inline_text = read_string_item(xml_);
+        inline_text_ = read_string_item(xml_);
       } else {
         skip_element(xml_);
       }
     }
-    if (!set_value(cell, type, value, has_value, inline_text, has_inline)) {
+    if (!set_value(cell, kind, value_, has_value, inline_text_, has_inline)) {
       if (!has_formula) return;  // a styled blank
       cell.type = CellType::string;
       cell.text = add_string("");  // a formula without a cached value
     } else if (!has_formula && cell.type == CellType::string && wb_.strings[cell.text].empty()) {
       return;  // an empty string (`<si/>`, `<v></v>` as text) is an empty cell
     }
-    if (has_formula) attach_formula(cell, formula_type, shared_index, formula);
+    if (has_formula) attach_formula(cell, shared_formula, shared_index_, formula_);
     if (cell_budget_ == 0) {
       throw ReadError(ReadFailure::too_large,
                       fmt::format("{}: arbetsboken har fler celler än gränsen; filen läses inte.",
@@ -433,9 +452,9 @@ class SheetReader {
   }
 
   /// Sets type and value; false when the cell has no value.
-  bool set_value(Cell& cell, std::string_view type, std::string& value, bool has_value,
+  bool set_value(Cell& cell, ValueKind kind, std::string& value, bool has_value,
                  std::string& inline_text, bool has_inline) {
-    if (type == "inlineStr" || (has_inline && !has_value)) {
+    if (kind == ValueKind::inline_string || (has_inline && !has_value)) {
       if (!has_inline && !has_value) return false;
       cell.type = CellType::string;
       if (has_inline) {
@@ -447,7 +466,7 @@ class SheetReader {
       return true;
     }
     if (!has_value) return false;
-    if (type == "s") {
+    if (kind == ValueKind::shared_string) {
       if (trim(value).empty()) return false;  // `<v/>`: nothing
       auto index = parse_uint(value);
       if (!index || *index >= shared_count_) {
@@ -462,24 +481,24 @@ class SheetReader {
       cell.text = static_cast<std::uint32_t>(*index);
       return true;
     }
-    if (type == "str") {
+    if (kind == ValueKind::formula_string) {
       cell.type = CellType::string;
       decode_ooxml_escapes(value);
       cell.text = add_string(std::move(value));
       return true;
     }
-    if (type == "b") {
+    if (kind == ValueKind::boolean) {
       if (trim(value).empty()) return false;
       cell.type = CellType::boolean;
       cell.number = truthy(value) ? 1 : 0;
       return true;
     }
-    if (type == "e") {
+    if (kind == ValueKind::error) {
       cell.type = CellType::error;
       cell.text = add_string(std::string(trim(value)));
       return true;
     }
-    if (type == "d") {
+    if (kind == ValueKind::date) {
       if (trim(value).empty()) return false;
       cell.type = CellType::date;
       cell.text = add_string(iso_from_text(value));
@@ -498,10 +517,9 @@ class SheetReader {
     return true;
   }
 
-  void attach_formula(Cell& cell, std::string_view type, std::string_view si,
-                      std::string& formula) {
+  void attach_formula(Cell& cell, bool shared, std::string_view si, std::string_view formula) {
     std::string_view text = trim(formula);
-    if (type == "shared" && !si.empty()) {
+    if (shared && !si.empty()) {
       if (!text.empty()) {
         masters_[std::string(si)] = {std::string(text), cell.ref()};
       } else {
@@ -565,6 +583,11 @@ class SheetReader {
   std::uint32_t next_col_ = 0;
   std::unordered_map<std::string, Master> masters_;
   std::vector<std::pair<std::size_t, std::string>> pending_;  // cell index, shared index
+  // Scratch texts of the cell being read.
+  std::string value_;
+  std::string formula_;
+  std::string inline_text_;
+  std::string shared_index_;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ std::string trace(std::string text, XmlLimits limits = {}) {
     if (!out.empty()) out += ' ';
     if (e == XmlEvent::start) out += "<" + std::string(xml.name()) + ">";
     if (e == XmlEvent::end) out += "</" + std::string(xml.name()) + ">";
-    if (e == XmlEvent::text) out += "'" + xml.text() + "'";
+    if (e == XmlEvent::text) out += "'" + std::string(xml.text()) + "'";
   }
   return out;
 }
@@ -50,7 +50,7 @@ std::string text_of(const std::string& inner) {
   XmlReader xml = reader("<r>" + inner + "</r>");
   REQUIRE(xml.next() == XmlEvent::start);
   REQUIRE(xml.next() == XmlEvent::text);
-  std::string text = xml.text();
+  std::string text(xml.text());
   REQUIRE(xml.next() == XmlEvent::end);
   REQUIRE(xml.next() == XmlEvent::eof);
   return text;
