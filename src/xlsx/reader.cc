@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "core/error.h"
+#include "core/memory.h"
 #include "xlsx/formula.h"
 #include "xlsx/number_format.h"
 #include "xlsx/ole.h"
@@ -676,6 +677,7 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
       constexpr std::uint64_t kMaxReserve = 4'000'000;  // beyond that, growth is cheap enough
       sheet.cells.reserve(static_cast<std::size_t>(
           std::min({holder->stated_size() / 16, cell_budget, kMaxReserve})));
+      advise_huge_pages(sheet.cells.data(), sheet.cells.capacity() * sizeof(Cell));
       SheetReader(xml, wb, sheet, shared_count, cell_budget).read();
     }
     wb.sheets.push_back(std::move(sheet));
