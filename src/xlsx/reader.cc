@@ -530,8 +530,7 @@ class SheetReader {
     }
     if (text.empty()) return;
     if (text.front() == '=') text.remove_prefix(1);
-    cell.formula = static_cast<std::uint32_t>(wb_.formulas.size());
-    wb_.formulas.emplace_back(text);
+    cell.formula = add_formula(text);
   }
 
   void resolve_shared_formulas() {
@@ -542,9 +541,8 @@ class SheetReader {
       const Master& m = it->second;
       std::string_view master = m.formula;
       if (!master.empty() && master.front() == '=') master.remove_prefix(1);
-      cell.formula = static_cast<std::uint32_t>(wb_.formulas.size());
-      wb_.formulas.push_back(shift_formula(master, static_cast<long>(cell.row) - m.at.row,
-                                           static_cast<long>(cell.col) - m.at.col));
+      cell.formula = add_formula(shift_formula(master, static_cast<long>(cell.row) - m.at.row,
+                                               static_cast<long>(cell.col) - m.at.col));
     }
   }
 
@@ -567,6 +565,26 @@ class SheetReader {
     cells.swap(unique);
   }
 
+  /// Appends a formula text; its index.
+  std::uint32_t add_formula(std::string_view text) {
+    if (!formulas_reserved_) {
+      // A sheet with formulas often has one in every row, and a vector of strings that grows
+      // by doubling moves all of them again at each step. So the sheet's first formula makes
+      // room for one per cell still expected (from the reserve in read_workbook): address
+      // space, not memory, until used. At least doubling keeps many such sheets linear.
+      formulas_reserved_ = true;
+      std::vector<std::string>& formulas = wb_.formulas;
+      std::size_t wanted = formulas.size() + (sheet_.cells.capacity() - sheet_.cells.size());
+      if (wanted > formulas.capacity()) {
+        formulas.reserve(std::max(wanted, 2 * formulas.capacity()));
+        advise_huge_pages(formulas.data() + formulas.size(),
+                          (formulas.capacity() - formulas.size()) * sizeof(std::string));
+      }
+    }
+    wb_.formulas.emplace_back(text);
+    return static_cast<std::uint32_t>(wb_.formulas.size() - 1);
+  }
+
   std::uint32_t add_string(std::string s) {
     wb_.strings.push_back(std::move(s));
     return static_cast<std::uint32_t>(wb_.strings.size() - 1);
@@ -580,6 +598,7 @@ class SheetReader {
   bool in_data_ = false;
   bool row_started_ = false;
   bool ordered_ = true;
+  bool formulas_reserved_ = false;
   std::uint32_t row_ = 0;
   std::uint32_t next_col_ = 0;
   std::unordered_map<std::string, Master> masters_;
