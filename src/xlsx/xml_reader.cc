@@ -22,6 +22,15 @@ std::string_view local_part(std::string_view qualified) {
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
+/// Equality for element names, which are short: a plain loop beats a call to memcmp.
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -195,21 +204,22 @@ std::size_t XmlReader::find_seq(std::size_t from, std::string_view seq) {
 }
 
 std::size_t XmlReader::find_tag_end(std::size_t from) {
+  // A plain loop: tags and their quoted values are short, too short to pay for memchr calls.
+  char quote = 0;
   std::size_t i = from;
   for (;;) {
     const char* data = buffer_.get();
-    while (i < size_) {
+    for (; i < size_; ++i) {
       char c = data[i];
-      if (c == '>') return i;
-      if (c == '<') fail("'<' inne i en tagg");
-      if (c == '"' || c == '\'') {
-        // Jump over the quoted value at once; a '>' or '<' in it is not the tag's.
-        const void* close = std::memchr(data + i + 1, c, size_ - i - 1);
-        if (close == nullptr) break;  // refill and look again from the opening quote
-        i = static_cast<std::size_t>(static_cast<const char*>(close) - data) + 1;
-        continue;
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        return i;
+      } else if (c == '<') {
+        fail("'<' inne i en tagg");
       }
-      ++i;
     }
     std::size_t offset = i - pos_;
     if (!fill()) return npos;
@@ -239,13 +249,17 @@ void XmlReader::parse_tag(std::size_t begin, std::size_t end) {
     while (i < tag.size() && is_space(tag[i])) ++i;
     if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) fail("attributvärde utan citattecken");
     char quote = tag[i++];
-    std::size_t value_end = tag.find(quote, i);
-    if (value_end == std::string_view::npos) fail("attributvärde utan slut");
+    std::size_t value_end = i;
+    bool has_reference = false;
+    for (; value_end < tag.size() && tag[value_end] != quote; ++value_end) {
+      has_reference |= tag[value_end] == '&';
+    }
+    if (value_end == tag.size()) fail("attributvärde utan slut");
     // Namespace declarations are not attributes of the element (`xmlns:r` is not `r`).
     if (attr_name != "xmlns" && !attr_name.starts_with("xmlns:")) {
       std::string_view raw = tag.substr(i, value_end - i);
       Attribute a{local_part(attr_name), raw, npos, 0};
-      if (raw.find('&') != std::string_view::npos) {
+      if (has_reference) {
         // Decoded into one string that may still grow: the view is made once it no longer
         // moves, below.
         a.decoded_offset = decoded_attributes_.size();
@@ -278,17 +292,6 @@ void XmlReader::set_text(std::string_view raw) {
     }
   }
   text_ = raw;
-}
-
-std::string_view XmlReader::attr(std::string_view local, bool* found) const {
-  for (const Attribute& a : attributes_) {
-    if (a.local == local) {
-      if (found != nullptr) *found = true;
-      return a.value;
-    }
-  }
-  if (found != nullptr) *found = false;
-  return {};
 }
 
 XmlEvent XmlReader::next() {
@@ -364,7 +367,7 @@ XmlEvent XmlReader::next() {
       std::string_view tag = view(pos_ + 2, end);
       while (!tag.empty() && is_space(tag.back())) tag.remove_suffix(1);
       if (depth_ == 0) fail("sluttagg utan starttagg");
-      if (open_[depth_ - 1] != tag) {
+      if (!same_name(open_[depth_ - 1], tag)) {
         fail(fmt::format("sluttaggen </{}> stänger inte <{}>", tag, open_[depth_ - 1]));
       }
       --depth_;

@@ -46,8 +46,18 @@ class XmlReader {
   /// Decoded text of the current text event.
   std::string_view text() const { return text_; }
   /// Decoded value of the first attribute of the current start tag with this local name; empty
-  /// if absent. `found` tells absent from empty.
-  std::string_view attr(std::string_view local, bool* found = nullptr) const;
+  /// if absent. `found` tells absent from empty. Inline: called with literal names for every
+  /// cell, it then compares without calling memcmp.
+  std::string_view attr(std::string_view local, bool* found = nullptr) const {
+    for (const Attribute& a : attributes_) {
+      if (a.local == local) {
+        if (found != nullptr) *found = true;
+        return a.value;
+      }
+    }
+    if (found != nullptr) *found = false;
+    return {};
+  }
   /// Element depth after the current event (the root's start is depth 1).
   std::size_t depth() const { return depth_; }
 
