@@ -72,10 +72,23 @@ std::optional<std::uint64_t> parse_uint(std::string_view s) {
   return v;
 }
 
+/// A whole number of up to 15 digits, which a double holds exactly; nullopt for anything else.
+std::optional<double> parse_small_whole(std::string_view s) {
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return static_cast<double>(v);
+}
+
 std::optional<double> parse_double(std::string_view s) {
   s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return std::nullopt;
+  // Most number cells are whole (ids, counts, date serials): no need for from_chars then.
+  if (auto whole = parse_small_whole(s)) return whole;
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
