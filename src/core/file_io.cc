@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/memory.h"
 
 namespace arsanalys {
 namespace fs = std::filesystem;
@@ -38,7 +39,10 @@ std::vector<std::byte> read_file(const fs::path& path, std::string_view display,
                     fmt::format("{}: filen är större än {} MB och läses inte.", display,
                                 max_bytes >> 20));
   }
-  std::vector<std::byte> bytes(static_cast<std::size_t>(size));
+  std::vector<std::byte> bytes;
+  bytes.reserve(static_cast<std::size_t>(size));
+  advise_huge_pages(bytes.data(), bytes.capacity());  // before resize() touches the pages
+  bytes.resize(static_cast<std::size_t>(size));
   if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
     throw ReadError(ReadFailure::io, fmt::format("{}: filen går inte att läsa.", display));
   }

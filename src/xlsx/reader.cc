@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "core/error.h"
+#include "core/memory.h"
 #include "xlsx/formula.h"
 #include "xlsx/number_format.h"
 #include "xlsx/ole.h"
@@ -71,10 +72,23 @@ std::optional<std::uint64_t> parse_uint(std::string_view s) {
   return v;
 }
 
+/// A whole number of up to 15 digits, which a double holds exactly; nullopt for anything else.
+std::optional<double> parse_small_whole(std::string_view s) {
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return static_cast<double>(v);
+}
+
 std::optional<double> parse_double(std::string_view s) {
   s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return std::nullopt;
+  // Most number cells are whole (ids, counts, date serials): no need for from_chars then.
+  if (auto whole = parse_small_whole(s)) return whole;
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
@@ -313,6 +327,19 @@ std::string iso_from_text(std::string_view v) {
   return s;
 }
 
+/// What a cell's `t` attribute says its value is; anything unknown is read as a number.
+enum class ValueKind { number, shared_string, inline_string, formula_string, boolean, error, date };
+
+ValueKind value_kind(std::string_view t) {
+  if (t == "s") return ValueKind::shared_string;
+  if (t == "str") return ValueKind::formula_string;
+  if (t == "inlineStr") return ValueKind::inline_string;
+  if (t == "b") return ValueKind::boolean;
+  if (t == "e") return ValueKind::error;
+  if (t == "d") return ValueKind::date;
+  return ValueKind::number;
+}
+
 class SheetReader {
  public:
   SheetReader(XmlReader& xml, Workbook& wb, Sheet& sheet, std::size_t shared_count,
@@ -353,7 +380,7 @@ class SheetReader {
 
   void start_row() {
     bool has_r = false;
-    std::string r = xml_.attr("r", &has_r);
+    std::string_view r = xml_.attr("r", &has_r);
     if (has_r && !trim(r).empty()) {
       auto n = parse_uint(r);
       if (!n || *n == 0 || *n > kMaxRows) bad_reference(r);
@@ -366,9 +393,12 @@ class SheetReader {
     next_col_ = 0;
   }
 
+  // The attributes are views into the XML reader's buffer: everything needed from them is
+  // taken before the cell's children are read. The value and formula texts go to members
+  // that keep their capacity from cell to cell.
   void read_cell() {
     bool has_r = false;
-    std::string r = xml_.attr("r", &has_r);
+    std::string_view r = xml_.attr("r", &has_r);
     Cell cell;
     if (has_r && !trim(r).empty()) {
       auto ref = parse_cell_ref(trim(r));
@@ -385,12 +415,15 @@ class SheetReader {
       cell.col = next_col_;
     }
     next_col_ = cell.col + 1;
-    std::string type = xml_.attr("t");
+    const ValueKind kind = value_kind(xml_.attr("t"));
     cell.style = static_cast<std::uint32_t>(
         std::min<std::uint64_t>(parse_uint(xml_.attr("s")).value_or(0), kNoIndex - 1));
 
-    std::string value, formula, inline_text, formula_type, shared_index;
-    bool has_value = false, has_formula = false, has_inline = false;
+    value_.clear();
+    formula_.clear();
+    inline_text_.clear();
+    shared_index_.clear();
+    bool has_value = false, has_formula = false, has_inline = false, shared_formula = false;
     std::size_t depth = xml_.depth();
     for (;;) {
       XmlEvent e = xml_.next();
@@ -398,27 +431,27 @@ class SheetReader {
       if (e != XmlEvent::start) continue;
       if (xml_.name() == "v") {
         has_value = true;
-        append_text(xml_, value);
+        append_text(xml_, value_);
       } else if (xml_.name() == "f") {
         has_formula = true;
-        formula_type = xml_.attr("t");
-        shared_index = xml_.attr("si");
-        append_text(xml_, formula);
+        shared_formula = xml_.attr("t") == "shared";
+        shared_index_.assign(xml_.attr("si"));
+        append_text(xml_, formula_);
       } else if (xml_.name() == "is") {
         has_inline = true;
-        inline_text = read_string_item(xml_);
+        inline_text_ = read_string_item(xml_);
       } else {
         skip_element(xml_);
       }
     }
-    if (!set_value(cell, type, value, has_value, inline_text, has_inline)) {
+    if (!set_value(cell, kind, value_, has_value, inline_text_, has_inline)) {
       if (!has_formula) return;  // a styled blank
       cell.type = CellType::string;
       cell.text = add_string("");  // a formula without a cached value
     } else if (!has_formula && cell.type == CellType::string && wb_.strings[cell.text].empty()) {
       return;  // an empty string (`<si/>`, `<v></v>` as text) is an empty cell
     }
-    if (has_formula) attach_formula(cell, formula_type, shared_index, formula);
+    if (has_formula) attach_formula(cell, shared_formula, shared_index_, formula_);
     if (cell_budget_ == 0) {
       throw ReadError(ReadFailure::too_large,
                       fmt::format("{}: arbetsboken har fler celler än gränsen; filen läses inte.",
@@ -433,9 +466,9 @@ class SheetReader {
   }
 
   /// Sets type and value; false when the cell has no value.
-  bool set_value(Cell& cell, std::string_view type, std::string& value, bool has_value,
+  bool set_value(Cell& cell, ValueKind kind, std::string& value, bool has_value,
                  std::string& inline_text, bool has_inline) {
-    if (type == "inlineStr" || (has_inline && !has_value)) {
+    if (kind == ValueKind::inline_string || (has_inline && !has_value)) {
       if (!has_inline && !has_value) return false;
       cell.type = CellType::string;
       if (has_inline) {
@@ -447,7 +480,7 @@ class SheetReader {
       return true;
     }
     if (!has_value) return false;
-    if (type == "s") {
+    if (kind == ValueKind::shared_string) {
       if (trim(value).empty()) return false;  // `<v/>`: nothing
       auto index = parse_uint(value);
       if (!index || *index >= shared_count_) {
@@ -462,24 +495,24 @@ class SheetReader {
       cell.text = static_cast<std::uint32_t>(*index);
       return true;
     }
-    if (type == "str") {
+    if (kind == ValueKind::formula_string) {
       cell.type = CellType::string;
       decode_ooxml_escapes(value);
       cell.text = add_string(std::move(value));
       return true;
     }
-    if (type == "b") {
+    if (kind == ValueKind::boolean) {
       if (trim(value).empty()) return false;
       cell.type = CellType::boolean;
       cell.number = truthy(value) ? 1 : 0;
       return true;
     }
-    if (type == "e") {
+    if (kind == ValueKind::error) {
       cell.type = CellType::error;
       cell.text = add_string(std::string(trim(value)));
       return true;
     }
-    if (type == "d") {
+    if (kind == ValueKind::date) {
       if (trim(value).empty()) return false;
       cell.type = CellType::date;
       cell.text = add_string(iso_from_text(value));
@@ -498,10 +531,9 @@ class SheetReader {
     return true;
   }
 
-  void attach_formula(Cell& cell, std::string_view type, std::string_view si,
-                      std::string& formula) {
+  void attach_formula(Cell& cell, bool shared, std::string_view si, std::string_view formula) {
     std::string_view text = trim(formula);
-    if (type == "shared" && !si.empty()) {
+    if (shared && !si.empty()) {
       if (!text.empty()) {
         masters_[std::string(si)] = {std::string(text), cell.ref()};
       } else {
@@ -511,8 +543,7 @@ class SheetReader {
     }
     if (text.empty()) return;
     if (text.front() == '=') text.remove_prefix(1);
-    cell.formula = static_cast<std::uint32_t>(wb_.formulas.size());
-    wb_.formulas.emplace_back(text);
+    cell.formula = add_formula(text);
   }
 
   void resolve_shared_formulas() {
@@ -523,9 +554,8 @@ class SheetReader {
       const Master& m = it->second;
       std::string_view master = m.formula;
       if (!master.empty() && master.front() == '=') master.remove_prefix(1);
-      cell.formula = static_cast<std::uint32_t>(wb_.formulas.size());
-      wb_.formulas.push_back(shift_formula(master, static_cast<long>(cell.row) - m.at.row,
-                                           static_cast<long>(cell.col) - m.at.col));
+      cell.formula = add_formula(shift_formula(master, static_cast<long>(cell.row) - m.at.row,
+                                               static_cast<long>(cell.col) - m.at.col));
     }
   }
 
@@ -548,6 +578,26 @@ class SheetReader {
     cells.swap(unique);
   }
 
+  /// Appends a formula text; its index.
+  std::uint32_t add_formula(std::string_view text) {
+    if (!formulas_reserved_) {
+      // A sheet with formulas often has one in every row, and a vector of strings that grows
+      // by doubling moves all of them again at each step. So the sheet's first formula makes
+      // room for one per cell still expected (from the reserve in read_workbook): address
+      // space, not memory, until used. At least doubling keeps many such sheets linear.
+      formulas_reserved_ = true;
+      std::vector<std::string>& formulas = wb_.formulas;
+      std::size_t wanted = formulas.size() + (sheet_.cells.capacity() - sheet_.cells.size());
+      if (wanted > formulas.capacity()) {
+        formulas.reserve(std::max(wanted, 2 * formulas.capacity()));
+        advise_huge_pages(formulas.data() + formulas.size(),
+                          (formulas.capacity() - formulas.size()) * sizeof(std::string));
+      }
+    }
+    wb_.formulas.emplace_back(text);
+    return static_cast<std::uint32_t>(wb_.formulas.size() - 1);
+  }
+
   std::uint32_t add_string(std::string s) {
     wb_.strings.push_back(std::move(s));
     return static_cast<std::uint32_t>(wb_.strings.size() - 1);
@@ -561,10 +611,16 @@ class SheetReader {
   bool in_data_ = false;
   bool row_started_ = false;
   bool ordered_ = true;
+  bool formulas_reserved_ = false;
   std::uint32_t row_ = 0;
   std::uint32_t next_col_ = 0;
   std::unordered_map<std::string, Master> masters_;
   std::vector<std::pair<std::size_t, std::string>> pending_;  // cell index, shared index
+  // Scratch texts of the cell being read.
+  std::string value_;
+  std::string formula_;
+  std::string inline_text_;
+  std::string shared_index_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -653,6 +709,7 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
       constexpr std::uint64_t kMaxReserve = 4'000'000;  // beyond that, growth is cheap enough
       sheet.cells.reserve(static_cast<std::size_t>(
           std::min({holder->stated_size() / 16, cell_budget, kMaxReserve})));
+      advise_huge_pages(sheet.cells.data(), sheet.cells.capacity() * sizeof(Cell));
       SheetReader(xml, wb, sheet, shared_count, cell_budget).read();
     }
     wb.sheets.push_back(std::move(sheet));

@@ -11,6 +11,10 @@ namespace {
 
 constexpr std::size_t npos = std::string::npos;
 
+// Input is read in chunks of this size: large enough that refills are rare, small enough to
+// stay in the cache.
+constexpr std::size_t kInitialBuffer = 128u << 10;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string_view local_part(std::string_view qualified) {
@@ -18,11 +22,71 @@ std::string_view local_part(std::string_view qualified) {
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
+/// Equality for element names, which are short: a plain loop beats a call to memcmp.
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+
+/// Appends `raw` with the predefined entities and numeric references decoded and line ends
+/// normalised; any other reference is kept as written.
+void append_decoded(std::string_view raw, std::string& out) {
+  out.reserve(out.size() + raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '\r') {
+      out.push_back('\n');  // XML end-of-line handling: CR LF and lone CR become LF
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+      continue;
+    }
+    if (c != '&') {
+      out.push_back(c);
+      continue;
+    }
+    std::size_t semi = raw.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 12) {
+      out.push_back(c);  // a stray ampersand is kept as written
+      continue;
+    }
+    std::string_view entity = raw.substr(i + 1, semi - i - 1);
+    if (entity == "lt") out.push_back('<');
+    else if (entity == "gt") out.push_back('>');
+    else if (entity == "amp") out.push_back('&');
+    else if (entity == "quot") out.push_back('"');
+    else if (entity == "apos") out.push_back('\'');
+    else if (entity.size() > 1 && entity[0] == '#') {
+      unsigned long cp = 0;
+      bool hex = entity[1] == 'x' || entity[1] == 'X';
+      std::string_view digits = entity.substr(hex ? 2 : 1);
+      bool ok = !digits.empty();
+      for (char d : digits) {
+        int v = hex ? hex_value(d) : (d >= '0' && d <= '9' ? d - '0' : -1);
+        if (v < 0 || cp > 0x10FFFF) {
+          ok = false;
+          break;
+        }
+        cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
+      }
+      if (!ok) {
+        out.append(raw.substr(i, semi - i + 1));
+      } else {
+        append_utf8(out, cp);
+      }
+    } else {
+      out.append(raw.substr(i, semi - i + 1));  // unknown entity: never expanded
+    }
+    i = semi;
+  }
 }
 
 }  // namespace
@@ -79,57 +143,74 @@ void XmlReader::fail(const std::string& what) const {
                               file_, part_, what));
 }
 
-bool XmlReader::fill(std::size_t wanted) {
+bool XmlReader::fill() {
   if (source_done_) return false;
-  if (buffer_.size() - pos_ > limits_.max_token_bytes) {
+  std::size_t pending = size_ - pos_;  // the token being read, kept whole
+  if (pending > limits_.max_token_bytes) {
     throw ReadError(ReadFailure::too_large,
                     fmt::format("{}: delen '{}' har ett XML-element eller en text över {} MB; "
                                 "filen läses inte.",
                                 file_, part_, limits_.max_token_bytes >> 20));
   }
-  std::size_t chunk = std::max<std::size_t>({wanted, 64 * 1024, buffer_.size() - pos_});
-  std::size_t old = buffer_.size();
-  buffer_.resize(old + chunk);
+  // Consumed bytes are dropped by sliding the pending ones (usually part of one tag) to the
+  // front; only a token longer than the buffer makes it grow.
+  if (pending == capacity_) {
+    std::size_t capacity = std::max<std::size_t>(kInitialBuffer, 2 * capacity_);
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    if (pending > 0) std::memcpy(bigger.get(), buffer_.get() + pos_, pending);
+    buffer_ = std::move(bigger);
+    capacity_ = capacity;
+  } else if (pos_ > 0 && pending > 0) {
+    std::memmove(buffer_.get(), buffer_.get() + pos_, pending);
+  }
+  pos_ = 0;
+  size_ = pending;
   std::size_t got = 0;
-  while (got < chunk) {
-    std::size_t n = source_(buffer_.data() + old + got, chunk - got);
+  while (size_ < capacity_) {
+    std::size_t n = source_(buffer_.get() + size_, capacity_ - size_);
     if (n == 0) {
       source_done_ = true;
       break;
     }
+    size_ += n;
     got += n;
   }
-  buffer_.resize(old + got);
   return got > 0;
 }
 
 std::size_t XmlReader::find_from(std::size_t from, char c) {
   for (;;) {
-    if (from < buffer_.size()) {
-      const void* hit = std::memchr(buffer_.data() + from, c, buffer_.size() - from);
-      if (hit != nullptr) return static_cast<const char*>(hit) - buffer_.data();
-      from = buffer_.size();
+    if (from < size_) {
+      const char* data = buffer_.get();
+      const void* hit = std::memchr(data + from, c, size_ - from);
+      if (hit != nullptr) return static_cast<std::size_t>(static_cast<const char*>(hit) - data);
     }
-    if (!fill(0)) return npos;
+    std::size_t scanned = size_ - pos_;  // fill() keeps offsets relative to pos_
+    if (!fill()) return npos;
+    from = pos_ + scanned;
   }
 }
 
 std::size_t XmlReader::find_seq(std::size_t from, std::string_view seq) {
   for (;;) {
-    std::size_t hit = buffer_.find(seq, from);
+    std::size_t hit = view(0, size_).find(seq, from);
     if (hit != npos) return hit;
     // Keep scanning where a partial match could still start.
-    if (buffer_.size() >= seq.size()) from = std::max(from, buffer_.size() - seq.size() + 1);
-    if (!fill(0)) return npos;
+    if (size_ >= seq.size()) from = std::max(from, size_ - seq.size() + 1);
+    std::size_t offset = from - pos_;
+    if (!fill()) return npos;
+    from = pos_ + offset;
   }
 }
 
 std::size_t XmlReader::find_tag_end(std::size_t from) {
+  // A plain loop: tags and their quoted values are short, too short to pay for memchr calls.
   char quote = 0;
   std::size_t i = from;
   for (;;) {
-    for (; i < buffer_.size(); ++i) {
-      char c = buffer_[i];
+    const char* data = buffer_.get();
+    for (; i < size_; ++i) {
+      char c = data[i];
       if (quote != 0) {
         if (c == quote) quote = 0;
       } else if (c == '"' || c == '\'') {
@@ -140,21 +221,25 @@ std::size_t XmlReader::find_tag_end(std::size_t from) {
         fail("'<' inne i en tagg");
       }
     }
-    if (!fill(0)) return npos;
+    std::size_t offset = i - pos_;
+    if (!fill()) return npos;
+    i = pos_ + offset;
   }
 }
 
 void XmlReader::parse_tag(std::size_t begin, std::size_t end) {
-  std::string_view tag(buffer_.data() + begin, end - begin);
+  std::string_view tag = view(begin, end);
   std::size_t i = 0;
   while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/') ++i;
   if (i == 0) fail("tagg utan namn");
   qname_ = tag.substr(0, i);
   name_ = local_part(qname_);
   attributes_.clear();
+  decoded_attributes_.clear();
+  bool any_decoded = false;
   for (;;) {
     while (i < tag.size() && is_space(tag[i])) ++i;
-    if (i >= tag.size() || tag[i] == '/') return;
+    if (i >= tag.size() || tag[i] == '/') break;
     std::size_t name_begin = i;
     while (i < tag.size() && tag[i] != '=' && !is_space(tag[i])) ++i;
     std::string_view attr_name = tag.substr(name_begin, i - name_begin);
@@ -164,106 +249,72 @@ void XmlReader::parse_tag(std::size_t begin, std::size_t end) {
     while (i < tag.size() && is_space(tag[i])) ++i;
     if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) fail("attributvärde utan citattecken");
     char quote = tag[i++];
-    std::size_t value_end = tag.find(quote, i);
-    if (value_end == std::string_view::npos) fail("attributvärde utan slut");
+    std::size_t value_end = i;
+    bool has_reference = false;
+    for (; value_end < tag.size() && tag[value_end] != quote; ++value_end) {
+      has_reference |= tag[value_end] == '&';
+    }
+    if (value_end == tag.size()) fail("attributvärde utan slut");
     // Namespace declarations are not attributes of the element (`xmlns:r` is not `r`).
     if (attr_name != "xmlns" && !attr_name.starts_with("xmlns:")) {
-      attributes_.push_back({local_part(attr_name), tag.substr(i, value_end - i)});
+      std::string_view raw = tag.substr(i, value_end - i);
+      Attribute a{local_part(attr_name), raw, npos, 0};
+      if (has_reference) {
+        // Decoded into one string that may still grow: the view is made once it no longer
+        // moves, below.
+        a.decoded_offset = decoded_attributes_.size();
+        append_decoded(raw, decoded_attributes_);
+        a.decoded_size = decoded_attributes_.size() - a.decoded_offset;
+        any_decoded = true;
+      }
+      attributes_.push_back(a);
     }
     i = value_end + 1;
   }
-}
-
-void XmlReader::decode_into(std::string_view raw, std::string& out) const {
-  out.clear();
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c == '\r') {
-      out.push_back('\n');  // XML end-of-line handling: CR LF and lone CR become LF
-      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-      continue;
-    }
-    if (c != '&') {
-      out.push_back(c);
-      continue;
-    }
-    std::size_t semi = raw.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 12) {
-      out.push_back(c);  // a stray ampersand is kept as written
-      continue;
-    }
-    std::string_view entity = raw.substr(i + 1, semi - i - 1);
-    if (entity == "lt") out.push_back('<');
-    else if (entity == "gt") out.push_back('>');
-    else if (entity == "amp") out.push_back('&');
-    else if (entity == "quot") out.push_back('"');
-    else if (entity == "apos") out.push_back('\'');
-    else if (entity.size() > 1 && entity[0] == '#') {
-      unsigned long cp = 0;
-      bool hex = entity[1] == 'x' || entity[1] == 'X';
-      std::string_view digits = entity.substr(hex ? 2 : 1);
-      bool ok = !digits.empty();
-      for (char d : digits) {
-        int v = hex ? hex_value(d) : (d >= '0' && d <= '9' ? d - '0' : -1);
-        if (v < 0 || cp > 0x10FFFF) {
-          ok = false;
-          break;
-        }
-        cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
+  if (any_decoded) {
+    for (Attribute& a : attributes_) {
+      if (a.decoded_offset != npos) {
+        a.value = std::string_view(decoded_attributes_).substr(a.decoded_offset, a.decoded_size);
       }
-      if (!ok) {
-        out.append(raw.substr(i, semi - i + 1));
-      } else {
-        append_utf8(out, cp);
-      }
-    } else {
-      out.append(raw.substr(i, semi - i + 1));  // unknown entity: never expanded
     }
-    i = semi;
   }
 }
 
-std::string XmlReader::attr(std::string_view local, bool* found) const {
-  for (const Attribute& a : attributes_) {
-    if (a.local == local) {
-      if (found != nullptr) *found = true;
-      std::string out;
-      if (a.raw.find('&') == std::string_view::npos) return std::string(a.raw);
-      decode_into(a.raw, out);
-      return out;
+void XmlReader::set_text(std::string_view raw) {
+  // Most runs (numbers, shared-string indexes) have nothing to decode and are handed out as
+  // they lie in the buffer.
+  for (char c : raw) {
+    if (c == '&' || c == '\r') {
+      decoded_text_.clear();
+      append_decoded(raw, decoded_text_);
+      text_ = decoded_text_;
+      return;
     }
   }
-  if (found != nullptr) *found = false;
-  return {};
+  text_ = raw;
 }
 
 XmlEvent XmlReader::next() {
   if (pending_end_) {
+    // The empty element's name still lies in the buffer: nothing was read since its start.
     pending_end_ = false;
-    name_ = pending_name_;
     --depth_;
     return event_ = XmlEvent::end;
   }
-  // Drop what was consumed, so the buffer holds only the current token and what follows.
-  if (pos_ > (256u << 10) || (pos_ > 0 && pos_ == buffer_.size())) {
-    buffer_.erase(0, pos_);
-    pos_ = 0;
-  }
   for (;;) {
-    if (pos_ >= buffer_.size() && !fill(0)) {
+    if (pos_ >= size_ && !fill()) {
       if (depth_ != 0) fail("filen tar slut mitt i ett element");
       if (!started_) fail("delen är tom");
       return event_ = XmlEvent::eof;
     }
-    if (!started_ && buffer_.compare(pos_, 3, "\xEF\xBB\xBF") == 0) {
+    if (!started_ && view(pos_, size_).starts_with("\xEF\xBB\xBF")) {
       pos_ += 3;  // UTF-8 byte-order mark
       continue;
     }
     if (buffer_[pos_] != '<') {
       std::size_t end = find_from(pos_, '<');
-      if (end == npos) end = buffer_.size();
-      std::string_view raw(buffer_.data() + pos_, end - pos_);
+      if (end == npos) end = size_;
+      std::string_view raw = view(pos_, end);
       if (depth_ == 0) {
         // Only white space may stand outside the root element.
         for (char c : raw) {
@@ -272,14 +323,15 @@ XmlEvent XmlReader::next() {
         pos_ = end;
         continue;
       }
-      decode_into(raw, text_);
+      set_text(raw);
       pos_ = end;
       return event_ = XmlEvent::text;
     }
-    while (buffer_.size() - pos_ < 9 && fill(0)) {
+    while (size_ - pos_ < 9 && fill()) {
     }
-    if (buffer_.size() - pos_ < 2) fail("filen tar slut mitt i en tagg");
-    char kind = buffer_[pos_ + 1];
+    if (size_ - pos_ < 2) fail("filen tar slut mitt i en tagg");
+    std::string_view rest = view(pos_, size_);
+    char kind = rest[1];
     if (kind == '?') {
       std::size_t end = find_seq(pos_ + 2, "?>");
       if (end == npos) fail("processinstruktion utan slut");
@@ -287,20 +339,20 @@ XmlEvent XmlReader::next() {
       continue;
     }
     if (kind == '!') {
-      if (buffer_.compare(pos_, 4, "<!--") == 0) {
+      if (rest.starts_with("<!--")) {
         std::size_t end = find_seq(pos_ + 4, "-->");
         if (end == npos) fail("kommentar utan slut");
         pos_ = end + 3;
         continue;
       }
-      if (buffer_.compare(pos_, 9, "<![CDATA[") == 0) {
+      if (rest.starts_with("<![CDATA[")) {
         std::size_t end = find_seq(pos_ + 9, "]]>");
         if (end == npos) fail("CDATA utan slut");
-        text_.assign(buffer_, pos_ + 9, end - pos_ - 9);
+        text_ = view(pos_ + 9, end);  // taken literally
         pos_ = end + 3;
         return event_ = XmlEvent::text;
       }
-      if (buffer_.compare(pos_, 9, "<!DOCTYPE") == 0) {
+      if (rest.starts_with("<!DOCTYPE")) {
         throw ReadError(ReadFailure::forbidden_xml,
                         fmt::format("{}: delen '{}' innehåller en DOCTYPE-deklaration, som Excel "
                                     "aldrig skriver (XML-bomb eller extern entitet?); filen läses "
@@ -312,10 +364,10 @@ XmlEvent XmlReader::next() {
     if (kind == '/') {
       std::size_t end = find_from(pos_, '>');
       if (end == npos) fail("sluttagg utan slut");
-      std::string_view tag(buffer_.data() + pos_ + 2, end - pos_ - 2);
+      std::string_view tag = view(pos_ + 2, end);
       while (!tag.empty() && is_space(tag.back())) tag.remove_suffix(1);
       if (depth_ == 0) fail("sluttagg utan starttagg");
-      if (open_[depth_ - 1] != tag) {
+      if (!same_name(open_[depth_ - 1], tag)) {
         fail(fmt::format("sluttaggen </{}> stänger inte <{}>", tag, open_[depth_ - 1]));
       }
       --depth_;
@@ -332,7 +384,6 @@ XmlEvent XmlReader::next() {
     if (++depth_ > limits_.max_depth) fail("för djup nästling av element");
     if (empty) {
       pending_end_ = true;
-      pending_name_.assign(name_);
     } else {
       // The open elements' names, kept to check end tags; strings reused across elements.
       if (open_.size() < depth_) open_.resize(depth_);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,9 @@ struct XmlLimits {
   std::size_t max_depth = 4096;              // element nesting
 };
 
-/// Pull reader over a byte source. Views it hands out stay valid until the next call to next().
+/// Pull reader over a byte source. Views it hands out (names, attribute values, text) stay valid
+/// until the next call to next(): they point into the input buffer wherever nothing had to be
+/// decoded, so a worksheet's millions of short values are never copied.
 ///
 ///   XmlReader xml(source, "xl/worksheets/sheet1.xml", "bok.xlsx");
 ///   while (xml.next() != XmlEvent::eof) if (xml.is_start("c")) ...
@@ -41,10 +44,20 @@ class XmlReader {
   bool is_start(std::string_view local) const { return event_ == XmlEvent::start && name_ == local; }
   bool is_end(std::string_view local) const { return event_ == XmlEvent::end && name_ == local; }
   /// Decoded text of the current text event.
-  const std::string& text() const { return text_; }
-  /// Decoded value of an attribute of the current start tag, by local name; empty if absent.
-  /// `found` tells absent from empty.
-  std::string attr(std::string_view local, bool* found = nullptr) const;
+  std::string_view text() const { return text_; }
+  /// Decoded value of the first attribute of the current start tag with this local name; empty
+  /// if absent. `found` tells absent from empty. Inline: called with literal names for every
+  /// cell, it then compares without calling memcmp.
+  std::string_view attr(std::string_view local, bool* found = nullptr) const {
+    for (const Attribute& a : attributes_) {
+      if (a.local == local) {
+        if (found != nullptr) *found = true;
+        return a.value;
+      }
+    }
+    if (found != nullptr) *found = false;
+    return {};
+  }
   /// Element depth after the current event (the root's start is depth 1).
   std::size_t depth() const { return depth_; }
 
@@ -54,31 +67,42 @@ class XmlReader {
  private:
   struct Attribute {
     std::string_view local;  // name without prefix
-    std::string_view raw;    // value as written, entities not yet decoded
+    std::string_view value;  // decoded (points into the buffer when nothing needed decoding)
+    std::size_t decoded_offset;  // where a decoded value lies in decoded_attributes_, or npos
+    std::size_t decoded_size;
   };
 
-  bool fill(std::size_t wanted);  // appends input; false at end of source
+  // The input buffer holds the current token and what follows it. Offsets into it are only
+  // taken relative to pos_: fill() may slide the unconsumed bytes to the front or move them to
+  // a larger buffer, and keeps everything from pos_ on.
+  bool fill();  // appends input; false at end of source
   std::size_t find_from(std::size_t from, char c);  // position of c at/after from (refills)
   std::size_t find_tag_end(std::size_t from);       // position of '>' ending a tag
   std::size_t find_seq(std::size_t from, std::string_view seq);
+  std::string_view view(std::size_t begin, std::size_t end) const {
+    return {buffer_.get() + begin, end - begin};
+  }
   void parse_tag(std::size_t begin, std::size_t end);
-  void decode_into(std::string_view raw, std::string& out) const;
+  void set_text(std::string_view raw);
 
   Source source_;
   std::string part_;
   std::string file_;
   XmlLimits limits_;
-  std::string buffer_;
-  std::size_t pos_ = 0;
+  std::unique_ptr<char[]> buffer_;  // not zero-filled: only [0, size_) is ever read
+  std::size_t capacity_ = 0;
+  std::size_t size_ = 0;
+  std::size_t pos_ = 0;  // start of the first unconsumed byte
   bool source_done_ = false;
   XmlEvent event_ = XmlEvent::eof;
   bool pending_end_ = false;  // an empty element's end is due
   std::string_view name_;
   std::string_view qname_;          // name with prefix, of the last start tag
   std::vector<std::string> open_;   // qualified names of the open elements, by depth
-  std::string pending_name_;  // name for the synthetic end of an empty element
   std::vector<Attribute> attributes_;
-  std::string text_;
+  std::string decoded_attributes_;  // values of attributes that held references, decoded
+  std::string_view text_;
+  std::string decoded_text_;  // text_ when the run held references or CRs
   std::size_t depth_ = 0;
   bool started_ = false;
 };

@@ -40,7 +40,7 @@ std::string trace(std::string text, XmlLimits limits = {}) {
     if (!out.empty()) out += ' ';
     if (e == XmlEvent::start) out += "<" + std::string(xml.name()) + ">";
     if (e == XmlEvent::end) out += "</" + std::string(xml.name()) + ">";
-    if (e == XmlEvent::text) out += "'" + xml.text() + "'";
+    if (e == XmlEvent::text) out += "'" + std::string(xml.text()) + "'";
   }
   return out;
 }
@@ -50,7 +50,7 @@ std::string text_of(const std::string& inner) {
   XmlReader xml = reader("<r>" + inner + "</r>");
   REQUIRE(xml.next() == XmlEvent::start);
   REQUIRE(xml.next() == XmlEvent::text);
-  std::string text = xml.text();
+  std::string text(xml.text());
   REQUIRE(xml.next() == XmlEvent::end);
   REQUIRE(xml.next() == XmlEvent::eof);
   return text;
@@ -125,6 +125,17 @@ TEST_CASE("XmlReader: attribute values", "[xml]") {
   CHECK(xml.attr("q") == "say \"hi\"");
   CHECK(xml.attr("ent") == "<&>\"'AB");
   CHECK(xml.attr("spaced") == "v");
+}
+
+// Decoded values share one string that grows while the tag is parsed; each must still read
+// right once all are decoded.
+TEST_CASE("XmlReader: several attributes with references in one tag", "[xml]") {
+  XmlReader xml = reader(R"(<a x="&lt;1" plain="p" y="2&amp;&amp;" z="&#65;&#x42;C"/>)");
+  xml.next();
+  CHECK(xml.attr("x") == "<1");
+  CHECK(xml.attr("plain") == "p");
+  CHECK(xml.attr("y") == "2&&");
+  CHECK(xml.attr("z") == "ABC");
 }
 
 // `xmlns:r` declares a prefix; it is not an attribute whose local name is `r`. Excel puts the
@@ -278,6 +289,31 @@ TEST_CASE("XmlReader: tokens across buffer refills", "[xml]") {
     }
     CHECK(cells == n);
     CHECK(good == 2 * n);
+  }
+}
+
+TEST_CASE("XmlReader: tokens longer than the read buffer", "[xml]") {
+  // The buffer starts at 128 KiB and grows only for a token that does not fit; the tokens
+  // before and after must come through whole, whatever the source's step.
+  const std::string long_text(300'000, 't');
+  const std::string long_value(200'000, 'v');
+  std::string doc = "<r><a>x</a><b k=\"" + long_value + "&amp;\" m=\"1\">" + long_text +
+                    "&lt;</b><c>y</c></r>";
+  for (std::size_t step : {std::size_t{4093}, doc.size()}) {
+    CAPTURE(step);
+    XmlReader xml(source_of(doc, step), "p", "f");
+    std::string events;
+    for (XmlEvent e = xml.next(); e != XmlEvent::eof; e = xml.next()) {
+      if (xml.is_start("b")) {
+        CHECK(xml.attr("k") == long_value + "&");
+        CHECK(xml.attr("m") == "1");
+      }
+      if (e == XmlEvent::text) {
+        CHECK((xml.text() == "x" || xml.text() == "y" || xml.text() == long_text + "<"));
+        events += xml.text().size() > 1 ? "T" : std::string(xml.text());
+      }
+    }
+    CHECK(events == "xTy");
   }
 }
 
