@@ -316,7 +316,7 @@ std::string formula_text(const annex::Formula& f, std::uint32_t first) {
 class SheetOut {
  public:
   SheetOut(XlsxBook& book, Formats& formats, const Part& part)
-      : book_(book), formats_(formats), part_(part), name_(part.sheet),
+      : book_(book), formats_(formats), name_(part.sheet),
         ws_(book.add_sheet(part.sheet)) {
     // Column widths: the widest wish of any table per column, the label column wide.
     widths_.assign(4, 14);
@@ -475,7 +475,6 @@ class SheetOut {
 
   XlsxBook& book_;
   Formats& formats_;
-  const Part& part_;
   std::string name_;
   lxw_worksheet* ws_;
   std::vector<double> widths_;

@@ -525,7 +525,9 @@ Round consolidate(const std::vector<analys::Submission>& submissions, const Sett
     round.suppliers.push_back(SupplierBuilder(s, settings, round.year).build());
     round.suppliers.back().alternatives.push_back(alternative_a(round.suppliers.back()));
   }
-  for (const auto& [name, ls] : settings.leverantorer) {
+  for (const auto& [supplier_name, ls] : settings.leverantorer) {
+    // A named copy: clang before 16 cannot capture a structured binding in a lambda.
+    const std::string& name = supplier_name;
     bool found = std::any_of(submissions.begin(), submissions.end(), [&](const auto& s) {
       return analys::fold(s.supplier) == analys::fold(name);
     });
