@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export ARSANALYS_EXTRA_PACKAGES="python3-openpyxl clang libclang-rt-14-dev zip unzip"
+export ARSANALYS_EXTRA_PACKAGES="python3-openpyxl clang libclang-rt-14-dev zip unzip chromium
+  libreoffice-calc-nogui poppler-utils"
 jobs=$(nproc)
 
 echo "== Bygger och kör testerna"

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <random>
 
 #include <fmt/format.h>
@@ -49,7 +50,11 @@ std::vector<std::byte> read_file(const fs::path& path, std::string_view display,
   return bytes;
 }
 
-void write_file_atomic(const fs::path& path, std::string_view data) {
+namespace {
+
+/// Writes `data` to a new temporary file beside `path` (`.<name>.tmp-<8 hex>`), flushed to disk
+/// when `sync`; returns its path. Throws RunError, leaving no temporary behind.
+fs::path write_temporary(const fs::path& path, std::string_view data, bool sync) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::random_device rd;
   fs::path tmp = dir / fmt::format(".{}.tmp-{:08x}", path.filename().string(), rd());
@@ -71,17 +76,60 @@ void write_file_atomic(const fs::path& path, std::string_view data) {
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  int synced = ::fsync(fd) == 0 ? 0 : errno;
+  int synced = !sync || ::fsync(fd) == 0 ? 0 : errno;
   int closed = ::close(fd) == 0 ? 0 : errno;
   if (synced != 0 || closed != 0) {
     int err = synced != 0 ? synced : closed;
     ::unlink(tmp.c_str());
     throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
   }
+  return tmp;
+}
+
+/// Renames the temporary over its target; on failure removes it and throws RunError.
+void rename_over(const fs::path& tmp, const fs::path& path) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
     throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
+  }
+}
+
+}  // namespace
+
+void write_file_atomic(const fs::path& path, std::string_view data) {
+  rename_over(write_temporary(path, data, true), path);
+}
+
+FileBatch::~FileBatch() {
+  for (const auto& [tmp, path] : staged_) ::unlink(tmp.c_str());
+}
+
+void FileBatch::add(const fs::path& path, std::string_view data) {
+  fs::path tmp = write_temporary(path, data, false);
+  std::lock_guard lock(mutex_);
+  staged_.emplace_back(std::move(tmp), path);
+}
+
+void FileBatch::commit() {
+  std::lock_guard lock(mutex_);
+  if (staged_.empty()) return;
+  // One syncfs() for the whole batch: every temporary is on disk before any is renamed.
+  fs::path dir = staged_.front().second.parent_path();
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int err = fd < 0 ? errno : (::syncfs(fd) == 0 ? 0 : errno);
+  if (fd >= 0) ::close(fd);
+  if (err != 0) {
+    throw RunError(fmt::format("Kan inte skriva {}: {}.", staged_.front().second.string(),
+                               std::strerror(err)));
+  }
+  std::sort(staged_.begin(), staged_.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  while (!staged_.empty()) {
+    auto [tmp, path] = std::move(staged_.back());
+    staged_.pop_back();
+    rename_over(tmp, path);
+    ++committed_;
   }
 }
 

@@ -363,25 +363,39 @@ std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int
 std::optional<Allocation> allocate(std::int64_t amount_kr, const Key& key, const Kunder& kunder) {
   std::optional<KeyWeights> kw = weigh(key, kunder, nullptr);
   if (!kw) return std::nullopt;
+  return allocate(amount_kr, key, *kw, kunder);
+}
+
+Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& kw,
+                    const Kunder& kunder) {
   Allocation a;
   a.amount_kr = amount_kr;
-  std::vector<std::int64_t> step_kr = split(amount_kr, kw->andel);
+  std::vector<std::int64_t> step_kr = split(amount_kr, kw.andel);
   for (std::size_t s = 0; s < key.steps.size(); ++s) {
-    const StepWeights& sw = kw->steps[s];
-    StepShare share{s, reduced(kw->andel[s], kw->andel_total), step_kr[s], sw.total, {}};
+    const StepWeights& sw = kw.steps[s];
+    StepShare share{s, reduced(kw.andel[s], kw.andel_total), step_kr[s], sw.total, {}};
     std::vector<std::int64_t> parts = split(step_kr[s], sw.weights);
+    // The register's own names of the Mått's measures, looked up once per step.
+    std::vector<const std::string*> measures;
+    for (const Term& t : key.steps[s].matt.terms) measures.push_back(&kunder.measure(t.measure)->name);
+    share.customers.reserve(sw.customers.size());
     for (std::size_t i = 0; i < sw.customers.size(); ++i) {
       const Customer& c = *sw.customers[i];
       CustomerShare cs{c.id, {}, sw.weights[i], reduced(sw.weights[i], sw.total), parts[i]};
-      for (const Term& t : key.steps[s].matt.terms) {
-        cs.values.push_back(c.measures.at(kunder.measure(t.measure)->name));
-      }
+      cs.values.reserve(measures.size());
+      for (const std::string* m : measures) cs.values.push_back(c.measures.at(*m));
       a.customers_kr[c.id] += parts[i];
       share.customers.push_back(std::move(cs));
     }
     a.steps.push_back(std::move(share));
   }
   return a;
+}
+
+const CustomerShare* find_customer(const StepShare& step, std::string_view kund_id) {
+  auto it = std::lower_bound(step.customers.begin(), step.customers.end(), kund_id,
+                             [](const CustomerShare& c, std::string_view id) { return c.kund_id < id; });
+  return it != step.customers.end() && it->kund_id == kund_id ? &*it : nullptr;
 }
 
 KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,

@@ -102,6 +102,15 @@ struct Allocation {
 ///   a->customers_kr.at("INK")  // INK's kronor
 std::optional<Allocation> allocate(std::int64_t amount_kr, const Key& key, const Kunder& kunder);
 
+/// The same with the key already weighed (`weights` == *weigh(key, kunder, …)), so a round
+/// with many lines on one key weighs it once.
+Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& weights,
+                    const Kunder& kunder);
+
+/// The customer's part of a step, nullptr when the step does not select it. A binary search:
+/// a step's customers are in Kund-id byte order.
+const CustomerShare* find_customer(const StepShare& step, std::string_view kund_id);
+
 /// How a service's key was found.
 enum class KeySource {
   none,     // no key: KEY_MISSING for the caller

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <optional>
+
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::fordelning {
@@ -32,26 +35,6 @@ Location label_cell(const analys::Submission& s, const Table& t, const Line& lin
   return Location{s.file, t.sheet, xlsx::to_string(xlsx::CellRef{line.row, t.label_col})};
 }
 
-
-/// The line allocated by its key, or the reason it is not.
-void allocate_line(LineAllocation& out, const KeyMatch& match, const Kunder& kunder) {
-  out.key = match.key;
-  out.key_source = match.source;
-  out.proposed_key = match.proposed;
-  if (!match.key->usable) {
-    out.reason = fmt::format("Nyckeln '{}' kan inte användas (se fynden för kunder.xlsx).",
-                             match.key->name);
-    return;
-  }
-  out.allocation = allocate(out.amount_kr, *match.key, kunder);
-  if (!out.allocation) {
-    out.reason = fmt::format("Nyckeln '{}' kan inte användas.", match.key->name);
-    return;
-  }
-  if (match.proposed && match.proposed->usable) {
-    out.proposed = allocate(out.amount_kr, *match.proposed, kunder);
-  }
-}
 
 class RoundAllocator {
  public:
@@ -99,11 +82,41 @@ class RoundAllocator {
                    "anger någon känd nyckel.";
         report_missing(s, t, line, a.key_text);
       } else {
-        allocate_line(a, match, kunder_);
+        allocate_line(a, match);
       }
       count(a);
       result_.lines.push_back(std::move(a));
     }
+  }
+
+  /// The line allocated by its key, or the reason it is not.
+  void allocate_line(LineAllocation& out, const KeyMatch& match) {
+    out.key = match.key;
+    out.key_source = match.source;
+    out.proposed_key = match.proposed;
+    const KeyWeights* weights = match.key->usable ? weights_of(*match.key) : nullptr;
+    if (!match.key->usable) {
+      out.reason = fmt::format("Nyckeln '{}' kan inte användas (se fynden för kunder.xlsx).",
+                               match.key->name);
+      return;
+    }
+    if (weights == nullptr) {
+      out.reason = fmt::format("Nyckeln '{}' kan inte användas.", match.key->name);
+      return;
+    }
+    out.allocation = allocate(out.amount_kr, *match.key, *weights, kunder_);
+    if (match.proposed && match.proposed->usable) {
+      if (const KeyWeights* proposed = weights_of(*match.proposed)) {
+        out.proposed = allocate(out.amount_kr, *match.proposed, *proposed, kunder_);
+      }
+    }
+  }
+
+  /// The key weighed against the register, once per key; nullptr when it cannot be used.
+  const KeyWeights* weights_of(const Key& key) {
+    auto it = weights_.find(&key);
+    if (it == weights_.end()) it = weights_.emplace(&key, weigh(key, kunder_, nullptr)).first;
+    return it->second ? &*it->second : nullptr;
   }
 
   void report_missing(const analys::Submission& s, const Table& t, const Line& line,
@@ -133,6 +146,7 @@ class RoundAllocator {
   const Kunder& kunder_;
   Findings& findings_;
   RoundAllocation result_;
+  std::map<const Key*, std::optional<KeyWeights>> weights_;
 };
 
 }  // namespace

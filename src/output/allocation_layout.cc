@@ -336,8 +336,8 @@ std::optional<KeyShare> customer_share(const Allocation& a, std::string_view kun
   Int128 num = 0, den = 1;
   bool selected = false;
   for (const auto& step : a.steps) {
-    for (const auto& c : step.customers) {
-      if (c.kund_id != kund_id) continue;
+    if (const fordelning::CustomerShare* found = fordelning::find_customer(step, kund_id)) {
+      const fordelning::CustomerShare& c = *found;
       selected = true;
       share.value += static_cast<long double>(step.andel.num) * c.share.num /
                      (static_cast<long double>(step.andel.den) * c.share.den);

@@ -627,8 +627,8 @@ void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
     ws.text(row, 2, c != nullptr ? c->typ : "");
     for (std::size_t i = 0; i < a.steps.size(); ++i) {
       const fordelning::Step& def = key.steps[a.steps[i].step];
-      for (const auto& cs : a.steps[i].customers) {
-        if (cs.kund_id != id) continue;
+      if (const fordelning::CustomerShare* found = fordelning::find_customer(a.steps[i], id)) {
+        const fordelning::CustomerShare& cs = *found;
         for (std::size_t t = 0; t < cs.values.size() && !def.matt.lika; ++t) {
           ws.number(row, static_cast<lxw_col_t>(cols[i].first + t), decimal_value(cs.values[t]),
                     {.number = decimal_format(cs.values[t])});

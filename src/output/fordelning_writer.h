@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fordelning/customers.h"
 #include "fordelning/round_allocation.h"
@@ -28,6 +29,23 @@ std::string fordelning_xlsx(const AllocationBook& book);
 /// kunder/<Kund-id>.xlsx for one customer: per supplier and service the amount, the key, the
 /// customer's measure and share, last year's figure where known, the total.
 std::string customer_xlsx(const AllocationBook& book, const fordelning::Customer& customer);
+
+/// The statements of all customers of a round: what they share (last year's line of each line,
+/// the suppliers' order) is worked out once. xlsx() may be called from several threads at once.
+///
+///   CustomerStatements statements(book);
+///   for (const Customer& c : book.kunder.customers) write(c.id, statements.xlsx(c));
+class CustomerStatements {
+ public:
+  explicit CustomerStatements(const AllocationBook& book);
+  /// The same bytes as customer_xlsx(book, customer).
+  std::string xlsx(const fordelning::Customer& customer) const;
+
+ private:
+  const AllocationBook& book_;
+  std::vector<const fordelning::LineAllocation*> previous_;  // per line of book_.current
+  std::vector<std::string> suppliers_;                       // in order of first appearance
+};
 
 /// The file name of a customer's statement: the Kund-id with characters that are not safe in
 /// file names replaced by '_', then ".xlsx". "INK" -> "INK.xlsx".

@@ -58,9 +58,8 @@ struct Item {
 std::string measure_of(const Key& key, const Allocation& a, const std::string& id) {
   std::vector<std::string> parts;
   for (const auto& step : a.steps) {
-    for (const auto& c : step.customers) {
-      if (c.kund_id != id) continue;
-      std::string text = measure_text(key.steps[step.step], c);
+    if (const fordelning::CustomerShare* c = fordelning::find_customer(step, id)) {
+      std::string text = measure_text(key.steps[step.step], *c);
       parts.push_back(a.steps.size() > 1 ? fmt::format("steg {}: {}", step.step + 1, text) : text);
     }
   }
@@ -70,11 +69,12 @@ std::string measure_of(const Key& key, const Allocation& a, const std::string& i
 }
 
 /// The statement's lines, grouped by supplier in the round's order.
-std::vector<std::pair<std::string, std::vector<Item>>> items_of(const AllocationBook& book,
-                                                                const std::string& id) {
-  std::vector<const LineAllocation*> previous = previous_lines(book.current, book.previous);
+/// `previous`: previous_lines(book.current, book.previous); `suppliers`: suppliers_of(book.current).
+std::vector<std::pair<std::string, std::vector<Item>>> items_of(
+    const AllocationBook& book, const std::vector<const LineAllocation*>& previous,
+    const std::vector<std::string>& suppliers, const std::string& id) {
   std::vector<std::pair<std::string, std::vector<Item>>> out;
-  for (const std::string& supplier : suppliers_of(book.current)) {
+  for (const std::string& supplier : suppliers) {
     std::vector<Item> items;
     for (std::size_t i = 0; i < book.current.lines.size(); ++i) {
       const LineAllocation& l = book.current.lines[i];
@@ -236,6 +236,16 @@ lxw_row_t write_keys(Sheet& ws, lxw_row_t row, const AllocationBook& book,
 }  // namespace
 
 std::string customer_xlsx(const AllocationBook& book, const Customer& customer) {
+  return CustomerStatements(book).xlsx(customer);
+}
+
+CustomerStatements::CustomerStatements(const AllocationBook& book)
+    : book_(book),
+      previous_(previous_lines(book.current, book.previous)),
+      suppliers_(suppliers_of(book.current)) {}
+
+std::string CustomerStatements::xlsx(const Customer& customer) const {
+  const AllocationBook& book = book_;
   const int year = book.current.year;
   const int last_year = book.previous != nullptr && book.previous->year != 0 ? book.previous->year
                                                                              : year - 1;
@@ -244,9 +254,9 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
       book.previous != nullptr &&
       std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
                   [](const LineAllocation& l) { return l.allocation.has_value(); });
-  auto groups = items_of(book, customer.id);
+  auto groups = items_of(book, previous_, suppliers_, customer.id);
 
-  XlsxBook xlsx(std::string(kSubject), "kundbesked");
+  XlsxBook xlsx(std::string(kSubject), "kundbesked", XlsxBook::Scratch::memory);
   xlsx.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
                                             year, customer.name),
                        .subject = fmt::format("Kund-id {}", customer.id),

@@ -31,10 +31,20 @@ std::time_t new_year(int year) {
 
 namespace {
 
-/// A fresh empty file under the system temp folder for libxlsxwriter to write to.
-fs::path make_temp_file(std::string_view subject, std::string_view tag) {
-  std::string pattern =
-      (fs::temp_directory_path() / fmt::format("arsanalys-{}-XXXXXX", tag)).string();
+fs::path scratch_dir(XlsxBook::Scratch scratch) {
+  if (scratch == XlsxBook::Scratch::memory && std::getenv("TMPDIR") == nullptr) {
+    static const bool shm = [] {
+      std::error_code ec;
+      return fs::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK | X_OK) == 0;
+    }();
+    if (shm) return "/dev/shm";
+  }
+  return fs::temp_directory_path();
+}
+
+/// A fresh empty file in `dir` for libxlsxwriter to write the workbook to.
+fs::path make_temp_file(const fs::path& dir, std::string_view subject, std::string_view tag) {
+  std::string pattern = (dir / fmt::format("arsanalys-{}-XXXXXX", tag)).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     throw RunError(fmt::format("{} kunde inte skapas: ingen temporär fil ({}).", subject,
@@ -46,10 +56,14 @@ fs::path make_temp_file(std::string_view subject, std::string_view tag) {
 
 }  // namespace
 
-XlsxBook::XlsxBook(std::string subject, std::string_view tag)
-    : subject_(std::move(subject)), path_(make_temp_file(subject_, tag)) {
+XlsxBook::XlsxBook(std::string subject, std::string_view tag, Scratch scratch)
+    : subject_(std::move(subject)),
+      dir_(scratch_dir(scratch)),
+      path_(make_temp_file(dir_, subject_, tag)) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;  // comments and merged cells need the full model
+  std::string tmpdir = dir_.string();
+  options.tmpdir = tmpdir.data();  // libxlsxwriter's scratch files beside ours
   book_ = workbook_new_opt(path_.c_str(), &options);
   if (book_ == nullptr) {
     std::error_code ec;

@@ -40,9 +40,18 @@ struct BookProperties {
 ///   std::string bytes = book.finish();
 class XlsxBook {
  public:
+  /// Where libxlsxwriter's scratch files go while the workbook is built.
+  enum class Scratch {
+    temp,    // the system temp folder (TMPDIR, else /tmp)
+    memory,  // for small workbooks made by the thousand (customer statements): a memory file
+             // system (/dev/shm) when the machine has a writable one and TMPDIR is not set,
+             // since creating and deleting files on a disk file system costs more than the
+             // workbook itself; else as `temp`
+  };
+
   /// `subject` names the workbook in Swedish error messages ("Mallen", "Granskningskopian");
   /// `tag` goes into the temporary file's name.
-  XlsxBook(std::string subject, std::string_view tag);
+  XlsxBook(std::string subject, std::string_view tag, Scratch scratch = Scratch::temp);
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;
@@ -61,7 +70,8 @@ class XlsxBook {
 
  private:
   std::string subject_;
-  std::filesystem::path path_;
+  std::filesystem::path dir_;   // scratch folder
+  std::filesystem::path path_;  // the workbook's own file in it
   lxw_workbook* book_ = nullptr;
 };
 
