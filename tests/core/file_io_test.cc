@@ -13,6 +13,7 @@
 #include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
+using arsanalys::FileBatch;
 using arsanalys::is_lock_file;
 using arsanalys::read_file;
 using arsanalys::ReadFailure;
@@ -125,4 +126,31 @@ TEST_CASE("is_lock_file: Excel's ~$ files", "[file_io]") {
   CHECK_FALSE(is_lock_file("bok~$.xlsx"));
   CHECK_FALSE(is_lock_file("~$/bok.xlsx"));  // a folder named ~$ does not count
   CHECK_FALSE(is_lock_file(""));
+}
+
+TEST_CASE("FileBatch: files appear only at commit, whole; nothing left when not committed",
+          "[core]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "a.xlsx", b = dir.path() / "sub-b.xlsx";
+  put(a, "old");
+  {
+    FileBatch batch;
+    batch.add(a, "new a");
+    batch.add(b, std::string(100'000, 'b'));
+    CHECK(slurp(a) == "old");  // not yet
+    CHECK_FALSE(fs::exists(b));
+    batch.commit();
+    CHECK(batch.committed() == 2);
+  }
+  CHECK(slurp(a) == "new a");
+  CHECK(slurp(b) == std::string(100'000, 'b'));
+  {
+    FileBatch batch;
+    batch.add(a, "never");
+  }  // destroyed uncommitted: its temporary is removed, the target untouched
+  CHECK(slurp(a) == "new a");
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir.path())) names.push_back(e.path().filename());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"a.xlsx", "sub-b.xlsx"});
 }

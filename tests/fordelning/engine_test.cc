@@ -212,6 +212,15 @@ TEST_CASE("75 % förvaltningar by employees, 25 % bolag by the Stadshus AB key",
   CHECK(a->steps[1].customers[0].kund_id == "B1");  // Kund-id byte order
   CHECK(a->steps[1].customers[0].share == f::Fraction{3, 4});
   CHECK(a->steps[1].customers[0].values == std::vector<Decimal>{Decimal{75, 1}});
+  // find_customer: the step's own entry, or nothing for a customer the step does not select.
+  REQUIRE(f::find_customer(a->steps[0], "F2") == &a->steps[0].customers[1]);
+  CHECK(f::find_customer(a->steps[0], "B1") == nullptr);
+  CHECK(f::find_customer(a->steps[1], "B2")->kr == 62'500);
+  CHECK(f::find_customer(a->steps[1], "X") == nullptr);
+  // Weighed once, allocated by the weights: the same as allocate() weighing itself.
+  auto weights = f::weigh(kForvBolag, k, nullptr);
+  REQUIRE(weights);
+  CHECK(f::allocate(1'000'001, kForvBolag, *weights, k).customers_kr == a->customers_kr);
 }
 
 TEST_CASE("The supplier first carries 15 %: INK 15, förvaltningar 63,75, bolag 21,25",
