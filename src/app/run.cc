@@ -270,18 +270,23 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     batch.commit();
     for (int i = 0; i < batch.committed(); ++i) outputs.count_written();
   }
-  nlohmann::json suppliers = nlohmann::json::array();
-  for (const auto& s : submissions) suppliers.push_back(output::supplier_json(s));
-  nlohmann::json doc = {{"year", round.year},
-                        {"draft", draft},
-                        {"suppliers", suppliers},
-                        {"findings", output::findings_json(findings)},
-                        {"allocations", output::allocations_json(allocation)},
-                        {"not_allocated", output::unallocated_json(allocation)},
-                        {"customers", kunder ? output::customers_json(allocation, *kunder)
-                                             : nlohmann::json::array()}};
-  outputs.write("resultat.json",
-                doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  {
+    // Written as it is made: at city scale the document is hundreds of megabytes.
+    AtomicFile file(out_dir / "resultat.json");
+    std::string buffer;
+    auto flush = [&] {
+      file.write(buffer);
+      buffer.clear();
+    };
+    output::write_result_json({round.year, draft, submissions, findings, allocation, kunder},
+                              [&](std::string_view piece) {
+                                buffer += piece;
+                                if (buffer.size() >= (std::size_t{1} << 20)) flush();
+                              });
+    flush();
+    file.commit();
+    outputs.count_written();
+  }
   print_summary(in, findings, outputs, out);
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }

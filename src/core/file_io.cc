@@ -9,6 +9,7 @@
 #include <fstream>
 #include <mutex>
 #include <random>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -50,43 +51,55 @@ std::vector<std::byte> read_file(const fs::path& path, std::string_view display,
   return bytes;
 }
 
-namespace {
-
-/// Writes `data` to a new temporary file beside `path` (`.<name>.tmp-<8 hex>`), flushed to disk
-/// when `sync`; returns its path. Throws RunError, leaving no temporary behind.
-fs::path write_temporary(const fs::path& path, std::string_view data, bool sync) {
-  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
+  fs::path dir = path_.parent_path().empty() ? fs::path(".") : path_.parent_path();
   std::random_device rd;
-  fs::path tmp = dir / fmt::format(".{}.tmp-{:08x}", path.filename().string(), rd());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(errno)));
+  tmp_ = dir / fmt::format(".{}.tmp-{:08x}", path_.filename().string(), rd());
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    int err = errno;
+    tmp_.clear();  // not ours: nothing to remove
+    fail(err);
   }
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+void AtomicFile::fail(int err) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+  tmp_.clear();
+  throw RunError(fmt::format("Kan inte skriva {}: {}.", path_.string(), std::strerror(err)));
+}
+
+void AtomicFile::write(std::string_view data) {
   const char* p = data.data();
   std::size_t left = data.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+    ssize_t n = ::write(fd_, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
+      fail(errno);
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  int synced = !sync || ::fsync(fd) == 0 ? 0 : errno;
-  int closed = ::close(fd) == 0 ? 0 : errno;
-  if (synced != 0 || closed != 0) {
-    int err = synced != 0 ? synced : closed;
-    ::unlink(tmp.c_str());
-    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
-  }
-  return tmp;
 }
 
-/// Renames the temporary over its target; on failure removes it and throws RunError.
+fs::path AtomicFile::close(bool sync) {
+  int synced = !sync || ::fsync(fd_) == 0 ? 0 : errno;
+  int closed = ::close(fd_) == 0 ? 0 : errno;
+  fd_ = -1;
+  if (synced != 0 || closed != 0) fail(synced != 0 ? synced : closed);
+  return std::exchange(tmp_, fs::path());
+}
+
+void AtomicFile::commit() { rename_over(close(true), path_); }
+
 void rename_over(const fs::path& tmp, const fs::path& path) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
@@ -95,10 +108,10 @@ void rename_over(const fs::path& tmp, const fs::path& path) {
   }
 }
 
-}  // namespace
-
 void write_file_atomic(const fs::path& path, std::string_view data) {
-  rename_over(write_temporary(path, data, true), path);
+  AtomicFile file(path);
+  file.write(data);
+  file.commit();
 }
 
 FileBatch::~FileBatch() {
@@ -106,7 +119,9 @@ FileBatch::~FileBatch() {
 }
 
 void FileBatch::add(const fs::path& path, std::string_view data) {
-  fs::path tmp = write_temporary(path, data, false);
+  AtomicFile file(path);
+  file.write(data);
+  fs::path tmp = file.close(false);  // flushed to disk by commit()
   std::lock_guard lock(mutex_);
   staged_.emplace_back(std::move(tmp), path);
 }

@@ -25,6 +25,37 @@ std::vector<std::byte> read_file(const std::filesystem::path& path, std::string_
 /// with a Swedish message on failure, leaving no temporary file behind.
 void write_file_atomic(const std::filesystem::path& path, std::string_view data);
 
+/// A file written atomically in pieces, for outputs too large to hold whole: write() appends
+/// to a temporary beside the target; commit() flushes it to disk and renames it over the
+/// target. Destroyed without commit() (an exception on the way), the temporary is removed and
+/// the target is untouched. Throws RunError with a Swedish message.
+///
+///   AtomicFile out(dir / "resultat.json");
+///   for (const auto& piece : pieces) out.write(piece);
+///   out.commit();
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::filesystem::path path);
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+
+  void write(std::string_view data);
+  void commit();
+  /// Closes the temporary (flushed to disk when `sync`) and hands it over without renaming:
+  /// the caller renames it (rename_over) or removes it.
+  std::filesystem::path close(bool sync);
+
+ private:
+  [[noreturn]] void fail(int err);
+
+  std::filesystem::path path_, tmp_;
+  int fd_ = -1;
+};
+
+/// Renames a temporary over its target; on failure removes the temporary and throws RunError.
+void rename_over(const std::filesystem::path& tmp, const std::filesystem::path& path);
+
 /// Many files written atomically together, as write_file_atomic() would each but with one
 /// flush to disk for all (an fsync per file costs milliseconds; a round writes thousands of
 /// customer statements). add() writes a temporary beside the target and may be called from

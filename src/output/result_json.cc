@@ -105,10 +105,9 @@ json customers_kr_json(const std::map<std::string, std::int64_t>& kr) {
 
 }  // namespace
 
-json allocations_json(const fordelning::RoundAllocation& allocation) {
-  json out = json::array();
-  for (const auto& a : allocation.lines) {
-    if (!a.allocation) continue;
+namespace {
+
+json allocation_json(const fordelning::LineAllocation& a) {
     json j = {{"supplier", a.supplier},
               {"service", a.service},
               {"area", a.area},
@@ -124,7 +123,15 @@ json allocations_json(const fordelning::RoundAllocation& allocation) {
       j["proposed_customers_kr"] =
           a.proposed ? customers_kr_json(a.proposed->customers_kr) : json(nullptr);
     }
-    out.push_back(std::move(j));
+    return j;
+}
+
+}  // namespace
+
+json allocations_json(const fordelning::RoundAllocation& allocation) {
+  json out = json::array();
+  for (const auto& a : allocation.lines) {
+    if (a.allocation) out.push_back(allocation_json(a));
   }
   return out;
 }
@@ -144,27 +151,104 @@ json unallocated_json(const fordelning::RoundAllocation& allocation) {
   return out;
 }
 
-json customers_json(const fordelning::RoundAllocation& allocation,
-                    const fordelning::Kunder& kunder) {
-  std::map<std::string, std::map<std::string, std::int64_t>> per_supplier;
+namespace {
+
+/// Per customer, its kronor per supplier.
+std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
+    const fordelning::RoundAllocation& allocation) {
+  std::map<std::string, std::map<std::string, std::int64_t>> out;
   for (const auto& a : allocation.lines) {
     if (!a.allocation) continue;
-    for (const auto& [id, kr] : a.allocation->customers_kr) per_supplier[id][a.supplier] += kr;
-  }
-  json out = json::array();
-  for (const auto& c : kunder.customers) {
-    auto total = allocation.customer_totals.find(c.id);
-    auto proposed = allocation.customer_totals_proposed.find(c.id);
-    out.push_back(
-        {{"id", c.id},
-         {"name", c.name},
-         {"type", c.typ},
-         {"total_kr", total == allocation.customer_totals.end() ? 0 : total->second},
-         {"total_proposed_kr",
-          proposed == allocation.customer_totals_proposed.end() ? 0 : proposed->second},
-         {"suppliers_kr", customers_kr_json(per_supplier[c.id])}});
+    for (const auto& [id, kr] : a.allocation->customers_kr) out[id][a.supplier] += kr;
   }
   return out;
+}
+
+json customer_json(const fordelning::RoundAllocation& allocation, const fordelning::Customer& c,
+                   const std::map<std::string, std::int64_t>& suppliers_kr) {
+  auto total = allocation.customer_totals.find(c.id);
+  auto proposed = allocation.customer_totals_proposed.find(c.id);
+  return {{"id", c.id},
+          {"name", c.name},
+          {"type", c.typ},
+          {"total_kr", total == allocation.customer_totals.end() ? 0 : total->second},
+          {"total_proposed_kr",
+           proposed == allocation.customer_totals_proposed.end() ? 0 : proposed->second},
+          {"suppliers_kr", customers_kr_json(suppliers_kr)}};
+}
+
+std::string dump(const json& j) {
+  return j.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+/// An array at depth 1 of the document, element by element, as dump(2) prints it.
+class ArrayOut {
+ public:
+  explicit ArrayOut(const std::function<void(std::string_view)>& sink) : sink_(sink) {}
+  void add(const json& element) {
+    std::string text = dump(element);
+    std::string out = first_ ? "[\n    " : ",\n    ";
+    out.reserve(out.size() + text.size() + text.size() / 8);
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += "    ";  // a JSON string holds no raw newline: these are dump's
+    }
+    sink_(out);
+    first_ = false;
+  }
+  void finish() { sink_(first_ ? "[]" : "\n  ]"); }
+
+ private:
+  const std::function<void(std::string_view)>& sink_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+json customers_json(const fordelning::RoundAllocation& allocation,
+                    const fordelning::Kunder& kunder) {
+  auto per_supplier = per_supplier_kr(allocation);
+  json out = json::array();
+  for (const auto& c : kunder.customers) {
+    out.push_back(customer_json(allocation, c, per_supplier[c.id]));
+  }
+  return out;
+}
+
+void write_result_json(const ResultDoc& doc, const std::function<void(std::string_view)>& sink) {
+  // The small parts as a tree with markers where the two large arrays go; dump() sorts the
+  // keys, so the markers land where those arrays belong.
+  const std::string kAllocations = "\x01allocations\x01", kCustomers = "\x01customers\x01";
+  json suppliers = json::array();
+  for (const auto& s : doc.submissions) suppliers.push_back(supplier_json(s));
+  json top = {{"year", doc.year},
+              {"draft", doc.draft},
+              {"suppliers", suppliers},
+              {"findings", findings_json(doc.findings)},
+              {"allocations", kAllocations},
+              {"not_allocated", unallocated_json(doc.allocation)},
+              {"customers", kCustomers}};
+  const std::string text = dump(top) + "\n";
+  const std::string marks[2] = {dump(json(kAllocations)), dump(json(kCustomers))};
+  std::size_t at[2] = {text.find(marks[0]), text.find(marks[1])};
+  std::size_t done = 0;
+  for (int m : {0, 1}) {
+    sink(std::string_view(text).substr(done, at[m] - done));
+    done = at[m] + marks[m].size();
+    ArrayOut array(sink);
+    if (m == 0) {
+      for (const auto& a : doc.allocation.lines) {
+        if (a.allocation) array.add(allocation_json(a));
+      }
+    } else if (doc.kunder != nullptr) {
+      auto per_supplier = per_supplier_kr(doc.allocation);
+      for (const auto& c : doc.kunder->customers) {
+        array.add(customer_json(doc.allocation, c, per_supplier[c.id]));
+      }
+    }
+    array.finish();
+  }
+  sink(std::string_view(text).substr(done));
 }
 
 }  // namespace arsanalys::output

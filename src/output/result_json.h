@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <string_view>
+#include <vector>
+
 #include "analys/submission.h"
 #include "core/finding.h"
 #include "fordelning/customers.h"
@@ -33,5 +37,21 @@ nlohmann::json unallocated_json(const fordelning::RoundAllocation& allocation);
 /// suppliers_kr (supplier -> kronor).
 nlohmann::json customers_json(const fordelning::RoundAllocation& allocation,
                               const fordelning::Kunder& kunder);
+
+/// Everything resultat.json holds (contract: "resultat.json").
+struct ResultDoc {
+  int year = 0;
+  bool draft = false;
+  const std::vector<analys::Submission>& submissions;
+  const Findings& findings;
+  const fordelning::RoundAllocation& allocation;
+  const fordelning::Kunder* kunder = nullptr;  // nullptr: no register, no customers
+};
+
+/// resultat.json as text, handed to `sink` piece by piece: the same text as dump(2) of the
+/// whole document with a final newline, but the allocations and customers (lines × customers
+/// kronor: hundreds of megabytes as a tree in a city-scale round) are made one element at a
+/// time and never held together.
+void write_result_json(const ResultDoc& doc, const std::function<void(std::string_view)>& sink);
 
 }  // namespace arsanalys::output
