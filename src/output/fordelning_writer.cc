@@ -208,6 +208,7 @@ void write_overview(Sheet& ws, Plan& plan) {
     ws.height(row, lines_needed(s.supplier, widths[0]));
     ++row;
   }
+  if (plan.suppliers.empty()) ws.text(row++, 0, "Inga leverantörsrader i omgången.");
   const lxw_row_t last = row - 1;
   ws.text(row, 0, "Summa", total_text_look());
   std::int64_t totals[4] = {0, 0, 0, 0};
@@ -241,7 +242,6 @@ void write_overview(Sheet& ws, Plan& plan) {
              static_cast<double>(totals[1] - book.current.unallocated_kr),
              {.italic = true, .number = std::string(kKronor)});
   row += 2;
-  if (plan.suppliers.empty()) ws.text(header + 1, 0, "Inga leverantörsrader i omgången.");
 
   ws.text(row++, 0, "Bladen i filen", bold_look());
   auto listed = [&](const std::string& sheet, const std::string& what) {
@@ -304,61 +304,75 @@ void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
                         kUnallocatedSheet);
   ws.text(row++, 0, rest, {.italic = true});
 
+  // The head over the matrix, row by row (the workbook is written top down): per line its
+  // table (the tables' headings merged over their columns), area, key, source cell and amount,
+  // then the column heads. Each row's height is worked out before the row is written.
   const lxw_row_t top = s.first_row - kHeadRows;
   const char* labels[] = {"Tabell", "Område", "Nyckel", "Källa", "Radens belopp (kr)"};
   Look label{.bold = true, .fill = kHeadingFill, .boxed = true};
-  for (lxw_row_t r = 0; r < kHeader; ++r) ws.merged(top + r, 0, 2, labels[r], label);
-  const char* heads[] = {"Kund-id", "Namn", "Typ"};
-  for (lxw_col_t c = 0; c < 3; ++c) ws.text(top + kHeader, c, heads[c], heading_look());
-
-  // The column heads, the tables' headings merged over their columns.
   Look head = heading_look();
   Look group = heading_look();
   group.center = true;
-  std::size_t head_lines = 1, table_lines = 1;
-  for (std::size_t i = 0; i < s.lines.size();) {
-    std::size_t j = i;
-    while (j < s.lines.size() && s.lines[j]->table == s.lines[i]->table) ++j;
-    std::string title = table_title(s.lines[i]->table);
-    ws.merged(top + kTable, static_cast<lxw_col_t>(kFirstLine + i),
-              static_cast<lxw_col_t>(kFirstLine + j - 1), title, group);
-    table_lines = std::max(table_lines, lines_needed(title, 17 * 0.8 * static_cast<double>(j - i)));
-    i = j;
-  }
-  std::size_t key_lines = 1, source_lines = 1, area_lines = 1;
+  struct Group {
+    std::size_t first, last;
+    std::string title;
+  };
+  std::vector<Group> groups;
+  std::vector<std::string> keys, sources;
+  std::size_t table_lines = 1, area_lines = 1, key_lines = 1, source_lines = 1, head_lines = 1;
   std::int64_t amounts = 0;
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     const LineAllocation& l = *s.lines[i];
-    auto col = static_cast<lxw_col_t>(kFirstLine + i);
-    std::string key = l.key != nullptr ? l.key->name : "";
-    std::string source = source_text(l);
-    ws.text(top + kArea, col, l.area, head);
-    ws.text(top + kKey, col, key, {.wrap = true, .boxed = true});
-    ws.text(top + kSource, col, source, {.wrap = true, .boxed = true});
-    ws.kronor(top + kAmount, col, l.amount_kr, {.bold = true, .boxed = true});
-    ws.text(top + kHeader, col, l.service, head);
+    if (groups.empty() || s.lines[groups.back().first]->table != l.table) {
+      groups.push_back({i, i, table_title(l.table)});
+    }
+    groups.back().last = i;
+    keys.push_back(l.key != nullptr ? l.key->name : "");
+    sources.push_back(source_text(l));
     area_lines = std::max(area_lines, lines_needed(l.area, 17 * 0.8));
-    key_lines = std::max(key_lines, lines_needed(key, 17));
-    source_lines = std::max(source_lines, lines_needed(source, 17));
+    key_lines = std::max(key_lines, lines_needed(keys.back(), 17));
+    source_lines = std::max(source_lines, lines_needed(sources.back(), 17));
     head_lines = std::max(head_lines, lines_needed(l.service, 17 * 0.8));
     amounts += l.amount_kr;
   }
-  ws.height(top + kTable, table_lines);
-  ws.height(top + kArea, area_lines);
-  ws.height(top + kKey, key_lines);
-  ws.height(top + kSource, source_lines);
+  for (const Group& g : groups) {
+    table_lines = std::max(
+        table_lines, lines_needed(g.title, 17 * 0.8 * static_cast<double>(g.last - g.first + 1)));
+  }
+  auto col_of = [](std::size_t i) { return static_cast<lxw_col_t>(kFirstLine + i); };
+  const std::size_t heights[] = {table_lines, area_lines, key_lines, source_lines, 1};
+  for (lxw_row_t r = kTable; r < kHeader; ++r) {
+    ws.height(top + r, heights[r]);
+    ws.merged(top + r, 0, 2, labels[r], label);
+    for (std::size_t i = 0; i < s.lines.size(); ++i) {
+      const LineAllocation& l = *s.lines[i];
+      switch (static_cast<HeadRow>(r)) {
+        case kArea: ws.text(top + r, col_of(i), l.area, head); break;
+        case kKey: ws.text(top + r, col_of(i), keys[i], {.wrap = true, .boxed = true}); break;
+        case kSource: ws.text(top + r, col_of(i), sources[i], {.wrap = true, .boxed = true}); break;
+        case kAmount: ws.kronor(top + r, col_of(i), l.amount_kr, {.bold = true, .boxed = true}); break;
+        default: break;
+      }
+    }
+    if (r == kTable) {
+      for (const Group& g : groups) ws.merged(top + r, col_of(g.first), col_of(g.last), g.title, group);
+    }
+    if (r != kAmount) {
+      ws.blank(top + r, total, head);
+    } else if (s.lines.empty()) {
+      ws.kronor(top + r, total, 0, {.bold = true, .boxed = true});
+    } else {
+      ws.formula(top + r, total,
+                 fmt::format("=SUM({})", range(top + r, kFirstLine, top + r, total - 1)),
+                 static_cast<double>(amounts),
+                 {.bold = true, .number = std::string(kKronor), .boxed = true});
+    }
+  }
   ws.height(top + kHeader, head_lines);
-  ws.blank(top + kTable, total, head);
-  ws.blank(top + kArea, total, head);
-  ws.blank(top + kKey, total, head);
-  ws.blank(top + kSource, total, head);
-  if (s.lines.empty()) {
-    ws.kronor(top + kAmount, total, 0, {.bold = true, .boxed = true});
-  } else {
-    ws.formula(top + kAmount, total,
-               fmt::format("=SUM({})", range(top + kAmount, kFirstLine, top + kAmount, total - 1)),
-               static_cast<double>(amounts),
-               {.bold = true, .number = std::string(kKronor), .boxed = true});
+  const char* heads[] = {"Kund-id", "Namn", "Typ"};
+  for (lxw_col_t c = 0; c < 3; ++c) ws.text(top + kHeader, c, heads[c], heading_look());
+  for (std::size_t i = 0; i < s.lines.size(); ++i) {
+    ws.text(top + kHeader, col_of(i), s.lines[i]->service, head);
   }
   ws.text(top + kHeader, total, "Summa (kr)", head);
 
@@ -923,7 +937,10 @@ std::string fordelning_xlsx(const AllocationBook& book) {
   for (SupplierPlan& s : plan.suppliers) place(s, plan);
   plan_unallocated(plan);
 
-  XlsxBook xlsx(std::string(kSubject), "fordelning");
+  // Row by row: the customer x line matrices reach millions of cells at city scale. Every sheet
+  // below is written top down.
+  XlsxBook xlsx(std::string(kSubject), "fordelning", XlsxBook::Scratch::temp,
+                XlsxBook::Memory::rows);
   xlsx.set_properties({.title = fmt::format("{}Fördelning {}", book.draft ? "Utkast: " : "",
                                             book.current.year),
                        .subject = "Leverantörernas kostnader fördelade på kunderna",

@@ -56,12 +56,12 @@ fs::path make_temp_file(const fs::path& dir, std::string_view subject, std::stri
 
 }  // namespace
 
-XlsxBook::XlsxBook(std::string subject, std::string_view tag, Scratch scratch)
+XlsxBook::XlsxBook(std::string subject, std::string_view tag, Scratch scratch, Memory memory)
     : subject_(std::move(subject)),
       dir_(scratch_dir(scratch)),
       path_(make_temp_file(dir_, subject_, tag)) {
   lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;  // comments and merged cells need the full model
+  options.constant_memory = memory == Memory::rows ? LXW_TRUE : LXW_FALSE;
   std::string tmpdir = dir_.string();
   options.tmpdir = tmpdir.data();  // libxlsxwriter's scratch files beside ours
   book_ = workbook_new_opt(path_.c_str(), &options);

@@ -51,7 +51,16 @@ class XlsxBook {
 
   /// `subject` names the workbook in Swedish error messages ("Mallen", "Granskningskopian");
   /// `tag` goes into the temporary file's name.
-  XlsxBook(std::string subject, std::string_view tag, Scratch scratch = Scratch::temp);
+  /// How much of the workbook libxlsxwriter holds.
+  enum class Memory {
+    model,  // every cell until finish(): cells may be written in any order
+    rows,   // only the current row of each sheet (libxlsxwriter's constant-memory mode), for
+            // workbooks of millions of cells: each sheet must be written row by row, top down
+            // (a cell above the current row is lost), and strings are stored inline
+  };
+
+  XlsxBook(std::string subject, std::string_view tag, Scratch scratch = Scratch::temp,
+           Memory memory = Memory::model);
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;
