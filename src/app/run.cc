@@ -221,7 +221,8 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (in.kunder) {
     allocation = fordelning::allocate_round(submissions, round.year, *in.kunder, findings);
     Findings repeated;  // the same lines a year earlier: their findings are already reported
-    previous = fordelning::allocate_round(submissions, round.year - 1, *in.kunder, repeated);
+    previous = fordelning::allocate_round(submissions, round.year - 1, *in.kunder, repeated,
+                                          fordelning::Detail::totals);
   }
   std::vector<sammanstallning::AlternativeEffect> effects =
       sammanstallning::alternative_effects(round, allocation);

@@ -7,7 +7,9 @@
 #include <initializer_list>
 #include <limits>
 #include <numeric>
+#include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -367,7 +369,7 @@ std::optional<Allocation> allocate(std::int64_t amount_kr, const Key& key, const
 }
 
 Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& kw,
-                    const Kunder& kunder) {
+                    const Kunder& /*kunder: the register `kw` was weighed against*/) {
   Allocation a;
   a.amount_kr = amount_kr;
   std::vector<std::int64_t> step_kr = split(amount_kr, kw.andel);
@@ -375,27 +377,77 @@ Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& kw
     const StepWeights& sw = kw.steps[s];
     StepShare share{s, reduced(kw.andel[s], kw.andel_total), step_kr[s], sw.total, {}};
     std::vector<std::int64_t> parts = split(step_kr[s], sw.weights);
-    // The register's own names of the Mått's measures, looked up once per step.
-    std::vector<const std::string*> measures;
-    for (const Term& t : key.steps[s].matt.terms) measures.push_back(&kunder.measure(t.measure)->name);
     share.customers.reserve(sw.customers.size());
     for (std::size_t i = 0; i < sw.customers.size(); ++i) {
-      const Customer& c = *sw.customers[i];
-      CustomerShare cs{c.id, {}, sw.weights[i], reduced(sw.weights[i], sw.total), parts[i]};
-      cs.values.reserve(measures.size());
-      for (const std::string* m : measures) cs.values.push_back(c.measures.at(*m));
-      a.customers_kr[c.id] += parts[i];
-      share.customers.push_back(std::move(cs));
+      share.customers.push_back(CustomerShare{sw.customers[i], sw.weights[i], parts[i]});
     }
     a.steps.push_back(std::move(share));
   }
+  // Kronor per customer over the steps: one step's customers are already in Kund-id order.
+  std::vector<CustomerKr> kr;
+  if (a.steps.size() == 1) {
+    kr.reserve(a.steps[0].customers.size());
+    for (const CustomerShare& c : a.steps[0].customers) kr.push_back({c.customer, c.kr});
+  } else {
+    std::map<std::string_view, CustomerKr> merged;
+    for (const StepShare& step : a.steps) {
+      for (const CustomerShare& c : step.customers) {
+        CustomerKr& e = merged[c.kund_id()];
+        e.customer = c.customer;
+        e.kr += c.kr;
+      }
+    }
+    for (const auto& [id, e] : merged) kr.push_back(e);
+  }
+  a.customers_kr = CustomerKronor(std::move(kr));
   return a;
+}
+
+Fraction share_of(const StepShare& step, const CustomerShare& c) {
+  return reduced(c.weight, step.total_weight);
+}
+
+std::vector<Decimal> measure_values(const Step& step, const Customer& customer,
+                                    const Kunder& kunder) {
+  std::vector<Decimal> out;
+  if (step.matt.lika) return out;
+  for (const Term& t : step.matt.terms) {
+    const Measure* m = kunder.measure(t.measure);
+    auto it = m != nullptr ? customer.measures.find(m->name) : customer.measures.end();
+    if (it != customer.measures.end()) out.push_back(it->second);
+  }
+  return out;
+}
+
+const CustomerKr* CustomerKronor::find(std::string_view kund_id) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), kund_id,
+                             [](const CustomerKr& e, std::string_view id) { return e.id() < id; });
+  return it != entries_.end() && it->id() == kund_id ? &*it : nullptr;
+}
+
+std::int64_t CustomerKronor::at(std::string_view kund_id) const {
+  const CustomerKr* e = find(kund_id);
+  if (e == nullptr) throw std::out_of_range(fmt::format("kunden {} ingår inte", kund_id));
+  return e->kr;
+}
+
+std::map<std::string, std::int64_t> CustomerKronor::to_map() const {
+  std::map<std::string, std::int64_t> out;
+  for (const CustomerKr& e : entries_) out.emplace(e.id(), e.kr);
+  return out;
+}
+
+bool operator==(const CustomerKronor& a, const CustomerKronor& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const CustomerKr& x, const CustomerKr& y) {
+                      return x.id() == y.id() && x.kr == y.kr;
+                    });
 }
 
 const CustomerShare* find_customer(const StepShare& step, std::string_view kund_id) {
   auto it = std::lower_bound(step.customers.begin(), step.customers.end(), kund_id,
-                             [](const CustomerShare& c, std::string_view id) { return c.kund_id < id; });
-  return it != step.customers.end() && it->kund_id == kund_id ? &*it : nullptr;
+                             [](const CustomerShare& c, std::string_view id) { return c.kund_id() < id; });
+  return it != step.customers.end() && it->kund_id() == kund_id ? &*it : nullptr;
 }
 
 KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,

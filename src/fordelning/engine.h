@@ -67,14 +67,13 @@ std::optional<KeyWeights> weigh(const Key& key, const Kunder& kunder, Findings* 
 ///   split(100, {1, 1, 1}) == {34, 33, 33};  split(-100, {1, 1, 1}) == {-34, -33, -33}
 std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int64_t> weights);
 
-/// One customer's part of one step.
+/// One customer's part of one step. 24 bytes: a city-scale round holds one per customer, step
+/// and line, so what can be worked out again (the share, the measure values) is not stored.
 struct CustomerShare {
-  std::string kund_id;          // Kund-id
-  std::vector<Decimal> values;  // the measure values of the Mått's terms, in term order
-                                // (empty for `lika`)
-  std::int64_t weight = 0;      // integer weight in the step (StepWeights)
-  Fraction share;               // weight / the step's total weight, reduced
-  std::int64_t kr = 0;          // kronor from this step
+  const Customer* customer = nullptr;  // in the register the key was weighed against
+  std::int64_t weight = 0;             // integer weight in the step (StepWeights)
+  std::int64_t kr = 0;                 // kronor from this step
+  const std::string& kund_id() const { return customer->id; }
 };
 
 /// One step's part of an amount.
@@ -86,13 +85,55 @@ struct StepShare {
   std::vector<CustomerShare> customers;  // selected customers, in Kund-id byte order
 };
 
+/// A customer's share of its step: weight / the step's total weight, reduced.
+Fraction share_of(const StepShare& step, const CustomerShare& c);
+
+/// The values of a step's Mått terms for a customer, in term order (empty for `lika`).
+std::vector<Decimal> measure_values(const Step& step, const Customer& customer,
+                                    const Kunder& kunder);
+
+/// One customer's kronor of an allocation.
+struct CustomerKr {
+  const Customer* customer = nullptr;
+  std::int64_t kr = 0;
+  const std::string& id() const { return customer->id; }
+};
+
+/// Kronor per customer of an allocation, in Kund-id byte order, every selected customer (0
+/// too). A sorted array rather than a map: 16 bytes a customer.
+class CustomerKronor {
+ public:
+  CustomerKronor() = default;
+  /// From entries in Kund-id byte order, each customer once.
+  explicit CustomerKronor(std::vector<CustomerKr> sorted) : entries_(std::move(sorted)) {}
+
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  /// The customer's entry, nullptr when the allocation does not select it.
+  const CustomerKr* find(std::string_view kund_id) const;
+  /// The customer's kronor; std::out_of_range when it is not selected.
+  std::int64_t at(std::string_view kund_id) const;
+  std::size_t count(std::string_view kund_id) const { return find(kund_id) != nullptr; }
+  /// Kund-id -> kronor.
+  std::map<std::string, std::int64_t> to_map() const;
+
+  friend bool operator==(const CustomerKronor& a, const CustomerKronor& b);
+  friend bool operator==(const CustomerKronor& a, const std::map<std::string, std::int64_t>& b) {
+    return a.to_map() == b;
+  }
+
+ private:
+  std::vector<CustomerKr> entries_;
+};
+
 /// An amount allocated by a key.
 struct Allocation {
-  std::int64_t amount_kr = 0;                        // the amount allocated
-  std::vector<StepShare> steps;                      // in Key::steps order
-  std::map<std::string, std::int64_t> customers_kr;  // Kund-id -> kronor over all steps, every
-                                                     // selected customer (0 too); sums exactly
-                                                     // to amount_kr
+  std::int64_t amount_kr = 0;     // the amount allocated
+  std::vector<StepShare> steps;   // in Key::steps order
+  CustomerKronor customers_kr;    // kronor over all steps, every selected customer (0 too);
+                                  // sums exactly to amount_kr
 };
 
 /// Allocates `amount_kr` (whole kronor, any sign) by `key`. nullopt when the key cannot be used

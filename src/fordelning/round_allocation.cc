@@ -38,8 +38,8 @@ Location label_cell(const analys::Submission& s, const Table& t, const Line& lin
 
 class RoundAllocator {
  public:
-  RoundAllocator(int year, const Kunder& kunder, Findings& findings)
-      : year_(year), kunder_(kunder), findings_(findings) {
+  RoundAllocator(int year, const Kunder& kunder, Findings& findings, Detail detail)
+      : year_(year), kunder_(kunder), findings_(findings), detail_(detail) {
     result_.year = year;
     for (const Customer& c : kunder.customers) {
       result_.customer_totals[c.id] = 0;
@@ -105,9 +105,11 @@ class RoundAllocator {
       return;
     }
     out.allocation = allocate(out.amount_kr, *match.key, *weights, kunder_);
+    if (detail_ == Detail::totals) out.allocation->steps = {};
     if (match.proposed && match.proposed->usable) {
       if (const KeyWeights* proposed = weights_of(*match.proposed)) {
         out.proposed = allocate(out.amount_kr, *match.proposed, *proposed, kunder_);
+        if (detail_ == Detail::totals) out.proposed->steps = {};
       }
     }
   }
@@ -137,14 +139,15 @@ class RoundAllocator {
       return;
     }
     result_.allocated_kr += a.amount_kr;
-    for (const auto& [id, kr] : a.allocation->customers_kr) result_.customer_totals[id] += kr;
+    for (const auto& e : a.allocation->customers_kr) result_.customer_totals[e.id()] += e.kr;
     const auto& proposed = a.proposed ? a.proposed->customers_kr : a.allocation->customers_kr;
-    for (const auto& [id, kr] : proposed) result_.customer_totals_proposed[id] += kr;
+    for (const auto& e : proposed) result_.customer_totals_proposed[e.id()] += e.kr;
   }
 
   int year_;
   const Kunder& kunder_;
   Findings& findings_;
+  Detail detail_;
   RoundAllocation result_;
   std::map<const Key*, std::optional<KeyWeights>> weights_;
 };
@@ -170,8 +173,8 @@ std::string key_text_for(const analys::Submission& s, std::string_view service) 
 }
 
 RoundAllocation allocate_round(const std::vector<analys::Submission>& submissions, int year,
-                               const Kunder& kunder, Findings& findings) {
-  RoundAllocator allocator(year, kunder, findings);
+                               const Kunder& kunder, Findings& findings, Detail detail) {
+  RoundAllocator allocator(year, kunder, findings, detail);
   for (const auto& s : submissions) allocator.add(s);
   return allocator.take();
 }

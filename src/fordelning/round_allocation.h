@@ -48,6 +48,13 @@ struct RoundAllocation {
   std::int64_t unallocated_kr = 0;    // sum of the lines not allocated
 };
 
+/// How much of each line's allocation is kept.
+enum class Detail {
+  full,    // the steps with every customer's weight and kronor, and the kronor per customer
+  totals,  // only the kronor per customer (Allocation::steps left empty): for last year's
+           // figures, which the outputs show only as kronor, at half the memory
+};
+
 /// Allocates every line of the submissions for `year`: the forecast (År Y in 3.1c) when `year`
 /// is the analysis year, else the column of that year (Budget Y-1, Utfall Y-2), so last year's
 /// charges can be shown by the same keys. A line of 3.1a/3.1b whose service has
@@ -58,7 +65,8 @@ struct RoundAllocation {
 ///   RoundAllocation a = allocate_round(submissions, 2024, kunder, findings);
 ///   a.customer_totals.at("GSF")  // what Grundskoleförvaltningen pays in all
 RoundAllocation allocate_round(const std::vector<analys::Submission>& submissions, int year,
-                               const Kunder& kunder, Findings& findings);
+                               const Kunder& kunder, Findings& findings,
+                               Detail detail = Detail::full);
 
 /// The supplier's 3.2 key text for `service` ("Nuvarande fördelningsnyckel"), matched by
 /// name_key(); "" when the table or the row is missing.

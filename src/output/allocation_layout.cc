@@ -337,14 +337,14 @@ std::optional<KeyShare> customer_share(const Allocation& a, std::string_view kun
   bool selected = false;
   for (const auto& step : a.steps) {
     if (const fordelning::CustomerShare* found = fordelning::find_customer(step, kund_id)) {
-      const fordelning::CustomerShare& c = *found;
+      const fordelning::Fraction c_share = fordelning::share_of(step, *found);
       selected = true;
-      share.value += static_cast<long double>(step.andel.num) * c.share.num /
-                     (static_cast<long double>(step.andel.den) * c.share.den);
+      share.value += static_cast<long double>(step.andel.num) * c_share.num /
+                     (static_cast<long double>(step.andel.den) * c_share.den);
       if (!share.exact) continue;
       // num/den + (an × cn)/(ad × cd): each product fits 126 bits; reduce as we go.
-      Int128 tn = static_cast<Int128>(step.andel.num) * c.share.num;
-      Int128 td = static_cast<Int128>(step.andel.den) * c.share.den;
+      Int128 tn = static_cast<Int128>(step.andel.num) * c_share.num;
+      Int128 td = static_cast<Int128>(step.andel.den) * c_share.den;
       Int128 g = fordelning::gcd(tn, td);
       if (g > 1) tn /= g, td /= g;
       Int128 a1, a2, nn, nd;
@@ -377,13 +377,13 @@ std::string share_text(const KeyShare& share) {
   return text;
 }
 
-std::string measure_text(const Step& step, const fordelning::CustomerShare& share) {
+std::string measure_text(const Step& step, const std::vector<Decimal>& values) {
   if (step.matt.lika) return "lika delar";
   std::string out;
   for (std::size_t i = 0; i < step.matt.terms.size(); ++i) {
     const fordelning::Term& t = step.matt.terms[i];
     std::string value =
-        i < share.values.size() ? fordelning::format_decimal(share.values[i]) : std::string("?");
+        i < values.size() ? fordelning::format_decimal(values[i]) : std::string("?");
     if (i > 0) out += " + ";
     if (t.weight == Decimal{1, 0}) {
       out += fmt::format("{} {}", t.measure, value);

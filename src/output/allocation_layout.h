@@ -177,7 +177,7 @@ std::string share_text(const KeyShare& share);
 
 /// What a customer's measure is in a step, in words: "Antal anställda 12 600", "lika delar",
 /// "Digitala fakturor 265 000 + 3 × Pappersfakturor 9 800".
-std::string measure_text(const fordelning::Step& step, const fordelning::CustomerShare& share);
+std::string measure_text(const fordelning::Step& step, const std::vector<fordelning::Decimal>& values);
 
 /// For each line of `current`, the same line of `previous` (same supplier, table, area and
 /// service, the n-th of equal ones), or nullptr. All nullptr when `previous` is nullptr.

@@ -93,8 +93,8 @@ std::vector<CustomerRow> customer_rows(const AllocationBook& book) {
   for (const Customer& c : book.kunder.customers) rows[c.id] = {c.id, c.name, c.typ};
   auto add = [&](const std::optional<Allocation>& a) {
     if (!a) return;
-    for (const auto& [id, kr] : a->customers_kr) {
-      if (rows.count(id) == 0) rows[id] = {id, "(finns inte i kunder.xlsx)", ""};
+    for (const auto& e : a->customers_kr) {
+      if (rows.count(e.id()) == 0) rows[e.id()] = {e.id(), "(finns inte i kunder.xlsx)", ""};
     }
   };
   for (const LineAllocation& l : book.current.lines) {
@@ -108,7 +108,7 @@ std::vector<CustomerRow> customer_rows(const AllocationBook& book) {
 
 std::int64_t sum_kr(const Allocation& a) {
   std::int64_t sum = 0;
-  for (const auto& [id, kr] : a.customers_kr) sum += kr;
+  for (const auto& e : a.customers_kr) sum += e.kr;
   return sum;
 }
 
@@ -131,7 +131,7 @@ Plan make_plan(const AllocationBook& book) {
       if (l.allocation) {
         s.lines.push_back(&l);
         s.allocated_kr += sum_kr(*l.allocation);
-        for (const auto& [id, kr] : l.allocation->customers_kr) s.customer_kr[id] += kr;
+        for (const auto& e : l.allocation->customers_kr) s.customer_kr[e.id()] += e.kr;
       } else {
         s.unallocated.push_back(&l);
         s.unallocated_kr += l.amount_kr;
@@ -387,11 +387,11 @@ void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
     std::int64_t row_sum = 0;
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
       const auto& kr = s.lines[i]->allocation->customers_kr;
-      auto it = kr.find(c.id);
-      if (it == kr.end()) continue;
-      ws.kronor(r, static_cast<lxw_col_t>(kFirstLine + i), it->second);
-      row_sum += it->second;
-      col_sums[i] += it->second;
+      const fordelning::CustomerKr* e = kr.find(c.id);
+      if (e == nullptr) continue;
+      ws.kronor(r, static_cast<lxw_col_t>(kFirstLine + i), e->kr);
+      row_sum += e->kr;
+      col_sums[i] += e->kr;
     }
     if (s.lines.empty()) {
       ws.kronor(r, total, 0, {.bold = true});
@@ -622,11 +622,11 @@ void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
   std::map<std::string, std::int64_t> kr_by_key;
   for (const LineAllocation& l : book.current.lines) {
     if (l.key != &key || !l.allocation) continue;
-    for (const auto& [id, kr] : l.allocation->customers_kr) kr_by_key[id] += kr;
+    for (const auto& e : l.allocation->customers_kr) kr_by_key[e.id()] += e.kr;
   }
   std::vector<std::string> ids;
   for (const auto& step : a.steps) {
-    for (const auto& c : step.customers) ids.push_back(c.kund_id);
+    for (const auto& c : step.customers) ids.push_back(c.kund_id());
   }
   for (const auto& [id, kr] : kr_by_key) ids.push_back(id);
   std::sort(ids.begin(), ids.end());
@@ -643,13 +643,15 @@ void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
       const fordelning::Step& def = key.steps[a.steps[i].step];
       if (const fordelning::CustomerShare* found = fordelning::find_customer(a.steps[i], id)) {
         const fordelning::CustomerShare& cs = *found;
-        for (std::size_t t = 0; t < cs.values.size() && !def.matt.lika; ++t) {
-          ws.number(row, static_cast<lxw_col_t>(cols[i].first + t), decimal_value(cs.values[t]),
-                    {.number = decimal_format(cs.values[t])});
+        const std::vector<fordelning::Decimal> values = fordelning::measure_values(def, *cs.customer, book.kunder);
+        for (std::size_t t = 0; t < values.size(); ++t) {
+          ws.number(row, static_cast<lxw_col_t>(cols[i].first + t), decimal_value(values[t]),
+                    {.number = decimal_format(values[t])});
         }
+        const fordelning::Fraction share = fordelning::share_of(a.steps[i], cs);
         ws.number(row, cols[i].weight, static_cast<double>(cs.weight), {.number = "#,##0"});
-        ws.number(row, cols[i].share, fraction_value(cs.share), percent_look());
-        ws.text(row, cols[i].fraction, fordelning::format_fraction(cs.share));
+        ws.number(row, cols[i].share, fraction_value(share), percent_look());
+        ws.text(row, cols[i].fraction, fordelning::format_fraction(share));
       }
     }
     if (auto share = customer_share(a, id)) {
@@ -804,8 +806,8 @@ void write_proposals(Sheet& ws, const Plan& plan) {
     ws.paragraph(row++, 0, 5, text, 114, {.italic = true});
     heading(row++);
     std::map<std::string, std::int64_t> none;
-    row = write_comparison(ws, plan, row, l.allocation ? l.allocation->customers_kr : none,
-                           l.proposed ? l.proposed->customers_kr : none);
+    row = write_comparison(ws, plan, row, l.allocation ? l.allocation->customers_kr.to_map() : none,
+                           l.proposed ? l.proposed->customers_kr.to_map() : none);
   }
   ws.freeze(header + 2, 0);
   ws.print_wide(header + 1, header + 1);

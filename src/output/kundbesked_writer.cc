@@ -55,11 +55,13 @@ struct Item {
 };
 
 /// The key's steps that select the customer, as the measure text of the statement.
-std::string measure_of(const Key& key, const Allocation& a, const std::string& id) {
+std::string measure_of(const Key& key, const Allocation& a, const fordelning::Kunder& kunder,
+                       const std::string& id) {
   std::vector<std::string> parts;
   for (const auto& step : a.steps) {
     if (const fordelning::CustomerShare* c = fordelning::find_customer(step, id)) {
-      std::string text = measure_text(key.steps[step.step], *c);
+      const fordelning::Step& def = key.steps[step.step];
+      std::string text = measure_text(def, fordelning::measure_values(def, *c->customer, kunder));
       parts.push_back(a.steps.size() > 1 ? fmt::format("steg {}: {}", step.step + 1, text) : text);
     }
   }
@@ -81,16 +83,15 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
       if (l.supplier != supplier) continue;
       Item item{&l, 0, false, std::nullopt};
       if (l.allocation) {
-        auto it = l.allocation->customers_kr.find(id);
-        if (it != l.allocation->customers_kr.end()) {
+        if (const fordelning::CustomerKr* e = l.allocation->customers_kr.find(id)) {
           item.selected = true;
-          item.kr = it->second;
+          item.kr = e->kr;
         }
       }
       const LineAllocation* p = previous[i];
       if (p != nullptr && p->allocation) {
-        auto it = p->allocation->customers_kr.find(id);
-        item.previous = it == p->allocation->customers_kr.end() ? 0 : it->second;
+        const fordelning::CustomerKr* e = p->allocation->customers_kr.find(id);
+        item.previous = e == nullptr ? 0 : e->kr;
       }
       bool charged_before = item.previous && *item.previous != 0;
       if (item.selected || charged_before) items.push_back(item);
@@ -113,14 +114,15 @@ struct Totals {
   lxw_row_t total_row = 0;
 };
 
-void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& customer) {
+void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& customer,
+                const fordelning::Kunder& kunder) {
   const LineAllocation& l = *item.line;
   ws.text(row, kService, l.service, {.wrap = true});
   ws.text(row, kTable, table_label(l.table));
   ws.text(row, kKey, l.key != nullptr ? l.key->name : "", {.wrap = true});
   std::string measure;
   if (item.selected && l.key != nullptr) {
-    measure = measure_of(*l.key, *l.allocation, customer.id);
+    measure = measure_of(*l.key, *l.allocation, kunder, customer.id);
     ws.text(row, kMeasure, measure, {.wrap = true});
     if (auto share = customer_share(*l.allocation, customer.id)) {
       ws.number(row, kShare, static_cast<double>(share->value), percent_look());
@@ -149,14 +151,14 @@ void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& cust
 
 /// The lines of one supplier and its subtotal row; returns the subtotal's row.
 lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
-                         const std::vector<Item>& items, const Customer& customer, bool with_previous,
-                         Totals& totals) {
+                         const std::vector<Item>& items, const Customer& customer,
+                         const fordelning::Kunder& kunder, bool with_previous, Totals& totals) {
   const lxw_row_t first = row;
   std::int64_t kr = 0, previous = 0, change = 0;
   bool known = false;
   for (const Item& item : items) {
     ws.text(row, kSupplier, supplier, {.wrap = true});
-    write_item(ws, row, item, customer);
+    write_item(ws, row, item, customer, kunder);
     kr += item.kr;
     if (item.previous) {
       known = true;
@@ -302,7 +304,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   Totals totals;
   std::vector<lxw_row_t> subtotals;
   for (const auto& [supplier, items] : groups) {
-    subtotals.push_back(write_supplier(ws, row, supplier, items, customer, with_previous, totals));
+    subtotals.push_back(write_supplier(ws, row, supplier, items, customer, book.kunder, with_previous, totals));
   }
   if (groups.empty()) {
     ws.paragraph(row++, 0, kCols - 1,

@@ -103,6 +103,12 @@ json customers_kr_json(const std::map<std::string, std::int64_t>& kr) {
   return out;
 }
 
+json customers_kr_json(const fordelning::CustomerKronor& kr) {
+  json out = json::object();
+  for (const auto& e : kr) out[e.id()] = e.kr;
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -159,7 +165,7 @@ std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
   std::map<std::string, std::map<std::string, std::int64_t>> out;
   for (const auto& a : allocation.lines) {
     if (!a.allocation) continue;
-    for (const auto& [id, kr] : a.allocation->customers_kr) out[id][a.supplier] += kr;
+    for (const auto& e : a.allocation->customers_kr) out[e.id()][a.supplier] += e.kr;
   }
   return out;
 }

@@ -13,7 +13,7 @@ std::map<std::string, std::int64_t> charged(const fordelning::RoundAllocation& a
   for (const fordelning::LineAllocation& line : allocation.lines) {
     if (!line.allocation || analys::fold(line.supplier) != analys::fold(supplier)) continue;
     if ((line.table == "forvaltning") != forvaltning) continue;
-    for (const auto& [id, kr] : line.allocation->customers_kr) out[id] += kr;
+    for (const auto& e : line.allocation->customers_kr) out[e.id()] += e.kr;
   }
   return out;
 }

@@ -111,7 +111,7 @@ using Kronor = std::map<std::string, std::int64_t>;
 Kronor allocated(std::int64_t amount, const f::Key& k, const f::Kunder& kunder) {
   std::optional<f::Allocation> a = f::allocate(amount, k, kunder);
   REQUIRE(a);
-  return a->customers_kr;
+  return a->customers_kr.to_map();
 }
 
 }  // namespace
@@ -206,12 +206,14 @@ TEST_CASE("75 % förvaltningar by employees, 25 % bolag by the Stadshus AB key",
   CHECK(a->steps[0].kr == 750'001);
   CHECK(a->steps[0].total_weight == 5);  // 100/300/100 reduced by 100
   REQUIRE(a->steps[0].customers.size() == 3);
-  CHECK(a->steps[0].customers[1].kund_id == "F2");
-  CHECK(a->steps[0].customers[1].share == f::Fraction{3, 5});
-  CHECK(a->steps[0].customers[1].values == std::vector<Decimal>{Decimal{300, 0}});
-  CHECK(a->steps[1].customers[0].kund_id == "B1");  // Kund-id byte order
-  CHECK(a->steps[1].customers[0].share == f::Fraction{3, 4});
-  CHECK(a->steps[1].customers[0].values == std::vector<Decimal>{Decimal{75, 1}});
+  CHECK(a->steps[0].customers[1].kund_id() == "F2");
+  CHECK(f::share_of(a->steps[0], a->steps[0].customers[1]) == f::Fraction{3, 5});
+  CHECK(f::measure_values(kForvBolag.steps[0], *a->steps[0].customers[1].customer, k) ==
+        std::vector<Decimal>{Decimal{300, 0}});
+  CHECK(a->steps[1].customers[0].kund_id() == "B1");  // Kund-id byte order
+  CHECK(f::share_of(a->steps[1], a->steps[1].customers[0]) == f::Fraction{3, 4});
+  CHECK(f::measure_values(kForvBolag.steps[1], *a->steps[1].customers[0].customer, k) ==
+        std::vector<Decimal>{Decimal{75, 1}});
   // find_customer: the step's own entry, or nothing for a customer the step does not select.
   REQUIRE(f::find_customer(a->steps[0], "F2") == &a->steps[0].customers[1]);
   CHECK(f::find_customer(a->steps[0], "B1") == nullptr);
@@ -252,7 +254,8 @@ TEST_CASE("Invoices weighted: digital + 3 × paper", "[fordelning]") {
         Kronor{{"B1", 2'000}, {"B2", 1'200}, {"F1", 4'799}, {"F2", 2'000}, {"INK", 0}});
   auto a = f::allocate(9'998, kFakturor, k);
   REQUIRE(a);
-  CHECK(a->steps[0].customers[0].values == std::vector<Decimal>{Decimal{200, 0}, Decimal{100, 0}});
+  CHECK(f::measure_values(kFakturor.steps[0], *a->steps[0].customers[0].customer, k) ==
+        std::vector<Decimal>{Decimal{200, 0}, Decimal{100, 0}});
   CHECK(a->steps[0].total_weight == 25);  // 2 500 reduced by 100
 }
 
@@ -493,7 +496,7 @@ TEST_CASE("Properties: exact sums, order, scale and sign do not matter", "[forde
 
     // The negative amount is the mirror image.
     Kronor negated;
-    for (const auto& [id, kr] : a->customers_kr) negated[id] = -kr;
+    for (const auto& e : a->customers_kr) negated[e.id()] = -e.kr;
     CHECK(allocated(-amount, key, k) == negated);
 
     // Customers in another order: the same kronor.
@@ -530,8 +533,7 @@ TEST_CASE("Properties: 1-krona amounts and customers with measure zero", "[forde
       std::optional<f::Allocation> a = f::allocate(amount, key, k);
       REQUIRE(a);
       check_exact(amount, *a, *kw);
-      auto z = a->customers_kr.find("Z0");
-      if (z != a->customers_kr.end()) CHECK(z->second == 0);
+      if (const f::CustomerKr* z = a->customers_kr.find("Z0")) CHECK(z->kr == 0);
     }
   }
 }

@@ -112,6 +112,19 @@ TEST_CASE("allocate_round: every line allocated or listed, every krona accounted
   CHECK(a.customer_totals_proposed.at("C") == 333'333 + 100);  // + its third of Ny insats
   CHECK(a.lines[4].reason.starts_with("Ny förändringsinsats utan egen rad i Tjänster"));
 
+  // Detail::totals keeps the same kronor per customer without the steps.
+  Findings again;
+  f::RoundAllocation t =
+      f::allocate_round({submission()}, 2024, kunder, again, f::Detail::totals);
+  REQUIRE(t.lines.size() == a.lines.size());
+  for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    REQUIRE(t.lines[i].allocation.has_value() == a.lines[i].allocation.has_value());
+    if (!t.lines[i].allocation) continue;
+    CHECK(t.lines[i].allocation->steps.empty());
+    CHECK(t.lines[i].allocation->customers_kr == a.lines[i].allocation->customers_kr);
+  }
+  CHECK(t.customer_totals == a.customer_totals);
+
   // Only the 3.1a line without any key is a finding, at its label cell.
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].code == "KEY_MISSING");

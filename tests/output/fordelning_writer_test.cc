@@ -141,9 +141,9 @@ void total_up(f::RoundAllocation& r, const f::Kunder& kunder) {
       continue;
     }
     r.allocated_kr += l.amount_kr;
-    for (const auto& [id, kr] : l.allocation->customers_kr) r.customer_totals[id] += kr;
+    for (const auto& e : l.allocation->customers_kr) r.customer_totals[e.id()] += e.kr;
     const auto& by = l.proposed ? l.proposed->customers_kr : l.allocation->customers_kr;
-    for (const auto& [id, kr] : by) r.customer_totals_proposed[id] += kr;
+    for (const auto& e : by) r.customer_totals_proposed[e.id()] += e.kr;
   }
 }
 
@@ -234,7 +234,7 @@ std::size_t chars(const std::string& text) {
 
 std::map<std::string, std::int64_t> allocated(std::int64_t kr, const f::Key& key,
                                               const f::Kunder& kunder) {
-  return f::allocate(kr, key, kunder).value().customers_kr;
+  return f::allocate(kr, key, kunder).value().customers_kr.to_map();
 }
 
 }  // namespace
