@@ -302,13 +302,21 @@ std::string read_string_item(XmlReader& xml) {
   return out;
 }
 
-void read_shared_strings(const Package& pkg, const std::string& part, Workbook& wb) {
+void read_shared_strings(const Package& pkg, const std::string& part, Workbook& wb,
+                         std::uint64_t max_strings) {
   if (part.empty() || !pkg.zip().contains(part)) return;
   std::unique_ptr<ZipPartStream> holder;
   XmlReader xml = open_stream(pkg, part, holder);
   while (xml.next() != XmlEvent::eof) {
     // `sstItem` is the Excel 2007 beta name of `si`.
-    if (xml.is_start("si") || xml.is_start("sstItem")) wb.strings.push_back(read_string_item(xml));
+    if (!xml.is_start("si") && !xml.is_start("sstItem")) continue;
+    if (wb.strings.size() >= max_strings) {
+      throw ReadError(ReadFailure::too_large,
+                      fmt::format("{}: arbetsboken har fler än {} delade textvärden; filen läses "
+                                  "inte.",
+                                  wb.file_name, max_strings));
+    }
+    wb.strings.push_back(read_string_item(xml));
   }
 }
 
@@ -684,7 +692,7 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
   }
 
   wb.formats = read_styles(pkg, styles_part);
-  read_shared_strings(pkg, strings_part, wb);
+  read_shared_strings(pkg, strings_part, wb, limits.max_shared_strings);
   const std::size_t shared_count = wb.strings.size();
 
   std::uint64_t cell_budget = limits.max_cells;

@@ -17,6 +17,9 @@ struct ReadLimits {
   ZipLimits zip;                                // decompression caps
   std::uint64_t max_dom_part_bytes = 128u << 20;  // workbook.xml, styles.xml, relationships
   std::uint64_t max_cells = 30'000'000;         // all sheets together (32 bytes each)
+  std::uint64_t max_shared_strings = 5'000'000;  // entries of sharedStrings.xml: `<si/>` is 5
+                                                 // bytes, so a small part could otherwise
+                                                 // make hundreds of millions of strings
 };
 
 /// Reads an .xlsx (or .xlsm) from its bytes. `name` is used in messages. Throws ReadError with

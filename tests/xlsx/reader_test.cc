@@ -675,6 +675,25 @@ TEST_CASE("reader: the cell limit counts cells of all sheets", "[reader][limits]
   CHECK(failure_of([&] { read(two, limits); }) == ReadFailure::too_large);
 }
 
+TEST_CASE("reader: a huge shared-string table stops at the limit", "[reader][limits]") {
+  XlsxSpec spec = one_sheet(R"(<row r="1"><c r="A1" t="s"><v>1</v></c></row>)");
+  spec.shared_strings = shared_strings_xml({"a", "b", "c"});
+  ReadLimits limits;
+  limits.max_shared_strings = 3;
+  CHECK(read(spec, limits).strings.size() == 3);
+  limits.max_shared_strings = 2;
+  CHECK(failure_of([&] { read(spec, limits); }) == ReadFailure::too_large);
+  // Two million empty entries (10 MB of `<si/>`, a few kB compressed) under the default
+  // limit are read; the same over a limit of one million are refused before they are held.
+  std::string many = R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)";
+  for (int i = 0; i < 2'000'000; ++i) many += "<si/>";
+  many += "</sst>";
+  spec.shared_strings = many;
+  CHECK(read(spec).strings.size() == 2'000'000);
+  limits.max_shared_strings = 1'000'000;
+  CHECK(failure_of([&] { read(spec, limits); }) == ReadFailure::too_large);
+}
+
 TEST_CASE("reader: the limit on DOM parts", "[reader][limits]") {
   ReadLimits limits;
   limits.max_dom_part_bytes = 100;
