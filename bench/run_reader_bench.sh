@@ -28,7 +28,7 @@ done
 out="$root/bench/out"
 mkdir -p "$out"
 
-say() { echo "== $*" >&2; }
+. bench/lib.sh
 
 # --- Tools ------------------------------------------------------------------------------------
 # time: /usr/bin/time for peak RSS; python3-openpyxl: the reference reader (Debian's python3,
@@ -36,23 +36,7 @@ say() { echo "== $*" >&2; }
 extra="time python3-openpyxl"
 command -v node >/dev/null || extra+=" nodejs"
 command -v npm >/dev/null || extra+=" npm"  # some node packages bring their own npm
-export ARSANALYS_EXTRA_PACKAGES="$extra ${ARSANALYS_EXTRA_PACKAGES:-}"
-setup_args=()
-if [ -f "$build_dir/CMakeCache.txt" ]; then
-  # Measure only a plain Release build; leave another kind of build as it is.
-  build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build_dir/CMakeCache.txt")
-  sanitize=$(sed -n 's/^ARSANALYS_SANITIZE:[A-Z]*=//p' "$build_dir/CMakeCache.txt")
-  if [ "$build_type" != "Release" ] || [ "${sanitize:-OFF}" != "OFF" ]; then
-    echo "fel: $build_dir är ingen vanlig Release-build ($build_type, sanitizers" \
-      "${sanitize:-OFF}); ange en annan mapp." >&2
-    exit 1
-  fi
-else
-  setup_args=(-DARSANALYS_TESTS=OFF)  # a build just for the benchmark needs no tests
-fi
-say "Bygger $build_dir (Release)"
-CMAKE_BUILD_TYPE=Release scripts/setup.sh "$build_dir" "${setup_args[@]}" >&2
-cmake --build "$build_dir" --target bench >&2
+bench_build $extra
 
 gen="$build_dir/bench/arsanalys_gen_workbook"
 ours="$build_dir/bench/arsanalys_bench_read"
@@ -113,7 +97,7 @@ for size in $sizes; do
       set_command "$r" "$file"
       stdout="$out/stdout.txt"
       [ "$r" != inspect ] || stdout=/dev/null
-      /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" "${cmd[@]}" >"$stdout"
+      timed "$out/time.txt" "${cmd[@]}" >"$stdout"
       if [ "$r" != inspect ] && ! grep -q "cells=$expected " "$stdout"; then
         echo "fel: $r läste inte $expected celler: $(cat "$stdout")" >&2
         exit 1
