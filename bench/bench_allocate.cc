@@ -209,7 +209,7 @@ int main(int argc, char** argv) {
         continue;
       }
       std::int64_t total = 0;
-      for (const auto& [id, kr] : l.allocation->customers_kr) total += kr, ++shares;
+      for (const auto& e : l.allocation->customers_kr) total += e.kr, ++shares;
       std::int64_t steps = 0;
       for (const auto& step : l.allocation->steps) {
         std::int64_t in_step = 0;
