@@ -263,10 +263,10 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     output::CustomerStatements statements(book);
     const auto& customers = in.kunder->customers;
+    const std::vector<std::string> names = output::customer_file_names(customers);
     FileBatch batch;
     parallel_for(customers.size(), [&](std::size_t i) {
-      batch.add(folder / output::customer_file_name(customers[i].id),
-                statements.xlsx(customers[i]));
+      batch.add(folder / names[i], statements.xlsx(customers[i]));
     });
     batch.commit();
     for (int i = 0; i < batch.committed(); ++i) outputs.count_written();

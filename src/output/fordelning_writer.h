@@ -51,4 +51,9 @@ class CustomerStatements {
 /// file names replaced by '_', then ".xlsx". "INK" -> "INK.xlsx".
 std::string customer_file_name(std::string_view kund_id);
 
+/// The statement file names of a register's customers, in its order: customer_file_name() of
+/// each, and where two would be one file (Kund-ids that differ only in unsafe characters or in
+/// case: "A/B" and "A_B", "ab" and "AB") the later ones numbered: "A_B-2.xlsx".
+std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers);
+
 }  // namespace arsanalys::output

@@ -678,6 +678,14 @@ TEST_CASE("customer_file_name keeps the Kund-id, unsafe characters replaced", "[
   CHECK(customer_file_name("con") == "con_.xlsx");
 }
 
+TEST_CASE("customer_file_names: two Kund-ids never share a file", "[output][fordelning]") {
+  std::vector<f::Customer> customers(5);
+  const char* ids[] = {"A/B", "A_B", "ab", "AB", "A:B"};
+  for (std::size_t i = 0; i < 5; ++i) customers[i].id = ids[i];
+  CHECK(arsanalys::output::customer_file_names(customers) ==
+        std::vector<std::string>{"A_B.xlsx", "A_B-2.xlsx", "ab.xlsx", "AB-2.xlsx", "A_B-3.xlsx"});
+}
+
 // Not run by default: writes the fixture's workbooks for tests/output/check_fordelning.py,
 // into the folder named by ARSANALYS_FORDELNING_OUT.
 TEST_CASE("write the fixture's allocation workbooks", "[.fordelning_files]") {
