@@ -24,15 +24,16 @@ N gives the same bytes. Needs openpyxl (Debian's /usr/bin/python3).
 """
 
 import datetime
-import io
 import math
 import os
 import random
 import sys
-import zipfile
 
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+
+# The sample round's generator: its byte-stable workbook helpers are shared.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "2024"))
+import make_samples  # noqa: E402
 
 YEAR = 2025                     # analysår Y
 INDEX = 1.033                   # the round's index, 3,3 %
@@ -268,35 +269,12 @@ def key_plan(rng, supplier, services):
 # --- Workbooks -----------------------------------------------------------------------------
 
 def new_workbook(title):
-    wb = Workbook()
-    wb.remove(wb.active)
-    p = wb.properties
-    p.creator = CREATOR
-    p.lastModifiedBy = CREATOR
-    p.created = FIXED_TIME
-    p.modified = FIXED_TIME
-    p.title = title
-    return wb
+    return make_samples.new_workbook(title, creator=CREATOR, time=FIXED_TIME)
 
 
 def save(wb, path):
     """Saves atomically and byte-stable (fixed timestamps in the zip archive)."""
-    raw = io.BytesIO()
-    wb.save(raw)
-    src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.create_system = 0
-            zi.external_attr = 0
-            z.writestr(zi, src.read(info.filename))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = path + ".tmp"
-    with open(tmp, "wb") as f:
-        f.write(out.getvalue())
-    os.replace(tmp, path)
+    make_samples.save(wb, path, zip_time=ZIP_TIME)
 
 
 def header(ws, row, values, col=1):

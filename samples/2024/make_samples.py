@@ -385,27 +385,28 @@ class Sheet:
 # Arbetsböcker
 # ---------------------------------------------------------------------------------------
 
-def new_workbook(title):
+def new_workbook(title, creator=CREATOR, time=FIXED_TIME):
     wb = Workbook()
     wb.remove(wb.active)
     p = wb.properties
-    p.creator = CREATOR
-    p.lastModifiedBy = CREATOR
-    p.created = FIXED_TIME
-    p.modified = FIXED_TIME
+    p.creator = creator
+    p.lastModifiedBy = creator
+    p.created = time
+    p.modified = time
     p.title = title
     return wb
 
 
-def save(wb, path):
-    """Sparar atomärt och bytestabilt (fasta tidsstämplar i zip-arkivet)."""
+def save(wb, path, zip_time=ZIP_TIME):
+    """Sparar atomärt och bytestabilt (fasta tidsstämplar i zip-arkivet).
+    Används också av bench/gen_round.py."""
     raw = io.BytesIO()
     wb.save(raw)
     src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            zi = zipfile.ZipInfo(info.filename, date_time=zip_time)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.create_system = 0
             zi.external_attr = 0

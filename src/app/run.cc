@@ -147,15 +147,18 @@ class Outputs {
  public:
   explicit Outputs(fs::path dir) : dir_(std::move(dir)) {}
   void write(const fs::path& relative, std::string_view bytes) {
+    write_file_atomic(folder(relative.parent_path()) / relative.filename(), bytes);
+    ++written_;
+  }
+  /// The sub-folder `relative` of the output folder, made when missing.
+  fs::path folder(const fs::path& relative) const {
     fs::path path = dir_ / relative;
     std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
+    fs::create_directories(path, ec);
     if (ec) {
-      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.parent_path().string(),
-                                 ec.message()));
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.string(), ec.message()));
     }
-    write_file_atomic(path, bytes);
-    ++written_;
+    return path;
   }
   void count_written() { ++written_; }
   int written() const { return written_; }
@@ -256,11 +259,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     outputs.write("fordelning.xlsx", output::fordelning_xlsx(book));
     // One statement per customer, on every core, all flushed to disk with one sync. The bytes
     // of each depend only on its customer, never on the threads.
-    const fs::path folder = out_dir / "kunder";
-    fs::create_directories(folder, ec);
-    if (ec) {
-      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", folder.string(), ec.message()));
-    }
+    const fs::path folder = outputs.folder("kunder");
     output::CustomerStatements statements(book);
     const auto& customers = in.kunder->customers;
     const std::vector<std::string> names = output::customer_file_names(customers);

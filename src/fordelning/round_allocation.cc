@@ -94,12 +94,12 @@ class RoundAllocator {
     out.key = match.key;
     out.key_source = match.source;
     out.proposed_key = match.proposed;
-    const KeyWeights* weights = match.key->usable ? weights_of(*match.key) : nullptr;
     if (!match.key->usable) {
       out.reason = fmt::format("Nyckeln '{}' kan inte användas (se fynden för kunder.xlsx).",
                                match.key->name);
       return;
     }
+    const KeyWeights* weights = weights_of(*match.key);
     if (weights == nullptr) {
       out.reason = fmt::format("Nyckeln '{}' kan inte användas.", match.key->name);
       return;

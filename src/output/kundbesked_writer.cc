@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "analys/recognise.h"
 #include "output/allocation_layout.h"
 #include "output/fordelning_writer.h"
 
@@ -400,15 +401,13 @@ std::string customer_file_name(std::string_view kund_id) {
 std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers) {
   std::vector<std::string> out;
   std::set<std::string> taken;  // folded: "ab.xlsx" and "AB.xlsx" are one file on Windows and macOS
-  auto folded = [](std::string s) {
-    for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    return s;
-  };
   for (const fordelning::Customer& c : customers) {
     std::string name = customer_file_name(c.id);
     const std::string stem = name.substr(0, name.size() - 5);  // without ".xlsx"
-    for (int n = 2; taken.count(folded(name)) != 0; ++n) name = fmt::format("{}-{}.xlsx", stem, n);
-    taken.insert(folded(name));
+    for (int n = 2; taken.count(analys::fold(name)) != 0; ++n) {
+      name = fmt::format("{}-{}.xlsx", stem, n);
+    }
+    taken.insert(analys::fold(name));
     out.push_back(std::move(name));
   }
   return out;

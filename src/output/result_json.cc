@@ -109,38 +109,29 @@ json customers_kr_json(const fordelning::CustomerKronor& kr) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
+/// An allocated line: supplier, service, table, year, key, amount_kr, customers_kr (every
+/// selected customer, summing exactly to amount_kr), plus area, source (the amount's cell),
+/// key_source and, where `Tjänster` names one, proposed_key and proposed_customers_kr.
 json allocation_json(const fordelning::LineAllocation& a) {
-    json j = {{"supplier", a.supplier},
-              {"service", a.service},
-              {"area", a.area},
-              {"table", a.table},
-              {"year", a.year},
-              {"key", a.key->name},
-              {"key_source", key_source_name(a.key_source)},
-              {"amount_kr", a.amount_kr},
-              {"source", a.file + " " + a.source.ref()},
-              {"customers_kr", customers_kr_json(a.allocation->customers_kr)}};
-    if (a.proposed_key) {
-      j["proposed_key"] = a.proposed_key->name;
-      j["proposed_customers_kr"] =
-          a.proposed ? customers_kr_json(a.proposed->customers_kr) : json(nullptr);
-    }
-    return j;
+  json j = {{"supplier", a.supplier},
+            {"service", a.service},
+            {"area", a.area},
+            {"table", a.table},
+            {"year", a.year},
+            {"key", a.key->name},
+            {"key_source", key_source_name(a.key_source)},
+            {"amount_kr", a.amount_kr},
+            {"source", a.file + " " + a.source.ref()},
+            {"customers_kr", customers_kr_json(a.allocation->customers_kr)}};
+  if (a.proposed_key) {
+    j["proposed_key"] = a.proposed_key->name;
+    j["proposed_customers_kr"] =
+        a.proposed ? customers_kr_json(a.proposed->customers_kr) : json(nullptr);
+  }
+  return j;
 }
 
 }  // namespace
-
-json allocations_json(const fordelning::RoundAllocation& allocation) {
-  json out = json::array();
-  for (const auto& a : allocation.lines) {
-    if (a.allocation) out.push_back(allocation_json(a));
-  }
-  return out;
-}
 
 json unallocated_json(const fordelning::RoundAllocation& allocation) {
   json out = json::array();
@@ -170,6 +161,8 @@ std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
   return out;
 }
 
+/// A customer of the register: id, name, type, total_kr, total_proposed_kr and suppliers_kr
+/// (supplier -> kronor).
 json customer_json(const fordelning::RoundAllocation& allocation, const fordelning::Customer& c,
                    const std::map<std::string, std::int64_t>& suppliers_kr) {
   auto total = allocation.customer_totals.find(c.id);
@@ -210,16 +203,6 @@ class ArrayOut {
 };
 
 }  // namespace
-
-json customers_json(const fordelning::RoundAllocation& allocation,
-                    const fordelning::Kunder& kunder) {
-  auto per_supplier = per_supplier_kr(allocation);
-  json out = json::array();
-  for (const auto& c : kunder.customers) {
-    out.push_back(customer_json(allocation, c, per_supplier[c.id]));
-  }
-  return out;
-}
 
 void write_result_json(const ResultDoc& doc, const std::function<void(std::string_view)>& sink) {
   // The small parts as a tree with markers where the two large arrays go; dump() sorts the

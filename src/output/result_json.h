@@ -25,18 +25,8 @@ nlohmann::json finding_json(const Finding& f);
 /// All findings, in the order given.
 nlohmann::json findings_json(const Findings& findings);
 
-/// The allocated lines: supplier, service, table, year, key, amount_kr, customers_kr (every
-/// selected customer, summing exactly to amount_kr), plus area, source (the amount's cell),
-/// key_source and, where `Tjänster` names one, proposed_key and proposed_customers_kr.
-nlohmann::json allocations_json(const fordelning::RoundAllocation& allocation);
-
 /// The lines not allocated: supplier, service, table, year, amount_kr, source, reason.
 nlohmann::json unallocated_json(const fordelning::RoundAllocation& allocation);
-
-/// Every customer of the register: id, name, type, total_kr, total_proposed_kr and
-/// suppliers_kr (supplier -> kronor).
-nlohmann::json customers_json(const fordelning::RoundAllocation& allocation,
-                              const fordelning::Kunder& kunder);
 
 /// Everything resultat.json holds (contract: "resultat.json").
 struct ResultDoc {
