@@ -56,7 +56,8 @@ class XlsxBook {
     model,  // every cell until finish(): cells may be written in any order
     rows,   // only the current row of each sheet (libxlsxwriter's constant-memory mode), for
             // workbooks of millions of cells: each sheet must be written row by row, top down
-            // (a cell above the current row is lost), and strings are stored inline
+            // (libxlsxwriter refuses a cell above the current row, and check() turns that into a
+            // RunError), and strings are stored inline
   };
 
   XlsxBook(std::string subject, std::string_view tag, Scratch scratch = Scratch::temp,
