@@ -22,10 +22,6 @@ using fordelning::LineAllocation;
 using fordelning::RoundAllocation;
 using fordelning::Step;
 
-namespace {
-constexpr double kLineHeight = 15;  // points per line of Calibri 11
-}  // namespace
-
 // --- Looks and formats --------------------------------------------------------------------
 
 Look title_look() { return {.bold = true, .size = 14}; }
@@ -72,11 +68,6 @@ void Sheet::number(lxw_row_t row, lxw_col_t col, double value, const Look& look)
   check(worksheet_write_number(ws_, row, col, value, format(look)), "skriva tal");
 }
 
-void Sheet::kronor(lxw_row_t row, lxw_col_t col, std::int64_t kr, Look look) {
-  look.number = std::string(kKronor);
-  number(row, col, static_cast<double>(kr), look);
-}
-
 void Sheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
                     const Look& look) {
   check(worksheet_write_formula_num(ws_, row, col, formula.c_str(), format(look), cached),
@@ -93,24 +84,8 @@ void Sheet::link(lxw_row_t row, lxw_col_t col, const std::string& sheet, const s
         "skriva länk");
 }
 
-void Sheet::paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
-                      double chars, Look look) {
-  look.wrap = true;
-  if (first == last) {
-    Sheet::text(row, first, text, look);
-  } else {
-    check(worksheet_merge_range(ws_, row, first, row, last, text.c_str(), format(look)),
-          "slå ihop celler");
-  }
-  height(row, lines_needed(text, chars));
-}
-
-void Sheet::merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
-                   const Look& look) {
-  if (first == last) {
-    Sheet::text(row, first, text, look);
-    return;
-  }
+void Sheet::merge_range(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+                        const Look& look) {
   check(worksheet_merge_range(ws_, row, first, row, last, text.c_str(), format(look)),
         "slå ihop celler");
 }
@@ -119,11 +94,12 @@ void Sheet::width(lxw_col_t first, lxw_col_t last, double chars) {
   check(worksheet_set_column(ws_, first, last, chars, nullptr), "sätta kolumnbredd");
 }
 
-void Sheet::height(lxw_row_t row, std::size_t lines) {
-  if (lines <= 1) return;
-  check(worksheet_set_row(ws_, row, kLineHeight * static_cast<double>(std::min<std::size_t>(lines, 25)),
-                          nullptr),
-        "sätta radhöjd");
+void Sheet::row_height(lxw_row_t row, double points) {
+  check(worksheet_set_row(ws_, row, points, nullptr), "sätta radhöjd");
+}
+
+void Sheet::header(const std::string& codes) {
+  check(worksheet_set_header(ws_, codes.c_str()), "sätta sidhuvud");
 }
 
 void Sheet::freeze(lxw_row_t row, lxw_col_t col) { worksheet_freeze_panes(ws_, row, col); }
@@ -133,15 +109,6 @@ void Sheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last) {
   worksheet_set_paper(ws_, 9);  // A4
   worksheet_fit_to_pages(ws_, 1, 0);
   check(worksheet_repeat_rows(ws_, repeat_first, repeat_last), "upprepa rubrikrader");
-}
-
-lxw_row_t Sheet::banner(bool draft, lxw_col_t last_col) {
-  if (!draft) return 0;
-  Look look{.bold = true, .fill = kDraftFill};
-  for (lxw_col_t c = 1; c <= last_col; ++c) blank(0, c, look);
-  text(0, 0, std::string(kDraftText), look);
-  check(worksheet_set_header(ws_, "&C&\"Calibri,Bold\"UTKAST"), "sätta sidhuvud");
-  return 1;
 }
 
 // --- Sheet names ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 //
 // Only for output/*.cc (includes xlsxwriter.h through xlsx_writer.h).
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -67,8 +68,64 @@ class Formats {
   std::map<Look, lxw_format*> formats_;
 };
 
-/// Writing cells of one sheet, every libxlsxwriter error checked. Rows and columns 0-based.
-class Sheet {
+/// The banner's text.
+inline constexpr std::string_view kDraftText =
+    "UTKAST: körningen har fynd av nivån fel. Beloppen kan ändras när underlagen rättas.";
+
+/// Points per line of Calibri 11, for row heights.
+inline constexpr double kLineHeight = 15;
+
+/// What every sheet writer builds on its cell primitives: kronor, paragraphs, merged headings,
+/// row heights in lines and the draft banner. `Derived` (Sheet, LeanSheet) provides
+/// text(), number(), blank(), merge_range(), row_height() and header().
+template <class Derived>
+class SheetOps {
+ public:
+  /// Whole kronor as a number in the kronor format (`look.number` is replaced).
+  void kronor(lxw_row_t row, lxw_col_t col, std::int64_t kr, Look look = {}) {
+    look.number = std::string(kKronor);
+    self().number(row, col, static_cast<double>(kr), look);
+  }
+  /// A heading over columns first..last (merged when more than one).
+  void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+              const Look& look) {
+    if (first == last) {
+      self().text(row, first, text, look);
+    } else {
+      self().merge_range(row, first, last, text, look);
+    }
+  }
+  /// `text` across columns first..last of a row, wrapped, the row as high as it needs
+  /// (`chars`: the width of the columns together, in characters).
+  void paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+                 double chars, Look look = {}) {
+    look.wrap = true;
+    merged(row, first, last, text, look);
+    height(row, lines_needed(text, chars));
+  }
+  /// The height of `lines` lines of text (nothing for one; at most 25).
+  void height(lxw_row_t row, std::size_t lines) {
+    if (lines <= 1) return;
+    self().row_height(row, kLineHeight * static_cast<double>(std::min<std::size_t>(lines, 25)));
+  }
+  /// Marks the sheet as a draft when `draft`: a banner in row 0 (returns 1, the first free
+  /// row) and "UTKAST" in the printed header; returns 0 otherwise.
+  lxw_row_t banner(bool draft, lxw_col_t last_col) {
+    if (!draft) return 0;
+    Look look{.bold = true, .fill = kDraftFill};
+    for (lxw_col_t c = 1; c <= last_col; ++c) self().blank(0, c, look);
+    self().text(0, 0, std::string(kDraftText), look);
+    self().header("&C&\"Calibri,Bold\"UTKAST");
+    return 1;
+  }
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
+};
+
+/// Writing cells of one sheet through libxlsxwriter, every error checked. Rows and columns
+/// 0-based.
+class Sheet : public SheetOps<Sheet> {
  public:
   Sheet(XlsxBook& book, Formats& formats, const std::string& name);
 
@@ -76,8 +133,6 @@ class Sheet {
   const std::string& name() const { return name_; }
   void text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look = {});
   void number(lxw_row_t row, lxw_col_t col, double value, const Look& look = {});
-  /// Whole kronor as a number in the kronor format (`look.number` is replaced).
-  void kronor(lxw_row_t row, lxw_col_t col, std::int64_t kr, Look look = {});
   /// A live formula ("=SUM(D7:D9)") with the value it has now, so a reader that does not
   /// calculate (openpyxl, our own reader, a viewer) sees the figure too.
   void formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
@@ -85,23 +140,17 @@ class Sheet {
   void blank(lxw_row_t row, lxw_col_t col, const Look& look);
   /// A link to cell A1 of another sheet of the workbook.
   void link(lxw_row_t row, lxw_col_t col, const std::string& sheet, const std::string& text);
-  /// `text` across columns first..last of a row, wrapped, the row as high as it needs
-  /// (`chars`: the width of the columns together, in characters).
-  void paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
-                 double chars, Look look = {});
-  /// A heading over columns first..last (merged when more than one).
-  void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
-              const Look& look);
+  /// `text` in the cells first..last of a row, merged.
+  void merge_range(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+                   const Look& look);
   void width(lxw_col_t first, lxw_col_t last, double chars);
-  /// The height of `lines` lines of text (nothing for one).
-  void height(lxw_row_t row, std::size_t lines);
+  void row_height(lxw_row_t row, double points);
+  /// The printed page header, in Excel's header codes ("&C&\"Calibri,Bold\"UTKAST").
+  void header(const std::string& codes);
   /// Rows above `row` and columns left of `col` stay in view.
   void freeze(lxw_row_t row, lxw_col_t col);
   /// Printed landscape on A4, one page wide, with `repeat` rows on every page.
   void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last);
-  /// Marks the sheet as a draft when `draft`: a banner in row 0 (returns 1, the first free
-  /// row) and "UTKAST" in the printed header; returns 0 otherwise.
-  lxw_row_t banner(bool draft, lxw_col_t last_col);
 
  private:
   lxw_format* format(const Look& look) { return formats_(look); }
@@ -113,9 +162,6 @@ class Sheet {
   lxw_worksheet* ws_;
 };
 
-/// The banner's text.
-inline constexpr std::string_view kDraftText =
-    "UTKAST: körningen har fynd av nivån fel. Beloppen kan ändras när underlagen rättas.";
 
 /// Sheet names unique without regard to case, as Excel wants; too long names are shortened
 /// to 31 characters and numbered when they clash ("… (2)").

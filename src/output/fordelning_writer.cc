@@ -941,8 +941,7 @@ std::string fordelning_xlsx(const AllocationBook& book) {
 
   // Row by row: the customer x line matrices reach millions of cells at city scale. Every sheet
   // below is written top down.
-  XlsxBook xlsx(std::string(kSubject), "fordelning", XlsxBook::Scratch::temp,
-                XlsxBook::Memory::rows);
+  XlsxBook xlsx(std::string(kSubject), "fordelning", XlsxBook::Memory::rows);
   xlsx.set_properties({.title = fmt::format("{}Fördelning {}", book.draft ? "Utkast: " : "",
                                             book.current.year),
                        .subject = "Leverantörernas kostnader fördelade på kunderna",

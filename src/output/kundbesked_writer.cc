@@ -18,6 +18,7 @@
 #include "analys/recognise.h"
 #include "output/allocation_layout.h"
 #include "output/fordelning_writer.h"
+#include "output/lean_xlsx.h"
 
 namespace arsanalys::output {
 namespace {
@@ -116,7 +117,7 @@ struct Totals {
   lxw_row_t total_row = 0;
 };
 
-void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& customer,
+void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, const Customer& customer,
                 const fordelning::Kunder& kunder) {
   const LineAllocation& l = *item.line;
   ws.text(row, kService, l.service, {.wrap = true});
@@ -152,7 +153,7 @@ void write_item(Sheet& ws, lxw_row_t row, const Item& item, const Customer& cust
 }
 
 /// The lines of one supplier and its subtotal row; returns the subtotal's row.
-lxw_row_t write_supplier(Sheet& ws, lxw_row_t& row, const std::string& supplier,
+lxw_row_t write_supplier(LeanSheet& ws, lxw_row_t& row, const std::string& supplier,
                          const std::vector<Item>& items, const Customer& customer,
                          const fordelning::Kunder& kunder, bool with_previous, Totals& totals) {
   const lxw_row_t first = row;
@@ -205,7 +206,7 @@ std::string plus_of(const std::vector<lxw_row_t>& rows, lxw_col_t col) {
 }
 
 /// How each key of the statement works and the customer's share of it.
-lxw_row_t write_keys(Sheet& ws, lxw_row_t row, const AllocationBook& book,
+lxw_row_t write_keys(LeanSheet& ws, lxw_row_t row, const AllocationBook& book,
                      const std::vector<std::pair<std::string, std::vector<Item>>>& groups,
                      const Customer& customer) {
   std::vector<std::pair<const Key*, const Allocation*>> keys;
@@ -260,13 +261,11 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                   [](const LineAllocation& l) { return l.allocation.has_value(); });
   auto groups = items_of(book, previous_, suppliers_, customer.id);
 
-  XlsxBook xlsx(std::string(kSubject), "kundbesked", XlsxBook::Scratch::memory);
-  xlsx.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
+  LeanSheet ws(std::string(kSubject), kSheet);
+  ws.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
                                             year, customer.name),
                        .subject = fmt::format("Kund-id {}", customer.id),
                        .created = new_year(year != 0 ? year - 1 : 2000)});
-  Formats formats(xlsx);
-  Sheet ws(xlsx, formats, kSheet);
   for (lxw_col_t c = 0; c < kCols; ++c) ws.width(c, c, kWidths[c]);
   double all_width = 0;
   for (double w : kWidths) all_width += w;
@@ -370,7 +369,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                all_width, {.italic = true});
   ws.freeze(header + 1, 0);
   ws.print_wide(header, header);
-  return xlsx.finish();
+  return ws.finish();
 }
 
 std::string customer_file_name(std::string_view kund_id) {

@@ -31,17 +31,6 @@ std::time_t new_year(int year) {
 
 namespace {
 
-fs::path scratch_dir(XlsxBook::Scratch scratch) {
-  if (scratch == XlsxBook::Scratch::memory && std::getenv("TMPDIR") == nullptr) {
-    static const bool shm = [] {
-      std::error_code ec;
-      return fs::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK | X_OK) == 0;
-    }();
-    if (shm) return "/dev/shm";
-  }
-  return fs::temp_directory_path();
-}
-
 /// A fresh empty file in `dir` for libxlsxwriter to write the workbook to.
 fs::path make_temp_file(const fs::path& dir, std::string_view subject, std::string_view tag) {
   std::string pattern = (dir / fmt::format("arsanalys-{}-XXXXXX", tag)).string();
@@ -56,9 +45,9 @@ fs::path make_temp_file(const fs::path& dir, std::string_view subject, std::stri
 
 }  // namespace
 
-XlsxBook::XlsxBook(std::string subject, std::string_view tag, Scratch scratch, Memory memory)
+XlsxBook::XlsxBook(std::string subject, std::string_view tag, Memory memory)
     : subject_(std::move(subject)),
-      dir_(scratch_dir(scratch)),
+      dir_(fs::temp_directory_path()),
       path_(make_temp_file(dir_, subject_, tag)) {
   lxw_workbook_options options{};
   options.constant_memory = memory == Memory::rows ? LXW_TRUE : LXW_FALSE;

@@ -40,15 +40,6 @@ struct BookProperties {
 ///   std::string bytes = book.finish();
 class XlsxBook {
  public:
-  /// Where libxlsxwriter's scratch files go while the workbook is built.
-  enum class Scratch {
-    temp,    // the system temp folder (TMPDIR, else /tmp)
-    memory,  // for small workbooks made by the thousand (customer statements): a memory file
-             // system (/dev/shm) when the machine has a writable one and TMPDIR is not set,
-             // since creating and deleting files on a disk file system costs more than the
-             // workbook itself; else as `temp`
-  };
-
   /// `subject` names the workbook in Swedish error messages ("Mallen", "Granskningskopian");
   /// `tag` goes into the temporary file's name.
   /// How much of the workbook libxlsxwriter holds.
@@ -60,8 +51,7 @@ class XlsxBook {
             // RunError), and strings are stored inline
   };
 
-  XlsxBook(std::string subject, std::string_view tag, Scratch scratch = Scratch::temp,
-           Memory memory = Memory::model);
+  XlsxBook(std::string subject, std::string_view tag, Memory memory = Memory::model);
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;

@@ -1,0 +1,143 @@
+// LeanSheet, the statements' own xlsx writer: the same sheet as libxlsxwriter writes for the
+// same calls (byte for byte: cells, shared strings, styles but the theme), text that needs
+// escaping read back as written, and its limits.
+#include "output/lean_xlsx.h"
+
+#include <catch2/catch.hpp>
+#include <cstddef>
+#include <regex>
+#include <span>
+#include <string>
+
+#include "core/error.h"
+#include "xlsx/reader.h"
+#include "xlsx/zip.h"
+
+using arsanalys::output::BookProperties;
+using arsanalys::output::LeanSheet;
+using arsanalys::output::XlsxBook;
+using arsanalys::output::alloc::Formats;
+using arsanalys::output::alloc::Look;
+namespace alloc = arsanalys::output::alloc;
+
+namespace {
+
+std::span<const std::byte> bytes_of(const std::string& s) {
+  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
+}
+
+std::string part(const std::string& xlsx, const char* name) {
+  arsanalys::xlsx::ZipArchive zip(bytes_of(xlsx), "test.xlsx");
+  return zip.read(name, 64u << 20);
+}
+
+/// The same calls on either writer: every kind of cell, look and sheet setting a statement uses.
+template <class Ws>
+void fill(Ws& ws) {
+  ws.banner(true, 5);
+  ws.width(0, 0, 30);
+  ws.width(1, 3, 13.5);
+  ws.width(4, 4, 0.5);
+  ws.text(1, 0, "Kundbesked 2025: Äldre & vård <AVO> \"citat\"", alloc::title_look());
+  ws.text(2, 0, " inledande mellanslag");
+  ws.text(2, 1, "två\nrader", {.wrap = true});
+  ws.number(3, 0, 0.002101338392114463, alloc::percent_look());
+  ws.number(3, 1, 1.5e-05, alloc::percent_look());
+  ws.number(3, 2, -123456789.25);
+  ws.number(3, 3, 1e20);
+  ws.kronor(4, 0, -500);
+  ws.kronor(4, 1, 8682642, {.bold = true});
+  ws.formula(5, 0, "=A5+B5", 8682142, alloc::kronor_look(true));
+  ws.formula(5, 1, "=IF(A5>0,\"ja\",\"nej\")", 0, {.italic = true});
+  ws.blank(5, 2, alloc::total_text_look());
+  ws.merged(6, 0, 3, "Summa Intraservice", alloc::total_text_look());
+  ws.merged(7, 0, 0, "En cell", alloc::heading_look());
+  ws.paragraph(8, 0, 5, std::string(400, 'x'), 60);
+  ws.text(9, 4, "Centrerad", {.boxed = true, .center = true, .size = 9});
+  ws.text(1, 0, "Kundbesked 2025: Äldre & vård <AVO> \"citat\"", alloc::title_look());  // again
+  ws.height(10, 3);
+  ws.height(3, 2);
+  ws.freeze(2, 0);
+  ws.print_wide(2, 2);
+}
+
+}  // namespace
+
+TEST_CASE("lean xlsx: the same sheet as libxlsxwriter writes", "[output][lean]") {
+  const BookProperties props{.title = "Utkast: Kundbesked 2025: A & B", .subject = "Kund-id AVO",
+                             .created = arsanalys::output::new_year(2024)};
+  XlsxBook book("Testet", "lean");
+  book.set_properties(props);
+  Formats formats(book);
+  alloc::Sheet sheet(book, formats, "Kundbesked");
+  fill(sheet);
+  const std::string theirs = book.finish();
+
+  LeanSheet lean("Testet", "Kundbesked");
+  lean.set_properties(props);
+  fill(lean);
+  const std::string ours = lean.finish();
+
+  CHECK(part(ours, "xl/worksheets/sheet1.xml") == part(theirs, "xl/worksheets/sheet1.xml"));
+  CHECK(part(ours, "xl/sharedStrings.xml") == part(theirs, "xl/sharedStrings.xml"));
+  CHECK(part(ours, "docProps/core.xml") == part(theirs, "docProps/core.xml"));
+  // libxlsxwriter's fonts point into its theme part, which the lean writer leaves out.
+  std::string their_styles = std::regex_replace(part(theirs, "xl/styles.xml"),
+                                                std::regex("<color theme=\"1\"/>|<scheme val=\"minor\"/>"), "");
+  CHECK(part(ours, "xl/styles.xml") == their_styles);
+  CHECK(part(ours, "xl/workbook.xml").find(
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">Kundbesked!$3:$3"
+            "</definedName>") != std::string::npos);
+
+  // The same bytes every time.
+  LeanSheet again("Testet", "Kundbesked");
+  again.set_properties(props);
+  fill(again);
+  CHECK(again.finish() == ours);
+}
+
+TEST_CASE("lean xlsx: text that needs escaping reads back as written", "[output][lean]") {
+  const std::string tricky[] = {
+      std::string("styrtecken \x01 och \x1f", 20), "_x0041_ ser ut som en kod", "a\tb\r\nc",
+      "<&>\"'", "  ", "Göteborg – €"};
+  LeanSheet ws("Testet", "Blad 'ett'");
+  for (std::size_t i = 0; i < std::size(tricky); ++i) {
+    ws.text(static_cast<lxw_row_t>(i), 0, tricky[i]);
+  }
+  ws.number(0, 1, 1);
+  ws.number(0, 1, 2);  // written twice: the last write counts
+  ws.formula(1, 1, "=B1&\"<x>\"", 0);
+  ws.print_wide(0, 0);
+  std::string bytes = ws.finish();
+
+  auto wb = arsanalys::xlsx::read_workbook(bytes_of(bytes), "test.xlsx");
+  REQUIRE(wb.sheets.size() == 1);
+  CHECK(wb.sheets[0].name == "Blad 'ett'");
+  for (std::size_t i = 0; i < std::size(tricky); ++i) {
+    INFO(i);
+    const auto* c = wb.sheets[0].find(static_cast<std::uint32_t>(i), 0);
+    REQUIRE(c != nullptr);
+    CHECK(wb.strings.at(c->text) == tricky[i]);
+  }
+  const auto* b1 = wb.sheets[0].find(0, 1);
+  REQUIRE(b1 != nullptr);
+  CHECK(b1->number == 2);
+  const auto* b2 = wb.sheets[0].find(1, 1);
+  REQUIRE(b2 != nullptr);
+  CHECK(wb.formulas.at(b2->formula) == "B1&\"<x>\"");
+  CHECK(part(bytes, "xl/workbook.xml").find("'Blad ''ett'''!$1:$1") != std::string::npos);
+}
+
+TEST_CASE("lean xlsx: what a sheet cannot hold is refused in Swedish", "[output][lean]") {
+  LeanSheet ws("Kundbeskedet", "Kundbesked");
+  CHECK_THROWS_AS(ws.text(0, 0, std::string(32768, 'x')), arsanalys::RunError);
+  CHECK_NOTHROW(ws.text(0, 0, std::string(32767, 'x')));
+  CHECK_THROWS_WITH(ws.number(1048576, 0, 1), Catch::Contains("utanför bladet"));
+  CHECK_THROWS_AS(ws.blank(0, 16384, {}), arsanalys::RunError);
+  // An empty sheet is still a workbook.
+  LeanSheet empty("Kundbeskedet", "Tomt");
+  std::string bytes = empty.finish();
+  auto wb = arsanalys::xlsx::read_workbook(bytes_of(bytes), "tom.xlsx");
+  REQUIRE(wb.sheets.size() == 1);
+  CHECK(wb.sheets[0].cells.empty());
+}
