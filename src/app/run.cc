@@ -254,24 +254,8 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
 
   progress.stage("Skriver fördelning, kundbesked och resultat.json");
-  if (in.kunder) {
-    output::AllocationBook book{allocation, &previous, *in.kunder, draft};
-    outputs.write("fordelning.xlsx", output::fordelning_xlsx(book));
-    // One statement per customer, on every core, all flushed to disk with one sync. The bytes
-    // of each depend only on its customer, never on the threads.
-    const fs::path folder = outputs.folder("kunder");
-    output::CustomerStatements statements(book);
-    const auto& customers = in.kunder->customers;
-    const std::vector<std::string> names = output::customer_file_names(customers);
-    FileBatch batch;
-    parallel_for(customers.size(), [&](std::size_t i) {
-      batch.add(folder / names[i], statements.xlsx(customers[i]));
-    });
-    batch.commit();
-    for (int i = 0; i < batch.committed(); ++i) outputs.count_written();
-  }
-  {
-    // Written as it is made: at city scale the document is hundreds of megabytes.
+  // resultat.json is written as it is made: at city scale it is hundreds of megabytes.
+  auto write_result = [&] {
     AtomicFile file(out_dir / "resultat.json");
     std::string buffer;
     auto flush = [&] {
@@ -285,8 +269,33 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                               });
     flush();
     file.commit();
-    outputs.count_written();
+  };
+  if (in.kunder) {
+    output::AllocationBook book{allocation, &previous, *in.kunder, draft};
+    const fs::path folder = outputs.folder("kunder");
+    output::CustomerStatements statements(book);
+    const auto& customers = in.kunder->customers;
+    const std::vector<std::string> names = output::customer_file_names(customers);
+    // On every core: first fordelning.xlsx and resultat.json, one task each (they are made
+    // by one thread), so that the statements, one task per customer, fill the other cores
+    // meanwhile. The files go to disk with one sync. The bytes of each file depend only on
+    // its own input, never on the threads.
+    FileBatch batch;
+    parallel_for(customers.size() + 2, [&](std::size_t i) {
+      if (i == 0) {
+        batch.add(outputs.dir() / "fordelning.xlsx", output::fordelning_xlsx(book));
+      } else if (i == 1) {
+        write_result();
+      } else {
+        batch.add(folder / names[i - 2], statements.xlsx(customers[i - 2]));
+      }
+    });
+    batch.commit();
+    for (int i = 0; i < batch.committed(); ++i) outputs.count_written();
+  } else {
+    write_result();
   }
+  outputs.count_written();  // resultat.json
   print_summary(in, findings, outputs, out);
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }

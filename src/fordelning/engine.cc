@@ -450,6 +450,26 @@ const CustomerShare* find_customer(const StepShare& step, std::string_view kund_
   return it != step.customers.end() && it->kund_id() == kund_id ? &*it : nullptr;
 }
 
+template <class Entry>
+const Entry* CustomerFinder::find(std::span<const Entry> entries) {
+  std::uint32_t& guess = guess_[entries.size() % std::size(guess_)];
+  if (guess < entries.size() && entries[guess].customer == &customer_) return &entries[guess];
+  const std::string& id = customer_.id;
+  auto it = std::lower_bound(entries.begin(), entries.end(), id,
+                             [](const Entry& e, const std::string& k) { return e.customer->id < k; });
+  if (it == entries.end() || it->customer->id != id) return nullptr;
+  guess = static_cast<std::uint32_t>(it - entries.begin());
+  return &*it;
+}
+
+const CustomerShare* CustomerFinder::in(const StepShare& step) {
+  return find(std::span<const CustomerShare>(step.customers));
+}
+
+const CustomerKr* CustomerFinder::in(const CustomerKronor& kronor) {
+  return find(std::span<const CustomerKr>(kronor.begin(), kronor.end()));
+}
+
 KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,
                    const Kunder& kunder) {
   KeyMatch m;

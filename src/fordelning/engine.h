@@ -152,6 +152,30 @@ Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& we
 /// a step's customers are in Kund-id byte order.
 const CustomerShare* find_customer(const StepShare& step, std::string_view kund_id);
 
+/// One customer looked up in the per-customer lists (a step's customers, an allocation's
+/// kronor) of many allocations, as a statement does for every line. Lists of the same
+/// selection hold the customer at the same place, so the place found last in a list of that
+/// length is tried first, by comparing the entry's customer with this one (the same object of
+/// the same register); otherwise a binary search by Kund-id. The answers are the same as
+/// find_customer() and CustomerKronor::find().
+///
+///   CustomerFinder finder(kunder.customers[3]);
+///   const CustomerKr* e = finder.in(allocation.customers_kr);
+class CustomerFinder {
+ public:
+  explicit CustomerFinder(const Customer& customer) : customer_(customer) {}
+  const CustomerShare* in(const StepShare& step);
+  const CustomerKr* in(const CustomerKronor& kronor);
+  const Customer& customer() const { return customer_; }
+
+ private:
+  template <class Entry>
+  const Entry* find(std::span<const Entry> entries);
+
+  const Customer& customer_;
+  std::uint32_t guess_[64] = {};  // by list length mod 64: the place found last
+};
+
 /// How a service's key was found.
 enum class KeySource {
   none,     // no key: KEY_MISSING for the caller

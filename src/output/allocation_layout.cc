@@ -298,12 +298,16 @@ std::string key_explanation(const Key& key, const Kunder& kunder) {
 
 // --- Shares ---------------------------------------------------------------------------------
 
-std::optional<KeyShare> customer_share(const Allocation& a, std::string_view kund_id) {
+namespace {
+
+/// The customer's share of the allocation; `find(step)` is its part of a step or nullptr.
+template <class Find>
+std::optional<KeyShare> share_in(const Allocation& a, Find find) {
   KeyShare share;
   Int128 num = 0, den = 1;
   bool selected = false;
   for (const auto& step : a.steps) {
-    if (const fordelning::CustomerShare* found = fordelning::find_customer(step, kund_id)) {
+    if (const fordelning::CustomerShare* found = find(step)) {
       const fordelning::Fraction c_share = fordelning::share_of(step, *found);
       selected = true;
       share.value += static_cast<long double>(step.andel.num) * c_share.num /
@@ -331,6 +335,18 @@ std::optional<KeyShare> customer_share(const Allocation& a, std::string_view kun
   if (share.exact && (num > kMax || den > kMax)) share.exact = false;
   if (share.exact) share.fraction = {static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
   return share;
+}
+
+}  // namespace
+
+std::optional<KeyShare> customer_share(const Allocation& a, std::string_view kund_id) {
+  return share_in(a, [&](const fordelning::StepShare& step) {
+    return fordelning::find_customer(step, kund_id);
+  });
+}
+
+std::optional<KeyShare> customer_share(const Allocation& a, fordelning::CustomerFinder& finder) {
+  return share_in(a, [&](const fordelning::StepShare& step) { return finder.in(step); });
 }
 
 std::string share_text(const KeyShare& share) {

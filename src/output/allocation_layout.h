@@ -218,6 +218,9 @@ struct KeyShare {
   bool exact = true;
 };
 std::optional<KeyShare> customer_share(const fordelning::Allocation& a, std::string_view kund_id);
+/// The same, for a statement's many lookups of one customer.
+std::optional<KeyShare> customer_share(const fordelning::Allocation& a,
+                                       fordelning::CustomerFinder& finder);
 /// The share as a percentage text and, when exact and not whole, the fraction: "4,5455 % (1/22)".
 std::string share_text(const KeyShare& share);
 

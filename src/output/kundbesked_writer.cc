@@ -59,10 +59,10 @@ struct Item {
 
 /// The key's steps that select the customer, as the measure text of the statement.
 std::string measure_of(const Key& key, const Allocation& a, const fordelning::Kunder& kunder,
-                       const std::string& id) {
+                       fordelning::CustomerFinder& finder) {
   std::vector<std::string> parts;
   for (const auto& step : a.steps) {
-    if (const fordelning::CustomerShare* c = fordelning::find_customer(step, id)) {
+    if (const fordelning::CustomerShare* c = finder.in(step)) {
       const fordelning::Step& def = key.steps[step.step];
       std::string text = measure_text(def, fordelning::measure_values(def, *c->customer, kunder));
       parts.push_back(a.steps.size() > 1 ? fmt::format("steg {}: {}", step.step + 1, text) : text);
@@ -77,7 +77,7 @@ std::string measure_of(const Key& key, const Allocation& a, const fordelning::Ku
 /// `previous`: previous_lines(book.current, book.previous); `suppliers`: suppliers_of(book.current).
 std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     const AllocationBook& book, const std::vector<const LineAllocation*>& previous,
-    const std::vector<std::string>& suppliers, const std::string& id) {
+    const std::vector<std::string>& suppliers, fordelning::CustomerFinder& finder) {
   std::vector<std::pair<std::string, std::vector<Item>>> out;
   for (const std::string& supplier : suppliers) {
     std::vector<Item> items;
@@ -86,14 +86,14 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
       if (l.supplier != supplier) continue;
       Item item{&l, 0, false, std::nullopt};
       if (l.allocation) {
-        if (const fordelning::CustomerKr* e = l.allocation->customers_kr.find(id)) {
+        if (const fordelning::CustomerKr* e = finder.in(l.allocation->customers_kr)) {
           item.selected = true;
           item.kr = e->kr;
         }
       }
       const LineAllocation* p = previous[i];
       if (p != nullptr && p->allocation) {
-        const fordelning::CustomerKr* e = p->allocation->customers_kr.find(id);
+        const fordelning::CustomerKr* e = finder.in(p->allocation->customers_kr);
         item.previous = e == nullptr ? 0 : e->kr;
       }
       bool charged_before = item.previous && *item.previous != 0;
@@ -117,7 +117,7 @@ struct Totals {
   lxw_row_t total_row = 0;
 };
 
-void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, const Customer& customer,
+void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, fordelning::CustomerFinder& finder,
                 const fordelning::Kunder& kunder) {
   const LineAllocation& l = *item.line;
   ws.text(row, kService, l.service, {.wrap = true});
@@ -125,9 +125,9 @@ void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, const Customer& 
   ws.text(row, kKey, l.key != nullptr ? l.key->name : "", {.wrap = true});
   std::string measure;
   if (item.selected && l.key != nullptr) {
-    measure = measure_of(*l.key, *l.allocation, kunder, customer.id);
+    measure = measure_of(*l.key, *l.allocation, kunder, finder);
     ws.text(row, kMeasure, measure, {.wrap = true});
-    if (auto share = customer_share(*l.allocation, customer.id)) {
+    if (auto share = customer_share(*l.allocation, finder)) {
       ws.number(row, kShare, static_cast<double>(share->value), percent_look());
     }
   } else {
@@ -154,14 +154,14 @@ void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, const Customer& 
 
 /// The lines of one supplier and its subtotal row; returns the subtotal's row.
 lxw_row_t write_supplier(LeanSheet& ws, lxw_row_t& row, const std::string& supplier,
-                         const std::vector<Item>& items, const Customer& customer,
+                         const std::vector<Item>& items, fordelning::CustomerFinder& finder,
                          const fordelning::Kunder& kunder, bool with_previous, Totals& totals) {
   const lxw_row_t first = row;
   std::int64_t kr = 0, previous = 0, change = 0;
   bool known = false;
   for (const Item& item : items) {
     ws.text(row, kSupplier, supplier, {.wrap = true});
-    write_item(ws, row, item, customer, kunder);
+    write_item(ws, row, item, finder, kunder);
     kr += item.kr;
     if (item.previous) {
       known = true;
@@ -259,7 +259,8 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
       book.previous != nullptr &&
       std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
                   [](const LineAllocation& l) { return l.allocation.has_value(); });
-  auto groups = items_of(book, previous_, suppliers_, customer.id);
+  fordelning::CustomerFinder finder(customer);
+  auto groups = items_of(book, previous_, suppliers_, finder);
 
   LeanSheet ws(std::string(kSubject), kSheet);
   ws.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
@@ -305,7 +306,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   Totals totals;
   std::vector<lxw_row_t> subtotals;
   for (const auto& [supplier, items] : groups) {
-    subtotals.push_back(write_supplier(ws, row, supplier, items, customer, book.kunder, with_previous, totals));
+    subtotals.push_back(write_supplier(ws, row, supplier, items, finder, book.kunder, with_previous, totals));
   }
   if (groups.empty()) {
     ws.paragraph(row++, 0, kCols - 1,

@@ -598,3 +598,37 @@ TEST_CASE("match_key: Tjänster row, then the supplier's *, then the 3.2 text", 
   CHECK(f::key_for(ink, "Okänd tjänst", "", k) == nullptr);
   CHECK(f::key_for(ink, "Okänd tjänst", "Någon annan nyckel", k) == nullptr);
 }
+
+TEST_CASE("CustomerFinder: the same entries as find_customer and CustomerKronor::find",
+          "[fordelning]") {
+  Random r;
+  int compared = 0;
+  for (int round = 0; round < 300; ++round) {
+    f::Kunder k = r.kunder();
+    std::vector<f::Allocation> allocations;
+    for (int i = 0; i < 6; ++i) {
+      f::Key key = r.random_key(k);
+      if (auto a = f::allocate(r.amount(), key, k)) allocations.push_back(std::move(*a));
+    }
+    // Customers of this register, and copies of them that are other objects with the same
+    // Kund-ids (a finder must then find by Kund-id, not by the guess).
+    f::Kunder copy = k;
+    std::shuffle(copy.customers.begin(), copy.customers.end(), r.rng);
+    std::vector<const f::Customer*> customers;
+    for (const auto& c : k.customers) customers.push_back(&c);
+    for (const auto& c : copy.customers) customers.push_back(&c);
+    for (const f::Customer* c : customers) {
+      f::CustomerFinder finder(*c);
+      for (int pass = 0; pass < 2; ++pass) {  // the second pass goes by the guesses
+        for (const f::Allocation& a : allocations) {
+          CHECK(finder.in(a.customers_kr) == a.customers_kr.find(c->id));
+          for (const f::StepShare& step : a.steps) {
+            CHECK(finder.in(step) == f::find_customer(step, c->id));
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  CHECK(compared > 1000);
+}
