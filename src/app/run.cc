@@ -283,7 +283,9 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     FileBatch batch;
     parallel_for(customers.size() + 2, [&](std::size_t i) {
       if (i == 0) {
-        batch.add(outputs.dir() / "fordelning.xlsx", output::fordelning_xlsx(book));
+        batch.add_written(outputs.dir() / "fordelning.xlsx", [&](const fs::path& tmp) {
+          output::write_fordelning_xlsx(book, tmp);
+        });
       } else if (i == 1) {
         write_result();
       } else {

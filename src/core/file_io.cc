@@ -126,6 +126,15 @@ void FileBatch::add(const fs::path& path, std::string_view data) {
   staged_.emplace_back(std::move(tmp), path);
 }
 
+void FileBatch::add_written(const fs::path& path,
+                            const std::function<void(const fs::path& tmp)>& write) {
+  AtomicFile file(path);
+  write(file.temp_path());  // the temporary is removed by `file` if this throws
+  fs::path tmp = file.close(false);
+  std::lock_guard lock(mutex_);
+  staged_.emplace_back(std::move(tmp), path);
+}
+
 void FileBatch::commit() {
   std::lock_guard lock(mutex_);
   if (staged_.empty()) return;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,9 @@ class AtomicFile {
   /// Closes the temporary (flushed to disk when `sync`) and hands it over without renaming:
   /// the caller renames it (rename_over) or removes it.
   std::filesystem::path close(bool sync);
+  /// The temporary's path, for a library that writes only to a file name (it may reopen and
+  /// truncate it); empty after close().
+  const std::filesystem::path& temp_path() const { return tmp_; }
 
  private:
   [[noreturn]] void fail(int err);
@@ -73,6 +77,10 @@ class FileBatch {
   ~FileBatch();
 
   void add(const std::filesystem::path& path, std::string_view data);
+  /// The same for a file that `write(tmp)` writes by name to the temporary `tmp` (a library
+  /// that writes only to a file name), so that it is never held in memory.
+  void add_written(const std::filesystem::path& path,
+                   const std::function<void(const std::filesystem::path& tmp)>& write);
   void commit();
   /// Files renamed into place so far.
   int committed() const { return committed_; }

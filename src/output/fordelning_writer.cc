@@ -932,16 +932,13 @@ void write_lines(Sheet& ws, const Plan& plan) {
   ws.print_wide(header, header);
 }
 
-}  // namespace
 
-std::string fordelning_xlsx(const AllocationBook& book) {
+/// Writes fordelning.xlsx into `xlsx`.
+void write_fordelning(XlsxBook& xlsx, const AllocationBook& book) {
   Plan plan = make_plan(book);
   for (SupplierPlan& s : plan.suppliers) place(s, plan);
   plan_unallocated(plan);
 
-  // Row by row: the customer x line matrices reach millions of cells at city scale. Every sheet
-  // below is written top down.
-  XlsxBook xlsx(std::string(kSubject), "fordelning", XlsxBook::Memory::rows);
   xlsx.set_properties({.title = fmt::format("{}Fördelning {}", book.draft ? "Utkast: " : "",
                                             book.current.year),
                        .subject = "Leverantörernas kostnader fördelade på kunderna",
@@ -969,7 +966,23 @@ std::string fordelning_xlsx(const AllocationBook& book) {
   write_proposals(proposals, plan);
   write_unallocated(unallocated, plan);
   write_lines(lines, plan);
+}
+
+}  // namespace
+
+// Row by row (XlsxBook::Memory::rows): the customer x line matrices reach millions of cells at
+// city scale. Every sheet is written top down.
+
+std::string fordelning_xlsx(const AllocationBook& book) {
+  XlsxBook xlsx(std::string(kSubject), "fordelning", XlsxBook::Memory::rows);
+  write_fordelning(xlsx, book);
   return xlsx.finish();
+}
+
+void write_fordelning_xlsx(const AllocationBook& book, const std::filesystem::path& file) {
+  XlsxBook xlsx(std::string(kSubject), XlsxBook::IntoFile{file}, XlsxBook::Memory::rows);
+  write_fordelning(xlsx, book);
+  xlsx.close();
 }
 
 }  // namespace arsanalys::output

@@ -3,6 +3,7 @@
 // the round's allocation laid out in Swedish. Amounts in kronor; totals are live formulas with
 // their cached values.
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ struct AllocationBook {
 /// key its steps, measures and shares, current against proposed key, lines not allocated with
 /// the reason. Returns the workbook's bytes.
 std::string fordelning_xlsx(const AllocationBook& book);
+/// The same written to `file`, a temporary the caller owns (as FileBatch::add_written gives):
+/// the workbook, tens of megabytes at city scale, is never held in memory.
+void write_fordelning_xlsx(const AllocationBook& book, const std::filesystem::path& file);
 
 /// kunder/<Kund-id>.xlsx for one customer: per supplier and service the amount, the key, the
 /// customer's measure and share, last year's figure where known, the total.

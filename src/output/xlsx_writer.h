@@ -52,6 +52,12 @@ class XlsxBook {
   };
 
   XlsxBook(std::string subject, std::string_view tag, Memory memory = Memory::model);
+  /// A workbook written to `file` (a temporary the caller owns and renames, such as an
+  /// output's AtomicFile) by close(), so that a large workbook is never held in memory.
+  struct IntoFile {
+    std::filesystem::path path;
+  };
+  XlsxBook(std::string subject, IntoFile file, Memory memory);
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;
@@ -67,11 +73,14 @@ class XlsxBook {
   void check(lxw_error error, std::string_view doing) const;
   /// Writes the workbook and returns its bytes. Call once; the book is unusable after.
   std::string finish();
+  /// Writes the workbook to its file. Call once; the book is unusable after.
+  void close();
 
  private:
   std::string subject_;
   std::filesystem::path dir_;   // scratch folder
   std::filesystem::path path_;  // the workbook's own file in it
+  bool owns_file_ = true;       // a scratch file of our own, removed when done
   lxw_workbook* book_ = nullptr;
 };
 
