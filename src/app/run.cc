@@ -222,10 +222,16 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   sammanstallning::Round round = sammanstallning::consolidate(submissions, in.settings, findings);
   fordelning::RoundAllocation allocation, previous;
   if (in.kunder) {
-    allocation = fordelning::allocate_round(submissions, round.year, *in.kunder, findings);
+    // This year and last year's figures on two cores: neither reads what the other writes.
     Findings repeated;  // the same lines a year earlier: their findings are already reported
-    previous = fordelning::allocate_round(submissions, round.year - 1, *in.kunder, repeated,
-                                          fordelning::Detail::totals);
+    parallel_for(2, [&](std::size_t i) {
+      if (i == 0) {
+        allocation = fordelning::allocate_round(submissions, round.year, *in.kunder, findings);
+      } else {
+        previous = fordelning::allocate_round(submissions, round.year - 1, *in.kunder, repeated,
+                                              fordelning::Detail::totals);
+      }
+    });
   }
   std::vector<sammanstallning::AlternativeEffect> effects =
       sammanstallning::alternative_effects(round, allocation);
