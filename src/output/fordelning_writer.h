@@ -49,6 +49,9 @@ class CustomerStatements {
   const AllocationBook& book_;
   std::vector<const fordelning::LineAllocation*> previous_;  // per line of book_.current
   std::vector<std::string> suppliers_;                       // in order of first appearance
+  std::vector<std::string> sources_;       // per line of book_.current: source_text()
+  std::vector<std::size_t> fixed_lines_;   // per line: the text lines its customer-independent
+                                           // cells need (supplier, service, key, source)
 };
 
 /// The file name of a customer's statement: the Kund-id with characters that are not safe in

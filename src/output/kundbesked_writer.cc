@@ -52,6 +52,7 @@ constexpr double kWidths[kCols] = {30, 38, 13, 30, 34, 13, 16, 16, 16, 14, 34};
 /// One line of the statement.
 struct Item {
   const LineAllocation* line = nullptr;
+  std::size_t index = 0;                 // of the line in book.current.lines
   std::int64_t kr = 0;                   // the customer's kronor this year (0 when not selected)
   bool selected = false;                 // the key selects the customer this year
   std::optional<std::int64_t> previous;  // last year's kronor by the same key, when known
@@ -84,7 +85,7 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     for (std::size_t i = 0; i < book.current.lines.size(); ++i) {
       const LineAllocation& l = book.current.lines[i];
       if (l.supplier != supplier) continue;
-      Item item{&l, 0, false, std::nullopt};
+      Item item{&l, i, 0, false, std::nullopt};
       if (l.allocation) {
         if (const fordelning::CustomerKr* e = finder.in(l.allocation->customers_kr)) {
           item.selected = true;
@@ -117,22 +118,55 @@ struct Totals {
   lxw_row_t total_row = 0;
 };
 
-void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, fordelning::CustomerFinder& finder,
-                const fordelning::Kunder& kunder) {
+/// What a statement shows of a key for its customer: the measure text and the share. Both
+/// depend only on the key (weighed once per round), not on the line, so a statement works
+/// them out once per key instead of once per line.
+struct KeyView {
+  std::string measure;
+  std::optional<KeyShare> share;
+};
+
+class KeyViews {
+ public:
+  KeyViews(const fordelning::Kunder& kunder, fordelning::CustomerFinder& finder)
+      : kunder_(kunder), finder_(finder) {}
+  const KeyView& of(const LineAllocation& l) {
+    auto [it, made] = views_.try_emplace(l.key);
+    if (made) {
+      it->second.measure = measure_of(*l.key, *l.allocation, kunder_, finder_);
+      it->second.share = customer_share(*l.allocation, finder_);
+    }
+    return it->second;
+  }
+
+ private:
+  const fordelning::Kunder& kunder_;
+  fordelning::CustomerFinder& finder_;
+  std::map<const Key*, KeyView> views_;
+};
+
+/// Per line of the round, what every statement writes alike.
+struct LineTexts {
+  const std::vector<std::string>& sources;
+  const std::vector<std::size_t>& fixed_lines;
+};
+
+void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, KeyViews& keys,
+                const LineTexts& texts) {
   const LineAllocation& l = *item.line;
   ws.text(row, kService, l.service, {.wrap = true});
   ws.text(row, kTable, table_label(l.table));
   ws.text(row, kKey, l.key != nullptr ? l.key->name : "", {.wrap = true});
-  std::string measure;
+  std::size_t measure_lines = 1;
   if (item.selected && l.key != nullptr) {
-    measure = measure_of(*l.key, *l.allocation, kunder, finder);
-    ws.text(row, kMeasure, measure, {.wrap = true});
-    if (auto share = customer_share(*l.allocation, finder)) {
-      ws.number(row, kShare, static_cast<double>(share->value), percent_look());
-    }
+    const KeyView& view = keys.of(l);
+    ws.text(row, kMeasure, view.measure, {.wrap = true});
+    if (view.share) ws.number(row, kShare, static_cast<double>(view.share->value), percent_look());
+    measure_lines = lines_needed(view.measure, kWidths[kMeasure]);
   } else {
-    measure = "ingår inte i nyckelns urval i år";
-    ws.text(row, kMeasure, measure, {.italic = true, .wrap = true});
+    static const std::string kNotSelected = "ingår inte i nyckelns urval i år";
+    ws.text(row, kMeasure, kNotSelected, {.italic = true, .wrap = true});
+    measure_lines = lines_needed(kNotSelected, kWidths[kMeasure]);
   }
   ws.kronor(row, kLineAmount, l.amount_kr);
   ws.kronor(row, kKr, item.kr, {.bold = true});
@@ -143,25 +177,20 @@ void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, fordelning::Cust
   } else {
     ws.text(row, kPrevious, "uppgift saknas", {.italic = true});
   }
-  std::string source = source_text(l);
-  ws.text(row, kSource, source, {.wrap = true});
-  ws.height(row, std::max({lines_needed(l.supplier, kWidths[kSupplier]),
-                           lines_needed(l.service, kWidths[kService]),
-                           lines_needed(measure, kWidths[kMeasure]),
-                           lines_needed(l.key != nullptr ? l.key->name : "", kWidths[kKey]),
-                           lines_needed(source, kWidths[kSource])}));
+  ws.text(row, kSource, texts.sources[item.index], {.wrap = true});
+  ws.height(row, std::max(texts.fixed_lines[item.index], measure_lines));
 }
 
 /// The lines of one supplier and its subtotal row; returns the subtotal's row.
 lxw_row_t write_supplier(LeanSheet& ws, lxw_row_t& row, const std::string& supplier,
-                         const std::vector<Item>& items, fordelning::CustomerFinder& finder,
-                         const fordelning::Kunder& kunder, bool with_previous, Totals& totals) {
+                         const std::vector<Item>& items, KeyViews& keys,
+                         const LineTexts& texts, bool with_previous, Totals& totals) {
   const lxw_row_t first = row;
   std::int64_t kr = 0, previous = 0, change = 0;
   bool known = false;
   for (const Item& item : items) {
     ws.text(row, kSupplier, supplier, {.wrap = true});
-    write_item(ws, row, item, finder, kunder);
+    write_item(ws, row, item, keys, texts);
     kr += item.kr;
     if (item.previous) {
       known = true;
@@ -247,7 +276,15 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
 CustomerStatements::CustomerStatements(const AllocationBook& book)
     : book_(book),
       previous_(previous_lines(book.current, book.previous)),
-      suppliers_(suppliers_of(book.current)) {}
+      suppliers_(suppliers_of(book.current)) {
+  for (const LineAllocation& l : book.current.lines) {
+    sources_.push_back(source_text(l));
+    fixed_lines_.push_back(std::max({lines_needed(l.supplier, kWidths[kSupplier]),
+                                     lines_needed(l.service, kWidths[kService]),
+                                     lines_needed(l.key != nullptr ? l.key->name : "", kWidths[kKey]),
+                                     lines_needed(sources_.back(), kWidths[kSource])}));
+  }
+}
 
 std::string CustomerStatements::xlsx(const Customer& customer) const {
   const AllocationBook& book = book_;
@@ -261,6 +298,8 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                   [](const LineAllocation& l) { return l.allocation.has_value(); });
   fordelning::CustomerFinder finder(customer);
   auto groups = items_of(book, previous_, suppliers_, finder);
+  KeyViews keys(book.kunder, finder);
+  const LineTexts texts{sources_, fixed_lines_};
 
   LeanSheet ws(std::string(kSubject), kSheet);
   ws.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
@@ -306,7 +345,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   Totals totals;
   std::vector<lxw_row_t> subtotals;
   for (const auto& [supplier, items] : groups) {
-    subtotals.push_back(write_supplier(ws, row, supplier, items, finder, book.kunder, with_previous, totals));
+    subtotals.push_back(write_supplier(ws, row, supplier, items, keys, texts, with_previous, totals));
   }
   if (groups.empty()) {
     ws.paragraph(row++, 0, kCols - 1,
