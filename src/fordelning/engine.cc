@@ -450,6 +450,20 @@ const CustomerShare* find_customer(const StepShare& step, std::string_view kund_
   return it != step.customers.end() && it->kund_id() == kund_id ? &*it : nullptr;
 }
 
+void KronorSum::add(const CustomerKronor& kronor) {
+  for (const CustomerKr& e : kronor) kr_[e.customer] += e.kr;
+}
+
+void KronorSum::add_to(std::map<std::string, std::int64_t>& out) const {
+  for (const auto& [customer, kr] : kr_) out[customer->id] += kr;
+}
+
+std::map<std::string, std::int64_t> KronorSum::to_map() const {
+  std::map<std::string, std::int64_t> out;
+  add_to(out);
+  return out;
+}
+
 template <class Entry>
 const Entry* CustomerFinder::find(std::span<const Entry> entries) {
   std::uint32_t& guess = guess_[entries.size() % std::size(guess_)];

@@ -53,7 +53,11 @@ class RoundAllocator {
     }
   }
 
-  RoundAllocation take() { return std::move(result_); }
+  RoundAllocation take() {
+    totals_.add_to(result_.customer_totals);
+    proposed_totals_.add_to(result_.customer_totals_proposed);
+    return std::move(result_);
+  }
 
  private:
   void add_table(const analys::Submission& s, const Table& t) {
@@ -139,12 +143,12 @@ class RoundAllocator {
       return;
     }
     result_.allocated_kr += a.amount_kr;
-    for (const auto& e : a.allocation->customers_kr) result_.customer_totals[e.id()] += e.kr;
-    const auto& proposed = a.proposed ? a.proposed->customers_kr : a.allocation->customers_kr;
-    for (const auto& e : proposed) result_.customer_totals_proposed[e.id()] += e.kr;
+    totals_.add(a.allocation->customers_kr);
+    proposed_totals_.add(a.proposed ? a.proposed->customers_kr : a.allocation->customers_kr);
   }
 
   int year_;
+  KronorSum totals_, proposed_totals_;  // added to result_'s maps by take()
   const Kunder& kunder_;
   Findings& findings_;
   Detail detail_;

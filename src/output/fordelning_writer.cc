@@ -23,6 +23,7 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "output/allocation_layout.h"
@@ -83,7 +84,13 @@ struct Plan {
   std::vector<const LineAllocation*> unallocated;  // grouped by supplier
   std::map<std::string, std::pair<lxw_row_t, lxw_row_t>> unallocated_rows;  // supplier -> rows
   bool any_proposal = false;
+  std::unordered_map<std::string_view, const Customer*> by_id;  // the register's customers
   int year() const { return book.current.year; }
+  /// The register's customer of this Kund-id (as written, else folded), or nullptr.
+  const Customer* customer(std::string_view id) const {
+    auto it = by_id.find(id);
+    return it != by_id.end() ? it->second : book.kunder.customer(id);
+  }
 };
 
 // --- Planning -------------------------------------------------------------------------------
@@ -91,9 +98,14 @@ struct Plan {
 std::vector<CustomerRow> customer_rows(const AllocationBook& book) {
   std::map<std::string, CustomerRow> rows;
   for (const Customer& c : book.kunder.customers) rows[c.id] = {c.id, c.name, c.typ};
+  // Allocated customers are nearly always the register's own objects: only others are looked
+  // up (a lookup per customer and line made this quadratic at city scale).
+  const Customer* first = book.kunder.customers.data();
+  const Customer* last = first + book.kunder.customers.size();
   auto add = [&](const std::optional<Allocation>& a) {
     if (!a) return;
     for (const auto& e : a->customers_kr) {
+      if (std::less_equal<>()(first, e.customer) && std::less<>()(e.customer, last)) continue;
       if (rows.count(e.id()) == 0) rows[e.id()] = {e.id(), "(finns inte i kunder.xlsx)", ""};
     }
   };
@@ -121,22 +133,25 @@ void add_key(Plan& plan, const Key* key, const Allocation* sample) {
 }
 
 Plan make_plan(const AllocationBook& book) {
-  Plan plan{book, customer_rows(book), {}, {}, {}, {}, false};
+  Plan plan{book, customer_rows(book), {}, {}, {}, {}, false, {}};
+  for (const Customer& c : book.kunder.customers) plan.by_id.emplace(c.id, &c);
   for (const std::string& name : suppliers_of(book.current)) {
     SupplierPlan s;
     s.supplier = name;
+    fordelning::KronorSum customer_kr;
     for (const LineAllocation& l : book.current.lines) {
       if (l.supplier != name) continue;
       s.lines_kr += l.amount_kr;
       if (l.allocation) {
         s.lines.push_back(&l);
         s.allocated_kr += sum_kr(*l.allocation);
-        for (const auto& e : l.allocation->customers_kr) s.customer_kr[e.id()] += e.kr;
+        customer_kr.add(l.allocation->customers_kr);
       } else {
         s.unallocated.push_back(&l);
         s.unallocated_kr += l.amount_kr;
       }
     }
+    s.customer_kr = customer_kr.to_map();
     std::stable_sort(s.lines.begin(), s.lines.end(), [](auto* a, auto* b) {
       return table_rank(a->table) < table_rank(b->table);
     });
@@ -619,11 +634,12 @@ void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
   ws.height(header, 3);
 
   // Kronor by this key this year, over every line allocated by it.
-  std::map<std::string, std::int64_t> kr_by_key;
+  fordelning::KronorSum sum;
   for (const LineAllocation& l : book.current.lines) {
     if (l.key != &key || !l.allocation) continue;
-    for (const auto& e : l.allocation->customers_kr) kr_by_key[e.id()] += e.kr;
+    sum.add(l.allocation->customers_kr);
   }
+  const std::map<std::string, std::int64_t> kr_by_key = sum.to_map();
   std::vector<std::string> ids;
   for (const auto& step : a.steps) {
     for (const auto& c : step.customers) ids.push_back(c.kund_id());
@@ -635,7 +651,7 @@ void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
   const lxw_row_t first = row;
   std::int64_t kr_sum = 0;
   for (const std::string& id : ids) {
-    const Customer* c = book.kunder.customer(id);
+    const Customer* c = plan.customer(id);
     ws.text(row, 0, id);
     ws.text(row, 1, c != nullptr ? c->name : "(finns inte i kunder.xlsx)");
     ws.text(row, 2, c != nullptr ? c->typ : "");
@@ -732,7 +748,7 @@ lxw_row_t write_comparison(Sheet& ws, const Plan& plan, lxw_row_t row,
   const lxw_row_t first = row;
   std::int64_t sums[3] = {0, 0, 0};
   for (const std::string& id : ids) {
-    const Customer* c = plan.book.kunder.customer(id);
+    const Customer* c = plan.customer(id);
     ws.text(row, 0, id);
     ws.text(row, 1, c != nullptr ? c->name : "(finns inte i kunder.xlsx)");
     ws.text(row, 2, c != nullptr ? c->typ : "");

@@ -153,10 +153,13 @@ namespace {
 /// Per customer, its kronor per supplier.
 std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
     const fordelning::RoundAllocation& allocation) {
-  std::map<std::string, std::map<std::string, std::int64_t>> out;
+  std::map<std::string, fordelning::KronorSum> by_supplier;
   for (const auto& a : allocation.lines) {
-    if (!a.allocation) continue;
-    for (const auto& e : a.allocation->customers_kr) out[e.id()][a.supplier] += e.kr;
+    if (a.allocation) by_supplier[a.supplier].add(a.allocation->customers_kr);
+  }
+  std::map<std::string, std::map<std::string, std::int64_t>> out;
+  for (const auto& [supplier, sum] : by_supplier) {
+    for (const auto& [id, kr] : sum.to_map()) out[id][supplier] += kr;
   }
   return out;
 }

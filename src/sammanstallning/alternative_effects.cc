@@ -10,11 +10,14 @@ std::map<std::string, std::int64_t> charged(const fordelning::RoundAllocation& a
                                             const std::string& supplier, bool forvaltning) {
   std::map<std::string, std::int64_t> out;
   for (const auto& [id, kr] : allocation.customer_totals) out[id] = 0;
+  fordelning::KronorSum sum;
+  const std::string folded = analys::fold(supplier);
   for (const fordelning::LineAllocation& line : allocation.lines) {
-    if (!line.allocation || analys::fold(line.supplier) != analys::fold(supplier)) continue;
+    if (!line.allocation || analys::fold(line.supplier) != folded) continue;
     if ((line.table == "forvaltning") != forvaltning) continue;
-    for (const auto& e : line.allocation->customers_kr) out[e.id()] += e.kr;
+    sum.add(line.allocation->customers_kr);
   }
+  sum.add_to(out);
   return out;
 }
 

@@ -632,3 +632,26 @@ TEST_CASE("CustomerFinder: the same entries as find_customer and CustomerKronor:
   }
   CHECK(compared > 1000);
 }
+
+TEST_CASE("KronorSum: the same sums as a map by Kund-id", "[fordelning]") {
+  Random r;
+  for (int round = 0; round < 200; ++round) {
+    f::Kunder k = r.kunder();
+    f::Kunder copy = k;  // other objects with the same Kund-ids: summed with the originals
+    std::map<std::string, std::int64_t> expected;
+    f::KronorSum sum;
+    for (int i = 0; i < 6; ++i) {
+      const f::Kunder& reg = i % 3 == 2 ? copy : k;
+      f::Key key = r.random_key(reg);
+      auto a = f::allocate(r.amount(), key, reg);
+      if (!a) continue;
+      for (const auto& e : a->customers_kr) expected[e.id()] += e.kr;
+      sum.add(a->customers_kr);
+    }
+    CHECK(sum.to_map() == expected);
+    std::map<std::string, std::int64_t> into{{"ANNAN", 5}};
+    sum.add_to(into);
+    expected["ANNAN"] += 5;
+    CHECK(into == expected);
+  }
+}
