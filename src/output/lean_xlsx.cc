@@ -286,7 +286,7 @@ void LeanSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look,
 
 void LeanSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
   check_cell(row, col);
-  if (text_length(text) > kMaxTextChars) {
+  if (text.size() > kMaxTextChars && text_length(text) > kMaxTextChars) {  // bytes >= chars
     throw RunError(fmt::format("{} kunde inte skapas (skriva text): texten i {} är längre än de "
                                "{} tecken en cell rymmer.",
                                subject_, xlsx::to_string(xlsx::CellRef{row, col}), kMaxTextChars));
