@@ -1129,9 +1129,17 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
       "Nedan finns {} alternativ att värdera och prioritera mellan för {} ramar {}. Alla ramar är "
       "utan index: {} års index beslutat av kommunfullmäktige tillkommer (”+ index”).",
       number_word(groups), name, cx.y, cx.y)));
+  // The group's instructions to the supplier (omgang.toml `medskick`), as the annex words them.
+  auto medskick = [&](const Alternative& a) {
+    if (a.medskick.empty()) return;
+    p.blocks.push_back(paragraph(fmt::format(
+        "Med bakgrund av ovan ska {} beakta nedan medskick i sin prioritering:", name)));
+    p.blocks.push_back(list(a.medskick));
+  };
   for (const Alternative* a : plain) {
     p.blocks.push_back(heading(3, a->title));
     if (!a->description.empty()) p.blocks.push_back(paragraph(a->description));
+    medskick(*a);
     p.blocks.push_back(table_block(frame_table(cx, s, a->frames, false)));
     for (const AlternativeEffect* e : effects_of(cx, s, *a)) effect_blocks(cx, *e, p);
   }
@@ -1142,6 +1150,7 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
         "ett medskick från strategisk samordningsgrupp. Alternativet har {} varianter med olika "
         "procentuella minskningar.",
         ds.front()->name, name, number_word(ds.size()))));
+    medskick(*ds.front());  // one [[alternativ]] gives every variant
     reduction_table(cx, i, ds, p);
     int variant = 1;
     for (const Alternative* d : ds) {

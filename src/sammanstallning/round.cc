@@ -394,6 +394,7 @@ void add_alternative(SupplierRound& sr, const analys::Submission& s, const Alter
       named.push_back(fmt::format("”{}” ({})", insats, tkr_text(*kr)));
     }
     cut(b, minus, false);
+    b.medskick = alt.medskick;
     b.description = "Förslaget godkänns utom " +
                     (named.empty() ? std::string("(ingen insats kunde hittas)")
                                    : fmt::format("{}", fmt::join(named, ", "))) +
@@ -405,6 +406,7 @@ void add_alternative(SupplierRound& sr, const analys::Submission& s, const Alter
     c.title = "Alternativ C: Minskning av ramar - leverantören prioriterar";
     cut(c, alt.utveckling_minus_kr, false);
     cut(c, alt.forvaltning_minus_kr, true);
+    c.medskick = alt.medskick;
     std::vector<std::string> parts;
     if (alt.forvaltning_minus_kr) parts.push_back("förvaltningsramen med " + tkr_text(alt.forvaltning_minus_kr));
     if (alt.utveckling_minus_kr) parts.push_back("utvecklingsramen med " + tkr_text(alt.utveckling_minus_kr));
@@ -412,28 +414,61 @@ void add_alternative(SupplierRound& sr, const analys::Submission& s, const Alter
                                 fmt::join(parts, " och "));
     sr.alternatives.push_back(std::move(c));
   } else if (alt.namn == 'D') {
+    // The development frame: as in A, or a base reduced by the same percentage.
+    using Bas = Alternativ::UtvecklingBas;
+    std::optional<std::int64_t> dev_base;
+    std::string dev_base_text;
+    if (alt.utveckling_bas == Bas::tkr) {
+      dev_base = alt.utveckling_bas_kr;
+      dev_base_text = tkr_text(alt.utveckling_bas_kr);
+    } else if (alt.utveckling_bas == Bas::budget) {
+      dev_base = sr.utveckling_total.figures.budget;
+      dev_base_text = dev_base ? fmt::format("budget {} ({})", year - 1, tkr_text(*dev_base)) : "";
+      if (!dev_base) {
+        findings.push_back(Finding{
+            "SETTINGS_INVALID", Level::varning, settings_line(alt.rad),
+            fmt::format("Alternativ D för '{}' utgår från utvecklingens budget {}, men underlaget "
+                        "har ingen (tabell 3.1b). Utvecklingsramen blir som i alternativ A.",
+                        sr.name, year - 1),
+            std::nullopt, std::nullopt});
+      }
+    }
     for (const Rational& x : alt.minskning_procent) {
       Alternative d;
       d.name = 'D';
       d.minskning = x;
+      d.medskick = alt.medskick;
       d.title = fmt::format("Alternativ D: Minskning av ramar – med medskick (minus {} %)",
                             format_decimal(x));
-      std::int64_t frame = round_div(Int128{alt.bas_kr} * (Int128{100} * x.den - x.num),
-                                     Int128{100} * x.den);
+      auto reduced = [&](std::int64_t base) {
+        return round_div(Int128{base} * (Int128{100} * x.den - x.num), Int128{100} * x.den);
+      };
+      std::int64_t frame = reduced(alt.bas_kr);
       bool merged = has_infrastructure(sr);
+      const char* star = merged ? "*" : "";
       std::string note = merged ? "Beloppet är en sammanslagning av bastjänster och digital "
                                   "infrastruktur."
                                 : "";
       d.frames.push_back({kForvaltningBas, frame, fmt::format("{} minus {} %{}",
-                          tkr_text(alt.bas_kr), format_decimal(x), merged ? "*" : "")});
+                          tkr_text(alt.bas_kr), format_decimal(x), star)});
       if (merged) d.frames.push_back({kForvaltningDi, std::nullopt, note});
-      d.frames.push_back({kUtvecklingBas, a.utveckling_kr, merged ? "*" : ""});
+      std::string dev_text;
+      if (dev_base) {
+        std::int64_t dev = reduced(*dev_base);
+        d.frames.push_back({kUtvecklingBas, dev,
+                            fmt::format("{} minus {} %{}", tkr_text(*dev_base),
+                                        format_decimal(x), star)});
+        dev_text = fmt::format("Utvecklingsramen sätts till {} minskad med {} %: {}.",
+                               dev_base_text, format_decimal(x), tkr_text(dev));
+      } else {
+        d.frames.push_back({kUtvecklingBas, a.utveckling_kr, star});
+        dev_text = "Utvecklingsramen som i alternativ A.";
+      }
       if (merged) d.frames.push_back({kUtvecklingDi, std::nullopt, note});
       total_frames(d);
-      d.description = fmt::format(
-          "Förvaltningsramen sätts till basen {} minskad med {} %: {}. Utvecklingsramen som i "
-          "alternativ A.",
-          tkr_text(alt.bas_kr), format_decimal(x), tkr_text(frame));
+      d.description = fmt::format("Förvaltningsramen sätts till basen {} minskad med {} %: {}. {}",
+                                  tkr_text(alt.bas_kr), format_decimal(x), tkr_text(frame),
+                                  dev_text);
       sr.alternatives.push_back(std::move(d));
     }
   }

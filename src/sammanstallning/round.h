@@ -90,6 +90,7 @@ struct Alternative {
   std::vector<FrameRow> frames;            // the Ekonomisk ram table, "+ index" implied
   std::int64_t forvaltning_kr = 0;         // the förvaltning frame in all (rows summed)
   std::int64_t utveckling_kr = 0;          // the utveckling frame in all
+  std::vector<std::string> medskick;       // the group's instructions to the supplier
 };
 
 /// A supplier's part of the round.

@@ -475,7 +475,7 @@ void read_leverantorer(Parser& p, const toml::table& root,
 char kind_of(std::string_view key) {
   if (key == "insatser") return 'B';
   if (key == "utveckling_minus_tkr" || key == "forvaltning_minus_tkr") return 'C';
-  if (key == "bas_tkr" || key == "minskning_procent") return 'D';
+  if (key == "bas_tkr" || key == "minskning_procent" || key == "utveckling_bas") return 'D';
   return '\0';
 }
 
@@ -535,6 +535,20 @@ bool read_d(Parser& p, const toml::table& t, Alternativ& a) {
   if (!bas || !list) return false;
   a.bas_kr = *bas;
   a.minskning_procent = std::move(*list);
+  if (const toml::node* node = t.get("utveckling_bas")) {
+    std::optional<std::string_view> word = node->value_exact<std::string_view>();
+    if (word == "forslag" || word == "budget") {
+      a.utveckling_bas = word == "budget" ? Alternativ::UtvecklingBas::budget
+                                          : Alternativ::UtvecklingBas::forslag;
+    } else if (word) {
+      p.invalid(*node, "utveckling_bas", kAlternativeWhere,
+                "\"forslag\", \"budget\" eller ett belopp i tkr", kValueUnused,
+                suggest(*word, {"forslag", "budget"}));
+    } else if (auto kr = kronor(p.number(t, "utveckling_bas", kAlternativeWhere, kTkrRule))) {
+      a.utveckling_bas = Alternativ::UtvecklingBas::tkr;
+      a.utveckling_bas_kr = *kr;
+    }
+  }
   return true;
 }
 
@@ -551,7 +565,7 @@ std::optional<char> read_namn(Parser& p, const toml::table& t) {
 std::optional<Alternativ> read_alternative(Parser& p, const toml::table& t) {
   p.only(t, kAlternativeWhere,
          {"leverantor", "namn", "insatser", "utveckling_minus_tkr", "forvaltning_minus_tkr",
-          "bas_tkr", "minskning_procent"});
+          "bas_tkr", "minskning_procent", "utveckling_bas", "medskick"});
   Alternativ a;
   a.rad = line_of(t);
   std::optional<std::string> leverantor =
@@ -566,6 +580,9 @@ std::optional<Alternativ> read_alternative(Parser& p, const toml::table& t) {
   a.leverantor = std::move(*leverantor);
   a.namn = *namn;
   warn_other_kinds(p, t, a);
+  if (auto medskick = p.texts(t, "medskick", kAlternativeWhere, kValueUnused)) {
+    a.medskick = std::move(*medskick);
+  }
   bool ok = a.namn == 'B'   ? read_b(p, t, a)
             : a.namn == 'C' ? read_c(p, t, a)
             : a.namn == 'D' ? read_d(p, t, a)
@@ -653,7 +670,13 @@ std::string alternative_line(const Alternativ& a) {
     for (Rational r : a.minskning_procent) parts.push_back(percent_text(r));
     what =
         fmt::format("bas {} minskad med {}", analys::format_tkr(a.bas_kr), fmt::join(parts, ", "));
+    using Bas = Alternativ::UtvecklingBas;
+    if (a.utveckling_bas == Bas::budget) what += "; utvecklingsramen budget föregående år, lika minskad";
+    if (a.utveckling_bas == Bas::tkr) {
+      what += fmt::format("; utvecklingsramen {}, lika minskad", analys::format_tkr(a.utveckling_bas_kr));
+    }
   }
+  if (!a.medskick.empty()) what += fmt::format("; {} medskick", a.medskick.size());
   return fmt::format("alternativ {} för '{}': {}", a.namn, a.leverantor, what);
 }
 

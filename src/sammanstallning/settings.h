@@ -77,6 +77,16 @@ struct Alternativ {
   std::int64_t forvaltning_minus_kr = 0;    // C: general cut of the running-cost frame, kronor
   std::int64_t bas_kr = 0;                  // D: base the reductions start from, kronor
   std::vector<Rational> minskning_procent;  // D: reductions from the base, % each (7, 12, ...)
+  // D: the development frame (`utveckling_bas`, an extension of the contract as the annex's
+  // variant 2 has it: "utveckling i nivå med budget 2023 (90 500 tkr) minus X %"):
+  // forslag = as in A, not reduced (the default); budget = the supplier's Budget Y-1 of
+  // Tabell 2, reduced by the same X %; tkr = `utveckling_bas_kr`, reduced by X %.
+  enum class UtvecklingBas { forslag, budget, tkr };
+  UtvecklingBas utveckling_bas = UtvecklingBas::forslag;
+  std::int64_t utveckling_bas_kr = 0;
+  // Any alternative: the strategic group's instructions to the supplier (`medskick`, the
+  // annex's "Med bakgrund av ovan ska Intraservice beakta nedan medskick"), in order.
+  std::vector<std::string> medskick;
   int rad = 0;                              // line of its [[alternativ]] header in the file
 };
 

@@ -191,6 +191,7 @@ inline Round seed_round() {
                 {"Ekonomisk ram för utveckling av digital infrastruktur", std::nullopt, ""}};
     d.forvaltning_kr = forv;
     d.utveckling_kr = 90'500 * T;
+    d.medskick = {"Säkerställa IT-säkerheten för staden.", "Säkerställa avtalsefterlevnad."};
     is.alternatives.push_back(d);
   }
   sammanstallning::Alternativ setting;

@@ -283,6 +283,14 @@ TEST_CASE("annex HTML: alternative D's reductions of 958 500 and their frames", 
                   "digital infrastruktur Ekonomisk ram för utveckling av bastjänster 90 500 tkr + "
                   "index") != std::string::npos);
   CHECK(text.find("Variant 4 av alternativ D: minskning med 22 %") != std::string::npos);
+  // The group's medskick, once for all the variants, before their table.
+  const std::string medskick =
+      "Med bakgrund av ovan ska Intraservice beakta nedan medskick i sin prioritering: "
+      "Säkerställa IT-säkerheten för staden. Säkerställa avtalsefterlevnad.";
+  const std::size_t at = text.find(medskick);
+  CHECK(at != std::string::npos);
+  CHECK(at < text.find("Budget 2023 958 500 tkr Minskning av budget 2023 med 7 %"));
+  CHECK(text.find(medskick, at + 1) == std::string::npos);
   CHECK(text.find("747 630 tkr + index") != std::string::npos);
 }
 

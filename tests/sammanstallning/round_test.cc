@@ -153,12 +153,21 @@ TEST_CASE("consolidate: alternatives B, C and D as the annex has them", "[samman
   const SupplierRound& is = supplier("intraservice.xlsx");
   std::vector<std::pair<int, std::int64_t>> d = {
       {7, 891'405'000}, {12, 843'480'000}, {17, 795'555'000}, {22, 747'630'000}};
-  for (auto [x, kr] : d) {
+  // Its development frame "i nivå med budget 2023 (90 500 tkr)" minus the same percentage
+  // (utveckling_bas = "budget"; 90 500 is Intraservice's own Budget 2023 of table 3.1b).
+  std::vector<std::pair<int, std::int64_t>> dev = {
+      {7, 84'165'000}, {12, 79'640'000}, {17, 75'115'000}, {22, 70'590'000}};
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const auto [x, kr] = d[i];
     const Alternative* a = alternative(is, 'D', x);
     REQUIRE(a);
     CHECK(a->forvaltning_kr == kr);
     CHECK(a->frames.front().amount_kr == kr);
     CHECK_FALSE(a->frames[1].amount_kr);  // digital infrastructure merged into the row above
+    CHECK(a->utveckling_kr == dev[i].second);
+    CHECK(a->frames[2].note == "90 500 tkr minus " + std::to_string(x) + " %*");
+    REQUIRE(a->medskick.size() == 5);
+    CHECK(a->medskick.front() == "Säkerställa IT-säkerheten för staden.");
   }
   // A: four frames for Intraservice, two for the others.
   CHECK(alternative(is, 'A')->frames.size() == 4);

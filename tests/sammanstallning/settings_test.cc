@@ -106,7 +106,7 @@ TEST_CASE("the sample round's omgang.toml", "[settings]") {
         "  alternativ C för 'Nämnden för inköp och upphandling': utvecklingsramen minskad med "
         "1 400 tkr\n"
         "  alternativ D för 'Nämnden för Intraservice': bas 958 500 tkr minskad med 7 %, 12 %, "
-        "17 %, 22 %\n");
+        "17 %, 22 %; utvecklingsramen budget föregående år, lika minskad; 5 medskick\n");
 }
 
 TEST_CASE("an empty file and a missing file give every default", "[settings]") {
@@ -460,6 +460,55 @@ minskning_procent = [7.5, 12]
     CHECK(findings[0].level == Level::fel);
     CHECK(findings[0].where.cell == c.cell);
     CHECK(findings[0].message == c.message);
+  }
+
+  SECTION("D's development frame and any alternative's medskick") {
+    Findings findings;
+    Settings s = read(R"([[alternativ]]
+leverantor = "X"
+namn = "D"
+bas_tkr = 100
+minskning_procent = [10]
+utveckling_bas = 50.5
+medskick = ["Säkerställa IT-säkerheten.", "Prioritera effekthemtagning."]
+[[alternativ]]
+leverantor = "Y"
+namn = "D"
+bas_tkr = 100
+minskning_procent = [10]
+utveckling_bas = "budget"
+[[alternativ]]
+leverantor = "Z"
+namn = "D"
+bas_tkr = 100
+minskning_procent = [10]
+utveckling_bas = "budgte"
+[[alternativ]]
+leverantor = "Z"
+namn = "C"
+utveckling_minus_tkr = 1
+utveckling_bas = "budget"
+medskick = []
+)",
+                      findings);
+    REQUIRE(s.alternativ.size() == 4);
+    using Bas = Alternativ::UtvecklingBas;
+    CHECK(s.alternativ[0].utveckling_bas == Bas::tkr);
+    CHECK(s.alternativ[0].utveckling_bas_kr == 50'500);
+    CHECK(s.alternativ[0].medskick ==
+          std::vector<std::string>{"Säkerställa IT-säkerheten.", "Prioritera effekthemtagning."});
+    CHECK(s.alternativ[1].utveckling_bas == Bas::budget);
+    CHECK(s.alternativ[2].utveckling_bas == Bas::forslag);  // a misspelling keeps the default
+    CHECK(s.alternativ[3].medskick.empty());
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].message ==
+          "'utveckling_bas' i [[alternativ]] ska vara \"forslag\", \"budget\" eller ett belopp "
+          "i tkr, fann 'budgte' (menade du 'budget'?). Värdet används inte.");
+    CHECK(findings[1].message ==
+          "'utveckling_bas' gäller bara alternativ D, inte C. Nyckeln används inte.");
+    CHECK(findings[2].message ==
+          "'medskick' i [[alternativ]] ska vara en lista av texter, fann '[]'. Värdet används "
+          "inte.");
   }
 
   SECTION("a C keeps a valid cut when the other one is broken") {
