@@ -248,7 +248,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       if (f.where.file == i.submission.file) own.push_back(f);
     }
     fs::path path = output::review_path(out_dir, i.submission.file);
-    fs::create_directories(path.parent_path(), ec);
+    outputs.folder(path.parent_path().lexically_relative(out_dir));  // a clear message if not
     output::write_review(def, i.submission, i.workbook, own, path);
     outputs.count_written();
   }

@@ -302,6 +302,16 @@ std::string read_string_item(XmlReader& xml) {
   return out;
 }
 
+/// A count as Swedish text, thousands grouped by spaces: "5 000 000".
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
 void read_shared_strings(const Package& pkg, const std::string& part, Workbook& wb,
                          std::uint64_t max_strings) {
   if (part.empty() || !pkg.zip().contains(part)) return;
@@ -314,7 +324,7 @@ void read_shared_strings(const Package& pkg, const std::string& part, Workbook& 
       throw ReadError(ReadFailure::too_large,
                       fmt::format("{}: arbetsboken har fler än {} delade textvärden; filen läses "
                                   "inte.",
-                                  wb.file_name, max_strings));
+                                  wb.file_name, grouped(max_strings)));
     }
     wb.strings.push_back(read_string_item(xml));
   }

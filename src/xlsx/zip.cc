@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "core/error.h"
 
 namespace arsanalys::xlsx {
@@ -69,7 +71,13 @@ ZipArchive::ZipArchive(std::span<const std::byte> bytes, std::string file_name, 
     int code = zip_error_code_zip(&error);
     zip_source_free(source);
     zip_error_fini(&error);
-    throw_corrupt(file_name_, zip_error_text(code));
+    // A zip whose end (the table of contents) is missing: a file cut off while copied or saved.
+    static constexpr unsigned char kLocalHeader[] = {'P', 'K', 3, 4};
+    bool starts_as_zip = bytes.size() >= 4 && std::memcmp(bytes.data(), kLocalHeader, 4) == 0;
+    throw_corrupt(file_name_, code == ZIP_ER_NOZIP && starts_as_zip
+                                  ? "filen börjar som ett zip-arkiv men är trasig eller avkortad "
+                                    "(innehållsförteckningen i slutet saknas)"
+                                  : zip_error_text(code));
   }
   zip_error_fini(&error);
   zip_int64_t entries = zip_get_num_entries(zip_, 0);

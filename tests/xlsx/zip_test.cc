@@ -208,6 +208,12 @@ TEST_CASE("zip: a truncated or foreign archive is corrupt_zip", "[zip][corrupt]"
   }
   auto text = arsanalys::test::bytes_of("Tjänst;Belopp\nIT;100\n");
   CHECK(failure_of([&] { ZipArchive zip(text, "bok.xlsx"); }) == ReadFailure::corrupt_zip);
+  // The message says which: cut off, or no zip at all.
+  std::vector<std::byte> half(whole.begin(), whole.begin() + static_cast<long>(whole.size() / 2));
+  CHECK_THROWS_WITH(ZipArchive(half, "bok.xlsx"),
+                    Catch::Contains("bok.xlsx: filen börjar som ett zip-arkiv men är trasig eller "
+                                    "avkortad"));
+  CHECK_THROWS_WITH(ZipArchive(text, "bok.xlsx"), Catch::Contains("filen är inget zip-arkiv"));
 }
 
 // read_workbook() refuses zero bytes before it gets here (require_zip_signature), but
