@@ -72,9 +72,6 @@ class Formats {
 inline constexpr std::string_view kDraftText =
     "UTKAST: körningen har fynd av nivån fel. Beloppen kan ändras när underlagen rättas.";
 
-/// Points per line of Calibri 11, for row heights.
-inline constexpr double kLineHeight = 15;
-
 /// What every sheet writer builds on its cell primitives: kronor, paragraphs, merged headings,
 /// row heights in lines and the draft banner. `Derived` (Sheet, LeanSheet) provides
 /// text(), number(), blank(), merge_range(), row_height() and header().

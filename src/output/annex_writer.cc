@@ -227,7 +227,6 @@ std::string render_html(const Document& doc) {
 constexpr lxw_color_t kHeadingFill = 0xE7E6E6;
 constexpr lxw_color_t kDraftFill = 0xFFC7CE;
 constexpr lxw_color_t kNoFill = 0;
-constexpr double kLineHeight = 15;
 
 struct Look {
   bool bold = false;

@@ -43,7 +43,6 @@ constexpr lxw_color_t kNoFill = 0;  // black is never used as a fill
 constexpr std::string_view kWholeFormat = "#,##0";
 constexpr std::string_view kFractionFormat = "#,##0.0##";
 
-constexpr double kLineHeight = 15;  // points per line of Calibri 11
 
 lxw_color_t fill_of(Level level) {
   switch (level) {

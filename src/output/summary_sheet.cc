@@ -9,7 +9,6 @@
 namespace arsanalys::output::summary {
 namespace {
 
-constexpr double kLineHeight = 15;  // points per line of Calibri 11
 constexpr std::string_view kDraftText =
     "UTKAST: körningen har fynd av nivån fel, så siffrorna är inte slutliga (se bladet Fynd).";
 

@@ -128,7 +128,6 @@ void width(lxw_worksheet* ws, lxw_col_t first, lxw_col_t last, double chars) {
 /// Gives a row the height of `lines` lines of text. Neither Excel nor LibreOffice fits the
 /// height of a row with wrapped text when it opens a file.
 void set_lines(lxw_worksheet* ws, lxw_row_t row, std::size_t lines) {
-  constexpr double kLineHeight = 15;  // points, Calibri 11
   if (lines > 1) {
     check(worksheet_set_row(ws, row, kLineHeight * static_cast<double>(lines), nullptr),
           "sätta radhöjd");

@@ -84,6 +84,9 @@ class XlsxBook {
   lxw_workbook* book_ = nullptr;
 };
 
+/// Points per line of Calibri 11, for row heights.
+inline constexpr double kLineHeight = 15;
+
 /// Characters of UTF-8 text (continuation bytes not counted).
 std::size_t text_length(std::string_view text);
 
