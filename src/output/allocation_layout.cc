@@ -51,6 +51,10 @@ lxw_format* Formats::operator()(const Look& look) {
   if (look.rule) format_set_top(f, LXW_BORDER_THIN);
   if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
   if (look.size > 0) format_set_font_size(f, look.size);
+  if (look.link) {
+    format_set_underline(f, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(f, kLinkColor);
+  }
   it->second = f;
   return f;
 }

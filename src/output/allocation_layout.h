@@ -28,6 +28,7 @@ constexpr lxw_color_t kHeadingFill = 0xD9D9D9;
 constexpr lxw_color_t kTotalFill = 0xF2F2F2;
 constexpr lxw_color_t kDraftFill = 0xFFC7CE;
 constexpr lxw_color_t kNoFill = 0;  // black is never used as a fill
+constexpr lxw_color_t kLinkColor = 0x0563C1;  // Excel's hyperlink blue
 
 /// Kronor: whole numbers, thousands grouped (Excel shows the locale's separator), negative red
 /// with a minus sign.
@@ -46,6 +47,7 @@ struct Look {
   bool boxed = false;   // thin border all round (headings)
   bool center = false;  // centred across the cell (group headings)
   double size = 0;      // font size, 0 default
+  bool link = false;    // a hyperlink: blue and underlined
   auto operator<=>(const Look&) const = default;
 };
 

@@ -26,7 +26,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/file_io.h"
 #include "output/allocation_layout.h"
+#include "output/lean_xlsx.h"
 #include "output/fordelning_writer.h"
 
 namespace arsanalys::output {
@@ -177,7 +179,7 @@ Plan make_plan(const AllocationBook& book) {
 
 // --- Översikt -------------------------------------------------------------------------------
 
-void write_overview(Sheet& ws, Plan& plan) {
+void write_overview(StreamSheet& ws, Plan& plan) {
   const AllocationBook& book = plan.book;
   const double widths[] = {46, 10, 18, 18, 18, 18, 30};
   for (lxw_col_t c = 0; c < 7; ++c) ws.width(c, c, widths[c]);
@@ -294,7 +296,7 @@ void place(SupplierPlan& s, const Plan& plan) {
   s.total_row = static_cast<lxw_row_t>(s.first_row + plan.customers.size());
 }
 
-void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
+void write_supplier(StreamSheet& ws, const Plan& plan, const SupplierPlan& s) {
   const AllocationBook& book = plan.book;
   const lxw_col_t total = s.total_col;
   ws.width(0, 0, 10);
@@ -449,7 +451,7 @@ void write_supplier(Sheet& ws, const Plan& plan, const SupplierPlan& s) {
 
 // --- Per kund -------------------------------------------------------------------------------
 
-void write_customers(Sheet& ws, const Plan& plan) {
+void write_customers(StreamSheet& ws, const Plan& plan) {
   const AllocationBook& book = plan.book;
   const auto n = static_cast<lxw_col_t>(plan.suppliers.size());
   const lxw_col_t sum_col = 3 + n, run_col = sum_col + 1, diff_col = sum_col + 2;
@@ -532,7 +534,7 @@ void write_customers(Sheet& ws, const Plan& plan) {
 
 // --- One sheet per key ----------------------------------------------------------------------
 
-void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
+void write_key(StreamSheet& ws, const Plan& plan, const KeyPlan& k) {
   const AllocationBook& book = plan.book;
   const Key& key = *k.key;
   const Allocation& a = *k.sample;
@@ -736,7 +738,7 @@ void write_key(Sheet& ws, const Plan& plan, const KeyPlan& k) {
 // --- Föreslagna nycklar ---------------------------------------------------------------------
 
 /// Current against proposed kronor per customer, with a Summa row; returns the next free row.
-lxw_row_t write_comparison(Sheet& ws, const Plan& plan, lxw_row_t row,
+lxw_row_t write_comparison(StreamSheet& ws, const Plan& plan, lxw_row_t row,
                            const std::map<std::string, std::int64_t>& now,
                            const std::map<std::string, std::int64_t>& proposed) {
   std::vector<std::string> ids;
@@ -777,7 +779,7 @@ lxw_row_t write_comparison(Sheet& ws, const Plan& plan, lxw_row_t row,
   return row + 1;
 }
 
-void write_proposals(Sheet& ws, const Plan& plan) {
+void write_proposals(StreamSheet& ws, const Plan& plan) {
   const AllocationBook& book = plan.book;
   const double widths[] = {10, 34, 12, 20, 20, 18};
   for (lxw_col_t c = 0; c < 6; ++c) ws.width(c, c, widths[c]);
@@ -844,7 +846,7 @@ void plan_unallocated(Plan& plan) {
   plan.unallocated = std::move(grouped);
 }
 
-void write_unallocated(Sheet& ws, const Plan& plan) {
+void write_unallocated(StreamSheet& ws, const Plan& plan) {
   const AllocationBook& book = plan.book;
   const double widths[] = {34, 18, 14, 22, 40, 16, 34, 60};
   for (lxw_col_t c = 0; c < 8; ++c) ws.width(c, c, widths[c]);
@@ -883,7 +885,7 @@ void write_unallocated(Sheet& ws, const Plan& plan) {
     ws.text(row, 0, "Summa", total_text_look());
     ws.formula(row, 5, fmt::format("=SUM({})", range(first, 5, row - 1, 5)),
                static_cast<double>(sum), kronor_look(true));
-    worksheet_autofilter(ws.get(), header, 0, row - 1, 7);
+    ws.autofilter(header, 0, row - 1, 7);
   }
   ws.freeze(header + 1, 0);
   ws.print_wide(header, header);
@@ -891,7 +893,7 @@ void write_unallocated(Sheet& ws, const Plan& plan) {
 
 // --- Rader ----------------------------------------------------------------------------------
 
-void write_lines(Sheet& ws, const Plan& plan) {
+void write_lines(StreamSheet& ws, const Plan& plan) {
   const AllocationBook& book = plan.book;
   const double widths[] = {34, 14, 22, 40, 16, 16, 16, 30, 30, 30, 30, 34};
   constexpr lxw_col_t kCols = 12;
@@ -943,14 +945,14 @@ void write_lines(Sheet& ws, const Plan& plan) {
                  static_cast<double>(sums[c - 4]), kronor_look(true));
     }
   }
-  if (!book.current.lines.empty()) worksheet_autofilter(ws.get(), header, 0, row - 1, kCols - 1);
+  if (!book.current.lines.empty()) ws.autofilter(header, 0, row - 1, kCols - 1);
   ws.freeze(header + 1, 1);
   ws.print_wide(header, header);
 }
 
 
 /// Writes fordelning.xlsx into `xlsx`.
-void write_fordelning(XlsxBook& xlsx, const AllocationBook& book) {
+void write_fordelning(StreamBook& xlsx, const AllocationBook& book) {
   Plan plan = make_plan(book);
   for (SupplierPlan& s : plan.suppliers) place(s, plan);
   plan_unallocated(plan);
@@ -959,26 +961,23 @@ void write_fordelning(XlsxBook& xlsx, const AllocationBook& book) {
                                             book.current.year),
                        .subject = "Leverantörernas kostnader fördelade på kunderna",
                        .created = new_year(book.current.year != 0 ? book.current.year - 1 : 2000)});
-  Formats formats(xlsx);
   // Sheets are made in tab order, then filled.
-  Sheet overview(xlsx, formats, kOverviewSheet);
-  std::vector<Sheet> suppliers;
-  suppliers.reserve(plan.suppliers.size());
-  for (const SupplierPlan& s : plan.suppliers) suppliers.emplace_back(xlsx, formats, s.sheet);
-  Sheet customers(xlsx, formats, kCustomersSheet);
-  std::vector<Sheet> keys;
-  keys.reserve(plan.keys.size());
-  for (const KeyPlan& k : plan.keys) keys.emplace_back(xlsx, formats, k.sheet);
-  Sheet proposals(xlsx, formats, kProposalSheet);
-  Sheet unallocated(xlsx, formats, kUnallocatedSheet);
-  Sheet lines(xlsx, formats, kLinesSheet);
+  StreamSheet& overview = xlsx.add_sheet(kOverviewSheet);
+  std::vector<StreamSheet*> suppliers;
+  for (const SupplierPlan& s : plan.suppliers) suppliers.push_back(&xlsx.add_sheet(s.sheet));
+  StreamSheet& customers = xlsx.add_sheet(kCustomersSheet);
+  std::vector<StreamSheet*> keys;
+  for (const KeyPlan& k : plan.keys) keys.push_back(&xlsx.add_sheet(k.sheet));
+  StreamSheet& proposals = xlsx.add_sheet(kProposalSheet);
+  StreamSheet& unallocated = xlsx.add_sheet(kUnallocatedSheet);
+  StreamSheet& lines = xlsx.add_sheet(kLinesSheet);
 
   write_overview(overview, plan);
   for (std::size_t i = 0; i < plan.suppliers.size(); ++i) {
-    write_supplier(suppliers[i], plan, plan.suppliers[i]);
+    write_supplier(*suppliers[i], plan, plan.suppliers[i]);
   }
   write_customers(customers, plan);
-  for (std::size_t i = 0; i < plan.keys.size(); ++i) write_key(keys[i], plan, plan.keys[i]);
+  for (std::size_t i = 0; i < plan.keys.size(); ++i) write_key(*keys[i], plan, plan.keys[i]);
   write_proposals(proposals, plan);
   write_unallocated(unallocated, plan);
   write_lines(lines, plan);
@@ -986,17 +985,25 @@ void write_fordelning(XlsxBook& xlsx, const AllocationBook& book) {
 
 }  // namespace
 
-// Row by row (XlsxBook::Memory::rows): the customer x line matrices reach millions of cells at
-// city scale. Every sheet is written top down.
+// Row by row (StreamBook): the customer x line matrices reach millions of cells at city scale.
+// Every sheet is written top down.
 
 std::string fordelning_xlsx(const AllocationBook& book) {
-  XlsxBook xlsx(std::string(kSubject), "fordelning", XlsxBook::Memory::rows);
-  write_fordelning(xlsx, book);
-  return xlsx.finish();
+  const std::filesystem::path file = make_scratch_file(kSubject, "fordelning");
+  try {
+    write_fordelning_xlsx(book, file);
+    std::vector<std::byte> bytes = read_file(file, file.filename().string());
+    std::filesystem::remove(file);
+    return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    throw;
+  }
 }
 
 void write_fordelning_xlsx(const AllocationBook& book, const std::filesystem::path& file) {
-  XlsxBook xlsx(std::string(kSubject), XlsxBook::IntoFile{file}, XlsxBook::Memory::rows);
+  StreamBook xlsx(std::string(kSubject), file);
   write_fordelning(xlsx, book);
   xlsx.close();
 }

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <utility>
 
@@ -181,51 +183,76 @@ std::time_t zip_epoch() {
   return epoch;
 }
 
-/// The parts zipped in memory, in order, each deflated at kDeflateLevel.
-std::string zip_parts(const std::vector<std::pair<std::string_view, std::string>>& parts,
-                      const std::string& subject) {
+/// A part of a package: its bytes, or a temporary file holding them (handed to libzip, which
+/// closes it).
+struct ZipPart {
+  std::string_view name;
+  std::string bytes;
+  std::FILE* file = nullptr;
+};
+
+/// Zips the parts, in order, each deflated at kDeflateLevel, into `file`, or into memory when
+/// `file` is empty (returned). Files of parts are closed either way.
+std::string zip_parts(std::vector<ZipPart>& parts, const std::string& subject,
+                      const std::filesystem::path& file = {}) {
+  auto close_files = [&](std::size_t from) {
+    for (std::size_t i = from; i < parts.size(); ++i) {
+      if (parts[i].file != nullptr) std::fclose(std::exchange(parts[i].file, nullptr));
+    }
+  };
   auto fail = [&](std::string_view doing, const char* why) {
     return RunError(fmt::format("{} kunde inte skapas ({}): {}.", subject, doing,
                                 why != nullptr ? why : "okänt fel i libzip"));
   };
   zip_error_t error;
   zip_error_init(&error);
-  zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (out == nullptr) throw fail("zip-arkiv", zip_error_strerror(&error));
-  zip_t* za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
+  zip_source_t* out = nullptr;
+  zip_t* za = nullptr;
+  if (file.empty()) {
+    out = zip_source_buffer_create(nullptr, 0, 0, &error);
+    if (out != nullptr) za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
+    if (za != nullptr) zip_source_keep(out);  // its bytes are read after zip_close
+  } else {
+    int code = 0;
+    za = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+    if (za == nullptr) zip_error_init_with_code(&error, code);
+  }
   if (za == nullptr) {
-    zip_source_free(out);
+    if (out != nullptr) zip_source_free(out);
     RunError e = fail("zip-arkiv", zip_error_strerror(&error));
     zip_error_fini(&error);
+    close_files(0);
     throw e;
   }
   zip_error_fini(&error);
-  zip_source_keep(out);  // its bytes are read after zip_close
-  for (const auto& [name, bytes] : parts) {
-    zip_source_t* s = zip_source_buffer(za, bytes.data(), bytes.size(), 0);
-    zip_int64_t idx = s == nullptr ? -1 : zip_file_add(za, std::string(name).c_str(), s, 0);
+  auto abandon = [&](RunError e, std::size_t from) -> RunError {
+    zip_discard(za);
+    if (out != nullptr) zip_source_free(out);
+    close_files(from);
+    return e;
+  };
+  for (std::size_t n = 0; n < parts.size(); ++n) {
+    ZipPart& part = parts[n];
+    zip_source_t* s = part.file != nullptr
+                          ? zip_source_filep(za, part.file, 0, -1)
+                          : zip_source_buffer(za, part.bytes.data(), part.bytes.size(), 0);
+    if (s == nullptr) throw abandon(fail("lägga till del", zip_strerror(za)), n);
+    part.file = nullptr;  // the source has it now
+    zip_int64_t idx = zip_file_add(za, std::string(part.name).c_str(), s, 0);
     if (idx < 0) {
-      if (s != nullptr) zip_source_free(s);
-      RunError e = fail("lägga till del", zip_strerror(za));
-      zip_discard(za);
-      zip_source_free(out);
-      throw e;
+      zip_source_free(s);
+      throw abandon(fail("lägga till del", zip_strerror(za)), n + 1);
     }
     auto i = static_cast<zip_uint64_t>(idx);
     if (zip_set_file_compression(za, i, ZIP_CM_DEFLATE, kDeflateLevel) != 0 ||
         zip_file_set_mtime(za, i, zip_epoch(), 0) != 0) {
-      RunError e = fail("lägga till del", zip_strerror(za));
-      zip_discard(za);
-      zip_source_free(out);
-      throw e;
+      throw abandon(fail("lägga till del", zip_strerror(za)), n + 1);
     }
   }
   if (zip_close(za) != 0) {
-    RunError e = fail("skriva zip-arkivet", zip_strerror(za));
-    zip_discard(za);
-    zip_source_free(out);
-    throw e;
+    throw abandon(fail("skriva zip-arkivet", zip_strerror(za)), parts.size());
   }
+  if (out == nullptr) return {};
   std::string bytes;
   zip_stat_t st;
   zip_stat_init(&st);
@@ -242,6 +269,381 @@ std::string zip_parts(const std::vector<std::pair<std::string_view, std::string>
     throw fail("läsa zip-arkivet", "minnesbufferten tog slut för tidigt");
   }
   return bytes;
+}
+
+// --- Parts shared by both writers -------------------------------------------------------------
+
+/// A sheet as the workbook's parts name it.
+struct SheetEntry {
+  std::string name;
+  bool print_titles = false;
+  lxw_row_t repeat_first = 0, repeat_last = 0;
+  std::string filter;  // "$A$5:$H$100", "" none
+};
+
+/// A range of cells.
+struct Area {
+  lxw_row_t first_row, last_row;
+  lxw_col_t first_col, last_col;
+};
+
+/// What a worksheet part says around its rows.
+struct SheetFrame {
+  bool selected = true;  // the tab shown when the workbook opens
+  bool print_wide = false;
+  std::optional<Area> used;  // the dimension
+  lxw_row_t freeze_row = 0;
+  lxw_col_t freeze_col = 0;
+  std::vector<std::pair<std::pair<lxw_col_t, lxw_col_t>, double>> columns;  // widths, chars
+  std::vector<Area> merged;
+  std::optional<Area> filter;
+  std::vector<std::pair<std::string, std::string>> links;  // cell, location
+  std::string header;
+
+  /// Up to and including "<sheetData>".
+  void head(Out& out) {
+    out << kXmlHead << "<worksheet xmlns=\"" << kMainNs << "\" xmlns:r=\"" << kRelNs << "\">";
+    if (print_wide) out << "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>";
+    out << "<dimension ref=\"";
+    Area a = used.value_or(Area{0, 0, 0, 0});
+    out.ref(a.first_row, a.first_col);
+    if (a.last_row != a.first_row || a.last_col != a.first_col) {
+      out << ':';
+      out.ref(a.last_row, a.last_col);
+    }
+    out << "\"/><sheetViews><sheetView" << (selected ? " tabSelected=\"1\"" : "")
+        << " workbookViewId=\"0\">";
+    if (freeze_row > 0 || freeze_col > 0) {
+      std::string_view pane = freeze_row > 0 && freeze_col > 0 ? "bottomRight"
+                              : freeze_row > 0                 ? "bottomLeft"
+                                                               : "topRight";
+      out << "<pane";
+      if (freeze_col > 0) out << " xSplit=\"" << freeze_col << '"';
+      if (freeze_row > 0) out << " ySplit=\"" << freeze_row << '"';
+      out << " topLeftCell=\"";
+      out.ref(freeze_row, freeze_col);
+      out << "\" activePane=\"" << pane << "\" state=\"frozen\"/>";
+      if (freeze_row > 0 && freeze_col > 0) {
+        out << "<selection pane=\"topRight\"/><selection pane=\"bottomLeft\"/>";
+      }
+      out << "<selection pane=\"" << pane << "\"/>";
+    }
+    out << "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>";
+    if (!columns.empty()) {
+      std::stable_sort(columns.begin(), columns.end(),
+                       [](const auto& x, const auto& y) { return x.first.first < y.first.first; });
+      out << "<cols>";
+      for (const auto& [range, chars] : columns) {
+        out << "<col min=\"" << static_cast<std::uint32_t>(range.first + 1u) << "\" max=\""
+            << static_cast<std::uint32_t>(range.second + 1u) << "\" width=\"";
+        out.num(stored_width(chars)) << "\" customWidth=\"1\"/>";
+      }
+      out << "</cols>";
+    }
+    out << "<sheetData>";
+  }
+
+  /// From "</sheetData>" to the end.
+  void tail(Out& out) const {
+    out << "</sheetData>";
+    if (filter) {
+      out << "<autoFilter ref=\"";
+      out.ref(filter->first_row, filter->first_col) << ':';
+      out.ref(filter->last_row, filter->last_col) << "\"/>";
+    }
+    if (!merged.empty()) {
+      out << "<mergeCells count=\"" << static_cast<std::uint64_t>(merged.size()) << "\">";
+      for (const Area& m : merged) {
+        out << "<mergeCell ref=\"";
+        out.ref(m.first_row, m.first_col) << ':';
+        out.ref(m.last_row, m.last_col) << "\"/>";
+      }
+      out << "</mergeCells>";
+    }
+    if (!links.empty()) {
+      out << "<hyperlinks>";
+      for (const auto& [ref, location] : links) {
+        out << "<hyperlink ref=\"" << ref << "\" location=\"";
+        out.escaped(location, true) << "\"/>";
+      }
+      out << "</hyperlinks>";
+    }
+    out << "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
+           "footer=\"0.3\"/>";
+    if (print_wide) {
+      out << "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>";
+    }
+    if (!header.empty()) {
+      out << "<headerFooter><oddHeader>";
+      out.escaped(header) << "</oddHeader></headerFooter>";
+    }
+    out << "</worksheet>";
+  }
+};
+
+/// styles.xml for the looks in cellXfs order (index 1 onwards; 0 is Excel's default).
+std::string styles_part(const std::vector<const Look*>& xf_looks) {
+  // Fonts, fills, borders and number formats of the looks, each once, in order of first use.
+  struct FontKey {
+    bool bold, italic, link;
+    double size;
+    auto operator<=>(const FontKey&) const = default;
+  };
+  std::vector<FontKey> fonts{{false, false, false, 11}};
+  std::vector<lxw_color_t> fills{alloc::kNoFill, alloc::kNoFill};  // none, gray125
+  std::vector<int> borders{0};  // 0 none, 1 all round, 2 top
+  std::vector<std::string> codes;
+  auto index_of = [](auto& list, const auto& value, std::size_t from) {
+    auto it = std::find(list.begin() + static_cast<std::ptrdiff_t>(from), list.end(), value);
+    if (it == list.end()) {
+      list.push_back(value);
+      return list.size() - 1;
+    }
+    return static_cast<std::size_t>(it - list.begin());
+  };
+  struct Xf {
+    std::size_t num, font, fill, border;
+    const Look* look;
+  };
+  std::vector<Xf> xfs;
+  for (const Look* look : xf_looks) {
+    Xf x{0, 0, 0, 0, look};
+    int builtin = builtin_format(look->number);
+    x.num = builtin >= 0 ? static_cast<std::size_t>(builtin)
+                         : 164 + index_of(codes, look->number, 0);
+    x.font = index_of(
+        fonts, FontKey{look->bold, look->italic, look->link, look->size > 0 ? look->size : 11}, 0);
+    x.fill = look->fill == alloc::kNoFill ? 0 : index_of(fills, look->fill, 2);
+    x.border = index_of(borders, look->boxed ? 1 : look->rule ? 2 : 0, 0);
+    xfs.push_back(x);
+  }
+
+  Out out;
+  out << kXmlHead << "<styleSheet xmlns=\"" << kMainNs << "\">";
+  if (!codes.empty()) {
+    out << "<numFmts count=\"" << static_cast<std::uint64_t>(codes.size()) << "\">";
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      out << "<numFmt numFmtId=\"" << static_cast<std::uint64_t>(164 + i) << "\" formatCode=\"";
+      out.escaped(codes[i], true) << "\"/>";
+    }
+    out << "</numFmts>";
+  }
+  out << "<fonts count=\"" << static_cast<std::uint64_t>(fonts.size()) << "\">";
+  for (const FontKey& f : fonts) {
+    out << "<font>" << (f.bold ? "<b/>" : "") << (f.italic ? "<i/>" : "")
+        << (f.link ? "<u/>" : "") << "<sz val=\"";
+    out.num(f.size) << "\"/>";
+    if (f.link) out << "<color rgb=\"" << fmt::format("FF{:06X}", alloc::kLinkColor) << "\"/>";
+    out << "<name val=\"Calibri\"/><family val=\"2\"/></font>";
+  }
+  out << "</fonts><fills count=\"" << static_cast<std::uint64_t>(fills.size())
+      << "\"><fill><patternFill patternType=\"none\"/></fill>"
+         "<fill><patternFill patternType=\"gray125\"/></fill>";
+  for (std::size_t i = 2; i < fills.size(); ++i) {
+    out << "<fill><patternFill patternType=\"solid\"><fgColor rgb=\""
+        << fmt::format("FF{:06X}", fills[i])
+        << "\"/><bgColor indexed=\"64\"/></patternFill></fill>";
+  }
+  out << "</fills><borders count=\"" << static_cast<std::uint64_t>(borders.size()) << "\">";
+  for (int b : borders) {
+    constexpr std::string_view thin = " style=\"thin\"><color auto=\"1\"/>";
+    if (b == 1) {
+      out << "<border><left" << thin << "</left><right" << thin << "</right><top" << thin
+          << "</top><bottom" << thin << "</bottom><diagonal/></border>";
+    } else if (b == 2) {
+      out << "<border><left/><right/><top" << thin << "</top><bottom/><diagonal/></border>";
+    } else {
+      out << "<border><left/><right/><top/><bottom/><diagonal/></border>";
+    }
+  }
+  out << "</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" "
+         "borderId=\"0\"/></cellStyleXfs><cellXfs count=\""
+      << static_cast<std::uint64_t>(xfs.size() + 1)
+      << "\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>";
+  for (const Xf& x : xfs) {
+    out << "<xf numFmtId=\"" << static_cast<std::uint64_t>(x.num) << "\" fontId=\""
+        << static_cast<std::uint64_t>(x.font) << "\" fillId=\""
+        << static_cast<std::uint64_t>(x.fill) << "\" borderId=\""
+        << static_cast<std::uint64_t>(x.border) << "\" xfId=\"0\"";
+    if (x.num != 0) out << " applyNumberFormat=\"1\"";
+    if (x.font != 0) out << " applyFont=\"1\"";
+    if (x.fill != 0) out << " applyFill=\"1\"";
+    if (x.border != 0) out << " applyBorder=\"1\"";
+    out << " applyAlignment=\"1\"><alignment" << (x.look->center ? " horizontal=\"center\"" : "")
+        << " vertical=\"top\"" << (x.look->wrap ? " wrapText=\"1\"" : "") << "/></xf>";
+  }
+  out << "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
+         "builtinId=\"0\"/></cellStyles><dxfs count=\"0\"/><tableStyles count=\"0\" "
+         "defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/>"
+         "</styleSheet>";
+  return out.take();
+}
+
+std::string workbook_part(const std::vector<SheetEntry>& sheets) {
+  Out out;
+  out << kXmlHead << "<workbook xmlns=\"" << kMainNs << "\" xmlns:r=\"" << kRelNs
+      << "\"><workbookPr/><bookViews><workbookView xWindow=\"240\" yWindow=\"15\" "
+         "windowWidth=\"16095\" windowHeight=\"9660\"/></bookViews><sheets>";
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    out << "<sheet name=\"";
+    out.escaped(sheets[i].name, true) << "\" sheetId=\"" << static_cast<std::uint64_t>(i + 1)
+                                       << "\" r:id=\"rId" << static_cast<std::uint64_t>(i + 1)
+                                       << "\"/>";
+  }
+  out << "</sheets>";
+  std::string names;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const SheetEntry& e = sheets[i];
+    if (!e.filter.empty()) {
+      names += fmt::format("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{}\" "
+                           "hidden=\"1\">",
+                           i);
+      Out v;
+      v.escaped(quoted_sheet(e.name) + "!" + e.filter);
+      names += v.take() + "</definedName>";
+    }
+    if (e.print_titles) {
+      names += fmt::format("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\">", i);
+      Out v;
+      v.escaped(fmt::format("{}!${}:${}", quoted_sheet(e.name), e.repeat_first + 1,
+                            e.repeat_last + 1));
+      names += v.take() + "</definedName>";
+    }
+  }
+  if (!names.empty()) out << "<definedNames>" << names << "</definedNames>";
+  out << "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>";
+  return out.take();
+}
+
+std::string core_part(const BookProperties& properties) {
+  Out out;
+  out << kXmlHead
+      << "<cp:coreProperties "
+         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+         "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
+  if (!properties.title.empty()) {
+    out << "<dc:title>";
+    out.escaped(properties.title) << "</dc:title>";
+  }
+  if (!properties.subject.empty()) {
+    out << "<dc:subject>";
+    out.escaped(properties.subject) << "</dc:subject>";
+  }
+  const std::string when = iso_time(properties.created);
+  out << "<dc:creator>arsanalys</dc:creator><cp:lastModifiedBy>arsanalys</cp:lastModifiedBy>"
+         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+      << when << "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">" << when
+      << "</dcterms:modified></cp:coreProperties>";
+  return out.take();
+}
+
+std::string app_part(const std::vector<SheetEntry>& sheets) {
+  std::vector<std::string> titles;
+  for (const SheetEntry& e : sheets) {
+    if (e.print_titles) titles.push_back(quoted_sheet(e.name) + "!Print_Titles");
+  }
+  Out out;
+  out << kXmlHead
+      << "<Properties "
+         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" "
+         "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+         "<Application>arsanalys</Application><DocSecurity>0</DocSecurity>"
+         "<ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size=\""
+      << (titles.empty() ? "2" : "4")
+      << "\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>"
+         "<vt:variant><vt:i4>"
+      << static_cast<std::uint64_t>(sheets.size()) << "</vt:i4></vt:variant>";
+  if (!titles.empty()) {
+    out << "<vt:variant><vt:lpstr>Named Ranges</vt:lpstr></vt:variant><vt:variant><vt:i4>"
+        << static_cast<std::uint64_t>(titles.size()) << "</vt:i4></vt:variant>";
+  }
+  out << "</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size=\""
+      << static_cast<std::uint64_t>(sheets.size() + titles.size()) << "\" baseType=\"lpstr\">";
+  for (const SheetEntry& e : sheets) {
+    out << "<vt:lpstr>";
+    out.escaped(e.name) << "</vt:lpstr>";
+  }
+  for (const std::string& t : titles) {
+    out << "<vt:lpstr>";
+    out.escaped(t) << "</vt:lpstr>";
+  }
+  out << "</vt:vector></TitlesOfParts><Company>Göteborgs Stad</Company>"
+         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+         "<HyperlinksChanged>false</HyperlinksChanged></Properties>";
+  return out.take();
+}
+
+/// The package around the sheets: content types, relationships, workbook, styles, properties.
+/// `sheets` are the worksheet parts in tab order; `strings` the shared strings part, or none.
+std::vector<ZipPart> package(const std::vector<SheetEntry>& entries, std::vector<ZipPart> sheets,
+                             std::optional<std::string> strings, std::string styles,
+                             const BookProperties& properties) {
+  constexpr std::string_view kType = "application/vnd.openxmlformats-";
+  std::string types = fmt::format(
+      "{}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"{}package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/docProps/app.xml\" "
+      "ContentType=\"{}officedocument.extended-properties+xml\"/>"
+      "<Override PartName=\"/docProps/core.xml\" ContentType=\"{}package.core-properties+xml\"/>"
+      "<Override PartName=\"/xl/styles.xml\" "
+      "ContentType=\"{}officedocument.spreadsheetml.styles+xml\"/>"
+      "<Override PartName=\"/xl/workbook.xml\" "
+      "ContentType=\"{}officedocument.spreadsheetml.sheet.main+xml\"/>",
+      kXmlHead, kType, kType, kType, kType, kType);
+  constexpr std::string_view kRels =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  std::string book_rels = fmt::format("{}{}", kXmlHead, kRels);
+  for (std::size_t i = 1; i <= sheets.size(); ++i) {
+    types += fmt::format("<Override PartName=\"/xl/worksheets/sheet{}.xml\" "
+                         "ContentType=\"{}officedocument.spreadsheetml.worksheet+xml\"/>",
+                         i, kType);
+    book_rels += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/worksheet\" "
+                             "Target=\"worksheets/sheet{}.xml\"/>",
+                             i, kRelNs, i);
+  }
+  book_rels += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/styles\" Target=\"styles.xml\"/>",
+                           sheets.size() + 1, kRelNs);
+  if (strings) {
+    types += fmt::format("<Override PartName=\"/xl/sharedStrings.xml\" "
+                         "ContentType=\"{}officedocument.spreadsheetml.sharedStrings+xml\"/>",
+                         kType);
+    book_rels += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/sharedStrings\" "
+                             "Target=\"sharedStrings.xml\"/>",
+                             sheets.size() + 2, kRelNs);
+  }
+  types += "</Types>";
+  book_rels += "</Relationships>";
+  std::string root_rels = fmt::format(
+      "{}{}<Relationship Id=\"rId1\" Type=\"{}/officeDocument\" Target=\"xl/workbook.xml\"/>"
+      "<Relationship Id=\"rId2\" "
+      "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+      "core-properties\" Target=\"docProps/core.xml\"/>"
+      "<Relationship Id=\"rId3\" Type=\"{}/extended-properties\" Target=\"docProps/app.xml\"/>"
+      "</Relationships>",
+      kXmlHead, kRels, kRelNs, kRelNs);
+
+  static const std::vector<std::string> kSheetNames = [] {
+    std::vector<std::string> names;
+    for (int i = 1; i <= 256; ++i) names.push_back(fmt::format("xl/worksheets/sheet{}.xml", i));
+    return names;
+  }();
+  std::vector<ZipPart> parts;
+  parts.push_back({"[Content_Types].xml", std::move(types)});
+  parts.push_back({"_rels/.rels", std::move(root_rels)});
+  parts.push_back({"xl/_rels/workbook.xml.rels", std::move(book_rels)});
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    sheets[i].name = kSheetNames.at(i);
+    parts.push_back(std::move(sheets[i]));
+  }
+  parts.push_back({"xl/workbook.xml", workbook_part(entries)});
+  if (strings) parts.push_back({"xl/sharedStrings.xml", std::move(*strings)});
+  parts.push_back({"xl/styles.xml", std::move(styles)});
+  parts.push_back({"docProps/core.xml", core_part(properties)});
+  parts.push_back({"docProps/app.xml", app_part(entries)});
+  return parts;
 }
 
 }  // namespace
@@ -290,6 +692,10 @@ void LeanSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, cons
     throw RunError(fmt::format("{} kunde inte skapas (skriva text): texten i {} är längre än de "
                                "{} tecken en cell rymmer.",
                                subject_, xlsx::to_string(xlsx::CellRef{row, col}), kMaxTextChars));
+  }
+  if (text.empty()) {  // as libxlsxwriter: an empty text is a blank cell in its look
+    blank(row, col, look);
+    return;
   }
   put(row, col, Kind::text, look, shared(text), 0);
 }
@@ -373,10 +779,8 @@ std::string LeanSheet::sheet_xml() {
     it->second.second = std::max(it->second.second, c.col);
   }
 
-  Out out(cells.size() * 48 + 4096);
-  out << kXmlHead << "<worksheet xmlns=\"" << kMainNs << "\" xmlns:r=\"" << kRelNs << "\">";
-  if (print_wide_) out << "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>";
-  out << "<dimension ref=\"";
+  SheetFrame frame;
+  frame.print_wide = print_wide_;
   {
     // Rows of the cells and of the row heights, columns of the cells (as libxlsxwriter counts).
     lxw_row_t min_row = kMaxRows, max_row = 0;
@@ -395,42 +799,16 @@ std::string LeanSheet::sheet_xml() {
     }
     if (min_col > max_col) min_col = max_col = 0;
     if (min_row > max_row) min_row = max_row = 0;
-    out.ref(min_row, min_col);
-    if (max_row != min_row || max_col != min_col) {
-      out << ':';
-      out.ref(max_row, max_col);
-    }
+    frame.used = Area{min_row, max_row, min_col, max_col};
   }
-  out << "\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">";
-  if (freeze_row_ > 0 || freeze_col_ > 0) {
-    std::string_view pane = freeze_row_ > 0 && freeze_col_ > 0 ? "bottomRight"
-                            : freeze_row_ > 0                  ? "bottomLeft"
-                                                               : "topRight";
-    out << "<pane";
-    if (freeze_col_ > 0) out << " xSplit=\"" << freeze_col_ << '"';
-    if (freeze_row_ > 0) out << " ySplit=\"" << freeze_row_ << '"';
-    out << " topLeftCell=\"";
-    out.ref(freeze_row_, freeze_col_);
-    out << "\" activePane=\"" << pane << "\" state=\"frozen\"/>";
-    if (freeze_row_ > 0 && freeze_col_ > 0) {
-      out << "<selection pane=\"topRight\"/><selection pane=\"bottomLeft\"/>";
-    }
-    out << "<selection pane=\"" << pane << "\"/>";
-  }
-  out << "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>";
-  if (!columns_.empty()) {
-    std::stable_sort(columns_.begin(), columns_.end(),
-                     [](const Column& a, const Column& b) { return a.first < b.first; });
-    out << "<cols>";
-    for (const Column& c : columns_) {
-      out << "<col min=\"" << static_cast<std::uint32_t>(c.first + 1u) << "\" max=\""
-          << static_cast<std::uint32_t>(c.last + 1u) << "\" width=\"";
-      out.num(stored_width(c.width)) << "\" customWidth=\"1\"/>";
-    }
-    out << "</cols>";
-  }
+  frame.freeze_row = freeze_row_;
+  frame.freeze_col = freeze_col_;
+  for (const Column& c : columns_) frame.columns.push_back({{c.first, c.last}, c.width});
+  for (const Merge& m : merged_) frame.merged.push_back(Area{m.row, m.row, m.first, m.last});
+  frame.header = header_;
 
-  out << "<sheetData>";
+  Out out(cells.size() * 48 + 4096);
+  frame.head(out);
   auto height = heights_.begin();
   auto open_row = [&](lxw_row_t row, bool empty) {
     out << "<row r=\"" << static_cast<std::uint32_t>(row + 1) << '"';
@@ -480,118 +858,7 @@ std::string LeanSheet::sheet_xml() {
     out << "</row>";
   }
   while (height != heights_.end()) open_row(height->first, true);
-  out << "</sheetData>";
-
-  if (!merged_.empty()) {
-    out << "<mergeCells count=\"" << static_cast<std::uint64_t>(merged_.size()) << "\">";
-    for (const Merge& m : merged_) {
-      out << "<mergeCell ref=\"";
-      out.ref(m.row, m.first) << ':';
-      out.ref(m.row, m.last) << "\"/>";
-    }
-    out << "</mergeCells>";
-  }
-  out << "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
-         "footer=\"0.3\"/>";
-  if (print_wide_) out << "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>";
-  if (!header_.empty()) {
-    out << "<headerFooter><oddHeader>";
-    out.escaped(header_) << "</oddHeader></headerFooter>";
-  }
-  out << "</worksheet>";
-  return out.take();
-}
-
-std::string LeanSheet::styles_xml() const {
-  // Fonts, fills, borders and number formats of the looks, each once, in order of first use.
-  struct FontKey {
-    bool bold, italic;
-    double size;
-    auto operator<=>(const FontKey&) const = default;
-  };
-  std::vector<FontKey> fonts{{false, false, 11}};
-  std::vector<lxw_color_t> fills{alloc::kNoFill, alloc::kNoFill};  // none, gray125
-  std::vector<int> borders{0};  // 0 none, 1 all round, 2 top
-  std::vector<std::string> codes;
-  auto index_of = [](auto& list, const auto& value, std::size_t from) {
-    auto it = std::find(list.begin() + static_cast<std::ptrdiff_t>(from), list.end(), value);
-    if (it == list.end()) {
-      list.push_back(value);
-      return list.size() - 1;
-    }
-    return static_cast<std::size_t>(it - list.begin());
-  };
-  struct Xf {
-    std::size_t num, font, fill, border;
-    const Look* look;
-  };
-  std::vector<Xf> xfs;
-  for (const Look* look : xf_looks_) {  // sheet_xml() has numbered them
-    Xf x{0, 0, 0, 0, look};
-    int builtin = builtin_format(look->number);
-    x.num = builtin >= 0 ? static_cast<std::size_t>(builtin)
-                         : 164 + index_of(codes, look->number, 0);
-    x.font = index_of(fonts, FontKey{look->bold, look->italic, look->size > 0 ? look->size : 11}, 0);
-    x.fill = look->fill == alloc::kNoFill ? 0 : index_of(fills, look->fill, 2);
-    x.border = index_of(borders, look->boxed ? 1 : look->rule ? 2 : 0, 0);
-    xfs.push_back(x);
-  }
-
-  Out out;
-  out << kXmlHead << "<styleSheet xmlns=\"" << kMainNs << "\">";
-  if (!codes.empty()) {
-    out << "<numFmts count=\"" << static_cast<std::uint64_t>(codes.size()) << "\">";
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-      out << "<numFmt numFmtId=\"" << static_cast<std::uint64_t>(164 + i) << "\" formatCode=\"";
-      out.escaped(codes[i], true) << "\"/>";
-    }
-    out << "</numFmts>";
-  }
-  out << "<fonts count=\"" << static_cast<std::uint64_t>(fonts.size()) << "\">";
-  for (const FontKey& f : fonts) {
-    out << "<font>" << (f.bold ? "<b/>" : "") << (f.italic ? "<i/>" : "") << "<sz val=\"";
-    out.num(f.size) << "\"/><name val=\"Calibri\"/><family val=\"2\"/></font>";
-  }
-  out << "</fonts><fills count=\"" << static_cast<std::uint64_t>(fills.size())
-      << "\"><fill><patternFill patternType=\"none\"/></fill>"
-         "<fill><patternFill patternType=\"gray125\"/></fill>";
-  for (std::size_t i = 2; i < fills.size(); ++i) {
-    out << "<fill><patternFill patternType=\"solid\"><fgColor rgb=\""
-        << fmt::format("FF{:06X}", fills[i])
-        << "\"/><bgColor indexed=\"64\"/></patternFill></fill>";
-  }
-  out << "</fills><borders count=\"" << static_cast<std::uint64_t>(borders.size()) << "\">";
-  for (int b : borders) {
-    constexpr std::string_view thin = " style=\"thin\"><color auto=\"1\"/>";
-    if (b == 1) {
-      out << "<border><left" << thin << "</left><right" << thin << "</right><top" << thin
-          << "</top><bottom" << thin << "</bottom><diagonal/></border>";
-    } else if (b == 2) {
-      out << "<border><left/><right/><top" << thin << "</top><bottom/><diagonal/></border>";
-    } else {
-      out << "<border><left/><right/><top/><bottom/><diagonal/></border>";
-    }
-  }
-  out << "</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" "
-         "borderId=\"0\"/></cellStyleXfs><cellXfs count=\""
-      << static_cast<std::uint64_t>(xfs.size() + 1)
-      << "\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>";
-  for (const Xf& x : xfs) {
-    out << "<xf numFmtId=\"" << static_cast<std::uint64_t>(x.num) << "\" fontId=\""
-        << static_cast<std::uint64_t>(x.font) << "\" fillId=\""
-        << static_cast<std::uint64_t>(x.fill) << "\" borderId=\""
-        << static_cast<std::uint64_t>(x.border) << "\" xfId=\"0\"";
-    if (x.num != 0) out << " applyNumberFormat=\"1\"";
-    if (x.font != 0) out << " applyFont=\"1\"";
-    if (x.fill != 0) out << " applyFill=\"1\"";
-    if (x.border != 0) out << " applyBorder=\"1\"";
-    out << " applyAlignment=\"1\"><alignment" << (x.look->center ? " horizontal=\"center\"" : "")
-        << " vertical=\"top\"" << (x.look->wrap ? " wrapText=\"1\"" : "") << "/></xf>";
-  }
-  out << "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
-         "builtinId=\"0\"/></cellStyles><dxfs count=\"0\"/><tableStyles count=\"0\" "
-         "defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/>"
-         "</styleSheet>";
+  frame.tail(out);
   return out.take();
 }
 
@@ -611,120 +878,323 @@ std::string LeanSheet::strings_xml() const {
   return out.take();
 }
 
-std::string LeanSheet::workbook_xml() const {
-  Out out;
-  out << kXmlHead << "<workbook xmlns=\"" << kMainNs << "\" xmlns:r=\"" << kRelNs
-      << "\"><workbookPr/><bookViews><workbookView xWindow=\"240\" yWindow=\"15\" "
-         "windowWidth=\"16095\" windowHeight=\"9660\"/></bookViews><sheets><sheet name=\"";
-  out.escaped(name_, true) << "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>";
-  if (print_wide_) {
-    out << "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">";
-    out.escaped(fmt::format("{}!${}:${}", quoted_sheet(name_), repeat_first_ + 1,
-                            repeat_last_ + 1))
-        << "</definedName></definedNames>";
-  }
-  out << "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>";
-  return out.take();
-}
-
-std::string LeanSheet::core_xml() const {
-  Out out;
-  out << kXmlHead
-      << "<cp:coreProperties "
-         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-         "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
-  if (!properties_.title.empty()) {
-    out << "<dc:title>";
-    out.escaped(properties_.title) << "</dc:title>";
-  }
-  if (!properties_.subject.empty()) {
-    out << "<dc:subject>";
-    out.escaped(properties_.subject) << "</dc:subject>";
-  }
-  const std::string when = iso_time(properties_.created);
-  out << "<dc:creator>arsanalys</dc:creator><cp:lastModifiedBy>arsanalys</cp:lastModifiedBy>"
-         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
-      << when << "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">" << when
-      << "</dcterms:modified></cp:coreProperties>";
-  return out.take();
-}
-
-std::string LeanSheet::app_xml() const {
-  const std::string sheet = quoted_sheet(name_);
-  Out out;
-  out << kXmlHead
-      << "<Properties "
-         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" "
-         "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
-         "<Application>arsanalys</Application><DocSecurity>0</DocSecurity>"
-         "<ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size=\""
-      << (print_wide_ ? "4" : "2")
-      << "\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>"
-         "<vt:variant><vt:i4>1</vt:i4></vt:variant>";
-  if (print_wide_) {
-    out << "<vt:variant><vt:lpstr>Named Ranges</vt:lpstr></vt:variant><vt:variant><vt:i4>1"
-           "</vt:i4></vt:variant>";
-  }
-  out << "</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size=\""
-      << (print_wide_ ? "2" : "1") << "\" baseType=\"lpstr\"><vt:lpstr>";
-  out.escaped(name_) << "</vt:lpstr>";
-  if (print_wide_) {
-    out << "<vt:lpstr>";
-    out.escaped(sheet + "!Print_Titles") << "</vt:lpstr>";
-  }
-  out << "</vt:vector></TitlesOfParts><Company>Göteborgs Stad</Company>"
-         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-         "<HyperlinksChanged>false</HyperlinksChanged></Properties>";
-  return out.take();
-}
-
 std::string LeanSheet::finish() {
-  constexpr std::string_view kType = "application/vnd.openxmlformats-";
-  std::string types = fmt::format(
-      "{}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-      "<Default Extension=\"rels\" ContentType=\"{}package.relationships+xml\"/>"
-      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-      "<Override PartName=\"/docProps/app.xml\" "
-      "ContentType=\"{}officedocument.extended-properties+xml\"/>"
-      "<Override PartName=\"/docProps/core.xml\" ContentType=\"{}package.core-properties+xml\"/>"
-      "<Override PartName=\"/xl/styles.xml\" "
-      "ContentType=\"{}officedocument.spreadsheetml.styles+xml\"/>"
-      "<Override PartName=\"/xl/workbook.xml\" "
-      "ContentType=\"{}officedocument.spreadsheetml.sheet.main+xml\"/>"
-      "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
-      "ContentType=\"{}officedocument.spreadsheetml.worksheet+xml\"/>"
-      "<Override PartName=\"/xl/sharedStrings.xml\" "
-      "ContentType=\"{}officedocument.spreadsheetml.sharedStrings+xml\"/></Types>",
-      kXmlHead, kType, kType, kType, kType, kType, kType, kType);
-  constexpr std::string_view kRels =
-      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
-  std::string root_rels = fmt::format(
-      "{}{}<Relationship Id=\"rId1\" Type=\"{}/officeDocument\" Target=\"xl/workbook.xml\"/>"
-      "<Relationship Id=\"rId2\" "
-      "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-      "core-properties\" Target=\"docProps/core.xml\"/>"
-      "<Relationship Id=\"rId3\" Type=\"{}/extended-properties\" Target=\"docProps/app.xml\"/>"
-      "</Relationships>",
-      kXmlHead, kRels, kRelNs, kRelNs);
-  std::string book_rels = fmt::format(
-      "{}{}<Relationship Id=\"rId1\" Type=\"{}/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-      "<Relationship Id=\"rId2\" Type=\"{}/styles\" Target=\"styles.xml\"/>"
-      "<Relationship Id=\"rId3\" Type=\"{}/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-      "</Relationships>",
-      kXmlHead, kRels, kRelNs, kRelNs, kRelNs);
-  std::vector<std::pair<std::string_view, std::string>> parts;
-  parts.emplace_back("[Content_Types].xml", std::move(types));
-  parts.emplace_back("_rels/.rels", std::move(root_rels));
-  parts.emplace_back("xl/_rels/workbook.xml.rels", std::move(book_rels));
-  parts.emplace_back("xl/worksheets/sheet1.xml", sheet_xml());
-  parts.emplace_back("xl/workbook.xml", workbook_xml());
-  parts.emplace_back("xl/sharedStrings.xml", strings_xml());
-  parts.emplace_back("xl/styles.xml", styles_xml());
-  parts.emplace_back("docProps/core.xml", core_xml());
-  parts.emplace_back("docProps/app.xml", app_xml());
+  std::vector<SheetEntry> entries{{name_, print_wide_, repeat_first_, repeat_last_, ""}};
+  std::vector<ZipPart> sheets;
+  sheets.push_back({"", sheet_xml()});  // numbers the formats, so before styles_part()
+  std::vector<ZipPart> parts =
+      package(entries, std::move(sheets), strings_xml(), styles_part(xf_looks_), properties_);
   return zip_parts(parts, subject_);
+}
+
+// --- StreamSheet and StreamBook --------------------------------------------------------------
+
+namespace {
+
+constexpr std::size_t kStreamBuffer = std::size_t{64} << 10;  // rows collected before a write
+
+[[noreturn]] void scratch_failed(const std::string& subject, int err) {
+  throw RunError(fmt::format("{} kunde inte skapas: den temporära filen gick inte att skriva "
+                             "({}).",
+                             subject, std::strerror(err)));
+}
+
+}  // namespace
+
+StreamSheet::StreamSheet(StreamBook& book, std::string name)
+    : book_(book), name_(std::move(name)) {
+  body_ = std::tmpfile();
+  if (body_ == nullptr) scratch_failed(book_.subject(), errno);
+}
+
+StreamSheet::~StreamSheet() {
+  if (body_ != nullptr) std::fclose(body_);
+}
+
+void StreamSheet::write_body(std::string_view xml) {
+  if (xml.empty()) return;
+  if (std::fwrite(xml.data(), 1, xml.size(), body_) != xml.size()) {
+    scratch_failed(book_.subject(), errno);
+  }
+}
+
+StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look) {
+  if (row >= kMaxRows || col >= kMaxCols) {
+    throw RunError(fmt::format("{} kunde inte skapas: cellen på rad {}, kolumn {} ligger utanför "
+                               "bladet '{}'.",
+                               book_.subject(), static_cast<std::uint64_t>(row) + 1,
+                               static_cast<unsigned>(col) + 1, name_));
+  }
+  if (any_row_ && row < row_) {
+    throw RunError(fmt::format("{} kunde inte skapas: bladet '{}' skrivs rad för rad, men rad {} "
+                               "kom efter rad {}.",
+                               book_.subject(), name_, static_cast<std::uint64_t>(row) + 1,
+                               static_cast<std::uint64_t>(row_) + 1));
+  }
+  if (!any_row_ || row != row_) {
+    flush_row(row);
+    row_ = row;
+    any_row_ = true;
+  }
+  if (!any_cell_) {
+    min_row_ = max_row_ = row;
+    min_col_ = max_col_ = col;
+    any_cell_ = true;
+  }
+  max_row_ = std::max(max_row_, row);
+  min_col_ = std::min(min_col_, col);
+  max_col_ = std::max(max_col_, col);
+  cells_.push_back(Cell{col, kind, static_cast<std::uint32_t>(cells_.size()), book_.look_id(look),
+                        0, {}});
+  return cells_.back();
+}
+
+void StreamSheet::flush_row(lxw_row_t next) {
+  Out out;
+  // Rows that have a height and no cells, above `limit`.
+  auto empty_rows_below = [&](lxw_row_t limit) {
+    while (!heights_.empty() && heights_.begin()->first < limit) {
+      out << "<row r=\"" << static_cast<std::uint32_t>(heights_.begin()->first + 1) << "\" ht=\"";
+      out.num(heights_.begin()->second) << "\" customHeight=\"1\"/>";
+      heights_.erase(heights_.begin());
+    }
+  };
+  if (!cells_.empty()) empty_rows_below(row_);
+  if (!cells_.empty()) {
+    std::stable_sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) {
+      return a.col != b.col ? a.col < b.col : a.seq < b.seq;
+    });
+    out << "<row r=\"" << static_cast<std::uint32_t>(row_ + 1) << '"';
+    if (auto h = heights_.find(row_); h != heights_.end()) {
+      out << " ht=\"";
+      out.num(h->second) << "\" customHeight=\"1\"";
+      heights_.erase(h);
+    }
+    out << '>';
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      if (i + 1 < cells_.size() && cells_[i + 1].col == cells_[i].col) continue;  // overwritten
+      const Cell& c = cells_[i];
+      out << "<c r=\"";
+      out.ref(row_, c.col) << "\" s=\"" << book_.xf(c.look) << '"';
+      switch (c.kind) {
+        case Kind::text: {
+          auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+          bool preserve = !c.text.empty() && (space(c.text.front()) || space(c.text.back()));
+          out << " t=\"inlineStr\"><is>" << (preserve ? "<t xml:space=\"preserve\">" : "<t>");
+          out.escaped(c.text) << "</t></is></c>";
+          break;
+        }
+        case Kind::number:
+          out << "><v>";
+          out.num(c.value) << "</v></c>";
+          break;
+        case Kind::formula:
+          out << "><f>";
+          out.escaped(c.text) << "</f><v>";
+          out.num(c.value) << "</v></c>";
+          break;
+        case Kind::blank:
+          out << "/>";
+          break;
+      }
+    }
+    out << "</row>";
+    cells_.clear();
+  }
+  empty_rows_below(next);
+  buffer_ += out.take();
+  if (buffer_.size() >= kStreamBuffer) {
+    write_body(buffer_);
+    buffer_.clear();
+  }
+}
+
+void StreamSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
+  if (text.size() > kMaxTextChars && text_length(text) > kMaxTextChars) {
+    throw RunError(fmt::format("{} kunde inte skapas (skriva text): texten i {} på bladet '{}' är "
+                               "längre än de {} tecken en cell rymmer.",
+                               book_.subject(), xlsx::to_string(xlsx::CellRef{row, col}), name_,
+                               kMaxTextChars));
+  }
+  if (text.empty()) {  // as libxlsxwriter: an empty text is a blank cell in its look
+    blank(row, col, look);
+    return;
+  }
+  put(row, col, Kind::text, look).text = text;
+}
+
+void StreamSheet::number(lxw_row_t row, lxw_col_t col, double value, const Look& look) {
+  put(row, col, Kind::number, look).value = value;
+}
+
+void StreamSheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula,
+                          double cached, const Look& look) {
+  Cell& c = put(row, col, Kind::formula, look);
+  std::string_view f = formula;
+  if (!f.empty() && f.front() == '=') f.remove_prefix(1);
+  c.text = f;
+  c.value = cached;
+}
+
+void StreamSheet::blank(lxw_row_t row, lxw_col_t col, const Look& look) {
+  put(row, col, Kind::blank, look);
+}
+
+void StreamSheet::link(lxw_row_t row, lxw_col_t col, const std::string& sheet,
+                       const std::string& text) {
+  StreamSheet::text(row, col, text, Look{.link = true});
+  links_.emplace_back(xlsx::to_string(xlsx::CellRef{row, col}), sheet_ref(sheet, "A1"));
+}
+
+void StreamSheet::merge_range(lxw_row_t row, lxw_col_t first, lxw_col_t last,
+                              const std::string& text, const Look& look) {
+  StreamSheet::text(row, first, text, look);
+  for (lxw_col_t c = first + 1; c <= last; ++c) blank(row, c, look);
+  merged_.push_back(Range{row, row, first, last});
+}
+
+void StreamSheet::width(lxw_col_t first, lxw_col_t last, double chars) {
+  columns_.push_back({{first, last}, chars});
+}
+
+void StreamSheet::row_height(lxw_row_t row, double points) {
+  if (any_row_ && row < row_) {
+    throw RunError(fmt::format("{} kunde inte skapas: bladet '{}' skrivs rad för rad, men "
+                               "radhöjden för rad {} kom efter rad {}.",
+                               book_.subject(), name_, static_cast<std::uint64_t>(row) + 1,
+                               static_cast<std::uint64_t>(row_) + 1));
+  }
+  heights_[row] = points;
+  if (!any_cell_) {
+    min_row_ = max_row_ = row;
+  } else {
+    max_row_ = std::max(max_row_, row);
+  }
+}
+
+void StreamSheet::header(const std::string& codes) { header_ = codes; }
+
+void StreamSheet::freeze(lxw_row_t row, lxw_col_t col) {
+  freeze_row_ = row;
+  freeze_col_ = col;
+}
+
+void StreamSheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last) {
+  print_wide_ = true;
+  repeat_first_ = repeat_first;
+  repeat_last_ = repeat_last;
+}
+
+void StreamSheet::autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                             lxw_col_t last_col) {
+  filter_ = Range{first_row, last_row, first_col, last_col};
+}
+
+std::FILE* StreamSheet::finish() {
+  flush_row(kMaxRows);  // the last row and the heights below it
+  write_body(buffer_);
+  buffer_.clear();
+  buffer_.shrink_to_fit();
+
+  SheetFrame frame;
+  frame.selected = &book_.sheets_.front() == this;
+  frame.print_wide = print_wide_;
+  if (any_cell_ || max_row_ > 0) {
+    frame.used = Area{min_row_, max_row_, any_cell_ ? min_col_ : lxw_col_t{0},
+                      any_cell_ ? max_col_ : lxw_col_t{0}};
+  }
+  frame.freeze_row = freeze_row_;
+  frame.freeze_col = freeze_col_;
+  frame.columns = columns_;
+  for (const Range& m : merged_) frame.merged.push_back(Area{m.first_row, m.last_row, m.first_col, m.last_col});
+  if (filter_) {
+    frame.filter = Area{filter_->first_row, filter_->last_row, filter_->first_col, filter_->last_col};
+  }
+  frame.links = links_;
+  frame.header = header_;
+
+  std::FILE* part = std::tmpfile();
+  if (part == nullptr) scratch_failed(book_.subject(), errno);
+  auto write = [&](std::string_view xml) {
+    if (std::fwrite(xml.data(), 1, xml.size(), part) != xml.size()) {
+      int err = errno;
+      std::fclose(part);
+      scratch_failed(book_.subject(), err);
+    }
+  };
+  Out head;
+  frame.head(head);
+  write(head.take());
+  std::rewind(body_);
+  std::vector<char> chunk(kStreamBuffer);
+  for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), body_)) > 0;) {
+    write(std::string_view(chunk.data(), n));
+  }
+  if (std::ferror(body_) != 0) {
+    std::fclose(part);
+    scratch_failed(book_.subject(), EIO);
+  }
+  std::fclose(std::exchange(body_, nullptr));
+  Out tail;
+  frame.tail(tail);
+  write(tail.take());
+  if (std::fflush(part) != 0) {
+    int err = errno;
+    std::fclose(part);
+    scratch_failed(book_.subject(), err);
+  }
+  std::rewind(part);
+  return part;
+}
+
+StreamBook::StreamBook(std::string subject, std::filesystem::path file)
+    : subject_(std::move(subject)), file_(std::move(file)) {}
+
+void StreamBook::set_properties(const BookProperties& properties) { properties_ = properties; }
+
+StreamSheet& StreamBook::add_sheet(const std::string& name) {
+  return sheets_.emplace_back(*this, name);
+}
+
+std::uint32_t StreamBook::look_id(const Look& look) {
+  auto [it, made] = look_ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
+  if (made) {
+    looks_.push_back(&it->first);
+    look_xfs_.push_back(0);
+  }
+  return it->second;
+}
+
+std::uint32_t StreamBook::xf(std::uint32_t look) {
+  std::uint32_t& xf = look_xfs_[look];
+  if (xf == 0) {
+    xf_looks_.push_back(looks_[look]);
+    xf = static_cast<std::uint32_t>(xf_looks_.size());
+  }
+  return xf;
+}
+
+void StreamBook::close() {
+  std::vector<SheetEntry> entries;
+  std::vector<ZipPart> sheets;
+  try {
+    for (StreamSheet& ws : sheets_) {
+      SheetEntry e{ws.name_, ws.print_wide_, ws.repeat_first_, ws.repeat_last_, ""};
+      if (ws.filter_) {
+        e.filter = fmt::format("${}${}:${}${}", xlsx::column_name(ws.filter_->first_col),
+                               ws.filter_->first_row + 1, xlsx::column_name(ws.filter_->last_col),
+                               ws.filter_->last_row + 1);
+      }
+      entries.push_back(std::move(e));
+      sheets.push_back({"", {}, ws.finish()});  // numbers the formats, so before styles_part()
+    }
+  } catch (...) {
+    for (ZipPart& p : sheets) std::fclose(p.file);
+    throw;
+  }
+  std::vector<ZipPart> parts =
+      package(entries, std::move(sheets), std::nullopt, styles_part(xf_looks_), properties_);
+  zip_parts(parts, subject_, file_);
 }
 
 }  // namespace arsanalys::output

@@ -10,6 +10,9 @@
 // LibreOffice and openpyxl. Only for output/*.cc.
 
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <deque>
 #include <map>
 #include <string>
@@ -83,11 +86,7 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   void check_cell(lxw_row_t row, lxw_col_t col) const;
 
   std::string sheet_xml();
-  std::string styles_xml() const;
   std::string strings_xml() const;
-  std::string workbook_xml() const;
-  std::string core_xml() const;
-  std::string app_xml() const;
 
   std::string subject_;
   std::string name_;
@@ -109,6 +108,117 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   lxw_col_t freeze_col_ = 0;
   bool print_wide_ = false;
   lxw_row_t repeat_first_ = 0, repeat_last_ = 0;
+};
+
+class StreamBook;
+
+/// One sheet of a StreamBook, written row by row as libxlsxwriter's constant-memory mode does,
+/// for sheets of millions of cells (fordelning.xlsx): only the current row is held, strings
+/// are stored inline, and a cell above the current row is refused with a RunError. Rows and
+/// columns 0-based.
+class StreamSheet : public alloc::SheetOps<StreamSheet> {
+ public:
+  StreamSheet(StreamBook& book, std::string name);
+  StreamSheet(const StreamSheet&) = delete;
+  StreamSheet& operator=(const StreamSheet&) = delete;
+  ~StreamSheet();
+
+  const std::string& name() const { return name_; }
+  void text(lxw_row_t row, lxw_col_t col, const std::string& text, const alloc::Look& look = {});
+  void number(lxw_row_t row, lxw_col_t col, double value, const alloc::Look& look = {});
+  void formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
+               const alloc::Look& look = {});
+  void blank(lxw_row_t row, lxw_col_t col, const alloc::Look& look);
+  /// A link to cell A1 of another sheet of the workbook.
+  void link(lxw_row_t row, lxw_col_t col, const std::string& sheet, const std::string& text);
+  void merge_range(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
+                   const alloc::Look& look);
+  void width(lxw_col_t first, lxw_col_t last, double chars);
+  void row_height(lxw_row_t row, double points);
+  void header(const std::string& codes);
+  void freeze(lxw_row_t row, lxw_col_t col);
+  void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last);
+  /// Excel's filter buttons over the header row `first_row` of the range.
+  void autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                  lxw_col_t last_col);
+
+ private:
+  friend class StreamBook;
+  enum class Kind : std::uint8_t { text, number, formula, blank };
+  struct Cell {
+    lxw_col_t col;
+    Kind kind;
+    std::uint32_t seq;
+    std::uint32_t look;  // StreamBook's look id
+    double value;
+    std::string text;    // text, or the formula without '='
+  };
+  struct Range {
+    lxw_row_t first_row, last_row;
+    lxw_col_t first_col, last_col;
+  };
+
+  Cell& put(lxw_row_t row, lxw_col_t col, Kind kind, const alloc::Look& look);
+  /// Writes the current row's cells, and the heights of rows without cells above `next` (the
+  /// row about to be written; kMaxRows at the end).
+  void flush_row(lxw_row_t next);
+  void write_body(std::string_view xml);
+  /// The whole part (head, the rows written so far, tail) into a new temporary file.
+  std::FILE* finish();
+
+  StreamBook& book_;
+  std::string name_;
+  std::FILE* body_ = nullptr;  // sheetData's rows, a temporary file
+  std::string buffer_;         // rows not yet in body_
+  bool any_row_ = false;
+  lxw_row_t row_ = 0;          // the current row
+  std::vector<Cell> cells_;    // of the current row
+  std::map<lxw_row_t, double> heights_;  // rows not yet written
+  lxw_row_t min_row_ = 0, max_row_ = 0;
+  lxw_col_t min_col_ = 0, max_col_ = 0;
+  bool any_cell_ = false;
+  std::vector<Range> merged_;
+  std::vector<std::pair<std::string, std::string>> links_;  // cell, target sheet
+  std::vector<std::pair<std::pair<lxw_col_t, lxw_col_t>, double>> columns_;
+  std::string header_;
+  lxw_row_t freeze_row_ = 0;
+  lxw_col_t freeze_col_ = 0;
+  bool print_wide_ = false;
+  lxw_row_t repeat_first_ = 0, repeat_last_ = 0;
+  std::optional<Range> filter_;
+};
+
+/// A workbook of StreamSheets written to a file the caller owns (an output's temporary):
+/// every sheet's rows go to a temporary file as they are written, and close() zips the parts
+/// at deflate level 1 with libzip.
+///
+///   StreamBook book("Fördelningen", tmp);
+///   StreamSheet& ws = book.add_sheet("Översikt");
+///   ws.text(0, 0, "Fördelning 2024", alloc::title_look());
+///   book.close();
+class StreamBook {
+ public:
+  StreamBook(std::string subject, std::filesystem::path file);
+  void set_properties(const BookProperties& properties);
+  /// A new sheet, last in tab order; the reference stays valid until the book is gone.
+  StreamSheet& add_sheet(const std::string& name);
+  /// Writes the workbook. Call once.
+  void close();
+  const std::string& subject() const { return subject_; }
+
+ private:
+  friend class StreamSheet;
+  std::uint32_t look_id(const alloc::Look& look);
+  std::uint32_t xf(std::uint32_t look);  // the cellXfs index, given on first appearance
+
+  std::string subject_;
+  std::filesystem::path file_;
+  BookProperties properties_{};
+  std::deque<StreamSheet> sheets_;
+  std::map<alloc::Look, std::uint32_t> look_ids_;
+  std::vector<const alloc::Look*> looks_;
+  std::vector<std::uint32_t> look_xfs_;       // by look id: cellXfs index, 0 until shown
+  std::vector<const alloc::Look*> xf_looks_;  // by cellXfs index - 1
 };
 
 }  // namespace arsanalys::output

@@ -47,9 +47,8 @@ fs::path make_temp_file(const fs::path& dir, std::string_view subject, std::stri
 
 namespace {
 
-lxw_workbook* new_workbook(const fs::path& file, XlsxBook::Memory memory, const fs::path& scratch) {
+lxw_workbook* new_workbook(const fs::path& file, const fs::path& scratch) {
   lxw_workbook_options options{};
-  options.constant_memory = memory == XlsxBook::Memory::rows ? LXW_TRUE : LXW_FALSE;
   std::string tmpdir = scratch.string();
   options.tmpdir = tmpdir.data();  // libxlsxwriter's scratch files
   return workbook_new_opt(file.c_str(), &options);
@@ -57,11 +56,15 @@ lxw_workbook* new_workbook(const fs::path& file, XlsxBook::Memory memory, const 
 
 }  // namespace
 
-XlsxBook::XlsxBook(std::string subject, std::string_view tag, Memory memory)
+fs::path make_scratch_file(std::string_view subject, std::string_view tag) {
+  return make_temp_file(fs::temp_directory_path(), subject, tag);
+}
+
+XlsxBook::XlsxBook(std::string subject, std::string_view tag)
     : subject_(std::move(subject)),
       dir_(fs::temp_directory_path()),
       path_(make_temp_file(dir_, subject_, tag)) {
-  book_ = new_workbook(path_, memory, dir_);
+  book_ = new_workbook(path_, dir_);
   if (book_ == nullptr) {
     std::error_code ec;
     fs::remove(path_, ec);
@@ -69,19 +72,10 @@ XlsxBook::XlsxBook(std::string subject, std::string_view tag, Memory memory)
   }
 }
 
-XlsxBook::XlsxBook(std::string subject, IntoFile file, Memory memory)
-    : subject_(std::move(subject)),
-      dir_(fs::temp_directory_path()),
-      path_(std::move(file.path)),
-      owns_file_(false) {
-  book_ = new_workbook(path_, memory, dir_);
-  if (book_ == nullptr) throw RunError(fmt::format("{} kunde inte skapas (libxlsxwriter).", subject_));
-}
-
 XlsxBook::~XlsxBook() {
   if (book_ != nullptr) lxw_workbook_free(book_);
   std::error_code ec;
-  if (owns_file_) fs::remove(path_, ec);
+  fs::remove(path_, ec);
 }
 
 lxw_worksheet* XlsxBook::add_sheet(std::string_view name) {
@@ -110,14 +104,10 @@ void XlsxBook::check(lxw_error error, std::string_view doing) const {
   check_lxw(error, subject_, doing);
 }
 
-void XlsxBook::close() {
+std::string XlsxBook::finish() {
   lxw_workbook* book = book_;
   book_ = nullptr;
   check(workbook_close(book), "skriva arbetsboken");
-}
-
-std::string XlsxBook::finish() {
-  close();
   try {
     std::vector<std::byte> bytes = read_file(path_, path_.filename().string());
     return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());

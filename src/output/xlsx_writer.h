@@ -42,22 +42,7 @@ class XlsxBook {
  public:
   /// `subject` names the workbook in Swedish error messages ("Mallen", "Granskningskopian");
   /// `tag` goes into the temporary file's name.
-  /// How much of the workbook libxlsxwriter holds.
-  enum class Memory {
-    model,  // every cell until finish(): cells may be written in any order
-    rows,   // only the current row of each sheet (libxlsxwriter's constant-memory mode), for
-            // workbooks of millions of cells: each sheet must be written row by row, top down
-            // (libxlsxwriter refuses a cell above the current row, and check() turns that into a
-            // RunError), and strings are stored inline
-  };
-
-  XlsxBook(std::string subject, std::string_view tag, Memory memory = Memory::model);
-  /// A workbook written to `file` (a temporary the caller owns and renames, such as an
-  /// output's AtomicFile) by close(), so that a large workbook is never held in memory.
-  struct IntoFile {
-    std::filesystem::path path;
-  };
-  XlsxBook(std::string subject, IntoFile file, Memory memory);
+  XlsxBook(std::string subject, std::string_view tag);
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;
@@ -73,16 +58,17 @@ class XlsxBook {
   void check(lxw_error error, std::string_view doing) const;
   /// Writes the workbook and returns its bytes. Call once; the book is unusable after.
   std::string finish();
-  /// Writes the workbook to its file. Call once; the book is unusable after.
-  void close();
 
  private:
   std::string subject_;
   std::filesystem::path dir_;   // scratch folder
   std::filesystem::path path_;  // the workbook's own file in it
-  bool owns_file_ = true;       // a scratch file of our own, removed when done
   lxw_workbook* book_ = nullptr;
 };
+
+/// A fresh empty file in the system temp folder (TMPDIR, else /tmp) named after `tag`, for a
+/// writer that writes only to a file name; the caller removes it. RunError naming `subject`.
+std::filesystem::path make_scratch_file(std::string_view subject, std::string_view tag);
 
 /// Points per line of Calibri 11, for row heights.
 inline constexpr double kLineHeight = 15;

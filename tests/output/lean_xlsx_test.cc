@@ -1,15 +1,18 @@
-// LeanSheet, the statements' own xlsx writer: the same sheet as libxlsxwriter writes for the
-// same calls (byte for byte: cells, shared strings, styles but the theme), text that needs
-// escaping read back as written, and its limits.
+// LeanSheet and StreamBook, the xlsx writers of the statements and of fordelning.xlsx.
+// LeanSheet: the same sheet as libxlsxwriter writes for the same calls (byte for byte: cells,
+// shared strings, styles but the theme), text that needs escaping read back as written, and its
+// limits. StreamBook: sheets written row by row read back as written.
 #include "output/lean_xlsx.h"
 
 #include <catch2/catch.hpp>
 #include <cstddef>
+#include <filesystem>
 #include <regex>
 #include <span>
 #include <string>
 
 #include "core/error.h"
+#include "core/file_io.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
 
@@ -140,4 +143,71 @@ TEST_CASE("lean xlsx: what a sheet cannot hold is refused in Swedish", "[output]
   auto wb = arsanalys::xlsx::read_workbook(bytes_of(bytes), "tom.xlsx");
   REQUIRE(wb.sheets.size() == 1);
   CHECK(wb.sheets[0].cells.empty());
+}
+
+TEST_CASE("stream xlsx: sheets written row by row read back as written", "[output][lean]") {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "arsanalys-stream-test.xlsx";
+  {
+    arsanalys::output::StreamBook book("Testet", file);
+    book.set_properties({.title = "Fördelning 2025", .subject = "Test",
+                         .created = arsanalys::output::new_year(2024)});
+    auto& first = book.add_sheet("Översikt");
+    auto& second = book.add_sheet("Blad 'två'");
+    first.banner(true, 3);
+    first.width(0, 0, 30);
+    first.text(1, 0, "Fördelning & <mer>", alloc::title_look());
+    first.link(2, 0, "Blad 'två'", "Till blad två");
+    first.height(4, 2);  // a row with a height and no cells
+    first.text(5, 2, "");  // an empty text is a blank cell
+    first.kronor(5, 1, 1234567);
+    first.kronor(5, 0, -5);  // a row's cells in any order
+    first.formula(6, 1, "=SUM(B6:B6)", 1234567, alloc::kronor_look(true));
+    first.merged(7, 0, 3, "Summa", alloc::total_text_look());
+    first.autofilter(5, 0, 6, 3);
+    first.freeze(5, 1);
+    first.print_wide(5, 5);
+    CHECK_THROWS_WITH(first.text(3, 0, "för sent"), Catch::Contains("rad för rad"));
+    for (lxw_row_t r = 0; r < 3000; ++r) second.number(r, 0, r * 0.5);
+    second.text(3000, 1, std::string(40, 'x'));
+    book.close();
+  }
+  auto bytes = arsanalys::read_file(file, "stream.xlsx");
+  std::filesystem::remove(file);
+  auto wb = arsanalys::xlsx::read_workbook(bytes, "stream.xlsx");
+  REQUIRE(wb.sheets.size() == 2);
+  CHECK(wb.sheets[0].name == "Översikt");
+  CHECK(wb.sheets[1].name == "Blad 'två'");
+  const auto& s = wb.sheets[0];
+  auto text_at = [&](const arsanalys::xlsx::Sheet& sh, std::uint32_t r, std::uint32_t c) {
+    const auto* cell = sh.find(r, c);
+    return cell != nullptr && cell->text != arsanalys::xlsx::kNoIndex ? wb.strings.at(cell->text)
+                                                                    : std::string("(ingen)");
+  };
+  CHECK(text_at(s, 0, 0) == std::string(alloc::kDraftText));
+  CHECK(text_at(s, 1, 0) == "Fördelning & <mer>");
+  CHECK(text_at(s, 2, 0) == "Till blad två");
+  CHECK(s.find(5, 0)->number == -5);
+  CHECK(s.find(5, 1)->number == 1234567);
+  const auto* blank = s.find(5, 2);
+  CHECK((blank == nullptr || blank->text == arsanalys::xlsx::kNoIndex));
+  REQUIRE(s.find(6, 1) != nullptr);
+  CHECK(wb.formulas.at(s.find(6, 1)->formula) == "SUM(B6:B6)");
+  CHECK(s.find(6, 1)->number == 1234567);
+  REQUIRE(s.merged.size() == 1);
+  CHECK(arsanalys::xlsx::to_string(s.merged[0]) == "A8:D8");
+  CHECK(wb.sheets[1].find(2999, 0)->number == 1499.5);
+  CHECK(text_at(wb.sheets[1], 3000, 1) == std::string(40, 'x'));
+  // The workbook's own parts: the filter, the print titles, the link.
+  arsanalys::xlsx::ZipArchive zip(bytes, "stream.xlsx");
+  std::string book_xml = zip.read("xl/workbook.xml", 1 << 20);
+  CHECK(book_xml.find("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" "
+                      "hidden=\"1\">Översikt!$A$6:$D$7</definedName>") == std::string::npos);
+  CHECK(book_xml.find("'Översikt'!$A$6:$D$7") != std::string::npos);
+  CHECK(book_xml.find("'Översikt'!$6:$6") != std::string::npos);
+  std::string sheet_xml = zip.read("xl/worksheets/sheet1.xml", 1 << 20);
+  CHECK(sheet_xml.find("<row r=\"5\" ht=\"30\" customHeight=\"1\"/>") != std::string::npos);
+  CHECK(sheet_xml.find("<autoFilter ref=\"A6:D7\"/>") != std::string::npos);
+  CHECK(sheet_xml.find("<hyperlink ref=\"A3\" location=\"'Blad ''två'''!A1\"/>") !=
+        std::string::npos);
 }
