@@ -651,6 +651,7 @@ std::vector<ZipPart> package(const std::vector<SheetEntry>& entries, std::vector
 LeanSheet::LeanSheet(std::string subject, std::string name)
     : subject_(std::move(subject)), name_(std::move(name)) {
   properties_.created = 0;
+  string_index_.reserve(1024);
 }
 
 void LeanSheet::set_properties(const BookProperties& properties) { properties_ = properties; }
@@ -753,18 +754,29 @@ void LeanSheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last) {
 }
 
 std::string LeanSheet::sheet_xml() {
-  // The cells in order; of a cell written twice the last write.
-  std::sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) {
-    if (a.row != b.row) return a.row < b.row;
-    if (a.col != b.col) return a.col < b.col;
-    return a.seq < b.seq;
-  });
+  // The cells in order, of a cell written twice the last write: by row with a counting sort
+  // (cells_ is in the order of writing), then by column within the row (a few cells each).
+  lxw_row_t last_row = 0;
+  for (const Cell& c : cells_) last_row = std::max(last_row, c.row);
+  std::vector<std::uint32_t> start(cells_.empty() ? 1 : last_row + 2, 0);
+  for (const Cell& c : cells_) ++start[c.row + 1];
+  for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+  std::vector<Cell> by_row(cells_.size());
+  for (const Cell& c : cells_) by_row[start[c.row]++] = c;
+  auto before = [](const Cell& a, const Cell& b) {
+    return a.row != b.row ? a.row < b.row : a.col != b.col ? a.col < b.col : a.seq < b.seq;
+  };
+  for (std::size_t i = 1; i < by_row.size(); ++i) {  // insertion: rows are short
+    for (std::size_t j = i; j > 0 && before(by_row[j], by_row[j - 1]); --j) {
+      std::swap(by_row[j], by_row[j - 1]);
+    }
+  }
   std::vector<Cell> cells;
-  cells.reserve(cells_.size());
-  for (std::size_t i = 0; i < cells_.size(); ++i) {
-    bool overwritten = i + 1 < cells_.size() && cells_[i + 1].row == cells_[i].row &&
-                       cells_[i + 1].col == cells_[i].col;
-    if (!overwritten) cells.push_back(cells_[i]);
+  cells.reserve(by_row.size());
+  for (std::size_t i = 0; i < by_row.size(); ++i) {
+    bool overwritten = i + 1 < by_row.size() && by_row[i + 1].row == by_row[i].row &&
+                       by_row[i + 1].col == by_row[i].col;
+    if (!overwritten) cells.push_back(by_row[i]);
   }
   cells_.clear();
   cells_.shrink_to_fit();
