@@ -273,6 +273,19 @@ std::string zip_parts(std::vector<ZipPart>& parts, const std::string& subject,
 
 // --- Parts shared by both writers -------------------------------------------------------------
 
+/// The rest of a number cell after `<c r=".." s=".."`.
+void number_cell(Out& out, double value) {
+  out << "><v>";
+  out.num(value) << "</v></c>";
+}
+
+/// The rest of a formula cell (without '=') with its cached value.
+void formula_cell(Out& out, std::string_view formula, double cached) {
+  out << "><f>";
+  out.escaped(formula) << "</f><v>";
+  out.num(cached) << "</v></c>";
+}
+
 /// A sheet as the workbook's parts name it.
 struct SheetEntry {
   std::string name;
@@ -854,13 +867,10 @@ std::string LeanSheet::sheet_xml() {
           out << " t=\"s\"><v>" << c.index << "</v></c>";
           break;
         case Kind::number:
-          out << "><v>";
-          out.num(c.value) << "</v></c>";
+          number_cell(out, c.value);
           break;
         case Kind::formula:
-          out << "><f>";
-          out.escaped(formulas_[c.index]) << "</f><v>";
-          out.num(c.value) << "</v></c>";
+          formula_cell(out, formulas_[c.index], c.value);
           break;
         case Kind::blank:
           out << "/>";
@@ -997,13 +1007,10 @@ void StreamSheet::flush_row(lxw_row_t next) {
           break;
         }
         case Kind::number:
-          out << "><v>";
-          out.num(c.value) << "</v></c>";
+          number_cell(out, c.value);
           break;
         case Kind::formula:
-          out << "><f>";
-          out.escaped(c.text) << "</f><v>";
-          out.num(c.value) << "</v></c>";
+          formula_cell(out, c.text, c.value);
           break;
         case Kind::blank:
           out << "/>";
