@@ -1,5 +1,6 @@
 #include "output/lean_xlsx.h"
 
+#include <unistd.h>
 #include <zip.h>
 
 #include <fmt/format.h>
@@ -921,12 +922,28 @@ constexpr std::size_t kStreamBuffer = std::size_t{64} << 10;  // rows collected 
                              subject, std::strerror(err)));
 }
 
+/// An anonymous temporary file in the system temp folder (TMPDIR, else /tmp), removed from the
+/// folder at once, so nothing is left behind however the run ends. (std::tmpfile ignores
+/// TMPDIR.)
+std::FILE* scratch_stream(const std::string& subject) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "arsanalys-stream-XXXXXX").string();
+  int fd = ::mkstemp(pattern.data());
+  if (fd < 0) scratch_failed(subject, errno);
+  ::unlink(pattern.c_str());
+  std::FILE* f = ::fdopen(fd, "w+b");
+  if (f == nullptr) {
+    int err = errno;
+    ::close(fd);
+    scratch_failed(subject, err);
+  }
+  return f;
+}
+
 }  // namespace
 
 StreamSheet::StreamSheet(StreamBook& book, std::string name)
     : book_(book), name_(std::move(name)) {
-  body_ = std::tmpfile();
-  if (body_ == nullptr) scratch_failed(book_.subject(), errno);
+  body_ = scratch_stream(book_.subject());
 }
 
 StreamSheet::~StreamSheet() {
@@ -938,6 +955,12 @@ void StreamSheet::write_body(std::string_view xml) {
   if (std::fwrite(xml.data(), 1, xml.size(), body_) != xml.size()) {
     scratch_failed(book_.subject(), errno);
   }
+}
+
+void StreamSheet::note_row(lxw_row_t row) {
+  min_row_ = any_dimension_ ? std::min(min_row_, row) : row;
+  max_row_ = any_dimension_ ? std::max(max_row_, row) : row;
+  any_dimension_ = true;
 }
 
 StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look) {
@@ -958,12 +981,11 @@ StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, con
     row_ = row;
     any_row_ = true;
   }
+  note_row(row);
   if (!any_cell_) {
-    min_row_ = max_row_ = row;
     min_col_ = max_col_ = col;
     any_cell_ = true;
   }
-  max_row_ = std::max(max_row_, row);
   min_col_ = std::min(min_col_, col);
   max_col_ = std::max(max_col_, col);
   cells_.push_back(Cell{col, kind, static_cast<std::uint32_t>(cells_.size()), book_.look_id(look),
@@ -1084,11 +1106,7 @@ void StreamSheet::row_height(lxw_row_t row, double points) {
                                static_cast<std::uint64_t>(row_) + 1));
   }
   heights_[row] = points;
-  if (!any_cell_) {
-    min_row_ = max_row_ = row;
-  } else {
-    max_row_ = std::max(max_row_, row);
-  }
+  note_row(row);
 }
 
 void StreamSheet::header(const std::string& codes) { header_ = codes; }
@@ -1118,7 +1136,7 @@ std::FILE* StreamSheet::finish() {
   SheetFrame frame;
   frame.selected = &book_.sheets_.front() == this;
   frame.print_wide = print_wide_;
-  if (any_cell_ || max_row_ > 0) {
+  if (any_dimension_) {
     frame.used = Area{min_row_, max_row_, any_cell_ ? min_col_ : lxw_col_t{0},
                       any_cell_ ? max_col_ : lxw_col_t{0}};
   }
@@ -1132,8 +1150,7 @@ std::FILE* StreamSheet::finish() {
   frame.links = links_;
   frame.header = header_;
 
-  std::FILE* part = std::tmpfile();
-  if (part == nullptr) scratch_failed(book_.subject(), errno);
+  std::FILE* part = scratch_stream(book_.subject());
   auto write = [&](std::string_view xml) {
     if (std::fwrite(xml.data(), 1, xml.size(), part) != xml.size()) {
       int err = errno;

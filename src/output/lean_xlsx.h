@@ -159,6 +159,7 @@ class StreamSheet : public alloc::SheetOps<StreamSheet> {
   };
 
   Cell& put(lxw_row_t row, lxw_col_t col, Kind kind, const alloc::Look& look);
+  void note_row(lxw_row_t row);
   /// Writes the current row's cells, and the heights of rows without cells above `next` (the
   /// row about to be written; kMaxRows at the end).
   void flush_row(lxw_row_t next);
@@ -174,9 +175,9 @@ class StreamSheet : public alloc::SheetOps<StreamSheet> {
   lxw_row_t row_ = 0;          // the current row
   std::vector<Cell> cells_;    // of the current row
   std::map<lxw_row_t, double> heights_;  // rows not yet written
-  lxw_row_t min_row_ = 0, max_row_ = 0;
-  lxw_col_t min_col_ = 0, max_col_ = 0;
-  bool any_cell_ = false;
+  lxw_row_t min_row_ = 0, max_row_ = 0;  // the dimension: rows of cells and of heights
+  lxw_col_t min_col_ = 0, max_col_ = 0;  // columns of cells
+  bool any_dimension_ = false, any_cell_ = false;
   std::vector<Range> merged_;
   std::vector<std::pair<std::string, std::string>> links_;  // cell, target sheet
   std::vector<std::pair<std::pair<lxw_col_t, lxw_col_t>, double>> columns_;

@@ -207,6 +207,7 @@ TEST_CASE("stream xlsx: sheets written row by row read back as written", "[outpu
   CHECK(book_xml.find("'Översikt'!$6:$6") != std::string::npos);
   std::string sheet_xml = zip.read("xl/worksheets/sheet1.xml", 1 << 20);
   CHECK(sheet_xml.find("<row r=\"5\" ht=\"30\" customHeight=\"1\"/>") != std::string::npos);
+  CHECK(sheet_xml.find("<dimension ref=\"A1:D8\"/>") != std::string::npos);
   CHECK(sheet_xml.find("<autoFilter ref=\"A6:D7\"/>") != std::string::npos);
   CHECK(sheet_xml.find("<hyperlink ref=\"A3\" location=\"'Blad ''två'''!A1\"/>") !=
         std::string::npos);
