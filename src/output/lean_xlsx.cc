@@ -660,7 +660,51 @@ std::vector<ZipPart> package(const std::vector<SheetEntry>& entries, std::vector
   return parts;
 }
 
+/// RunError unless (row, col) is inside a sheet.
+void check_cell(const std::string& subject, const std::string& sheet, lxw_row_t row,
+                lxw_col_t col) {
+  if (row >= kMaxRows || col >= kMaxCols) {
+    throw RunError(fmt::format("{} kunde inte skapas: cellen på rad {}, kolumn {} ligger utanför "
+                               "bladet '{}'.",
+                               subject, static_cast<std::uint64_t>(row) + 1,
+                               static_cast<unsigned>(col) + 1, sheet));
+  }
+}
+
+/// RunError when `text` is longer than a cell holds.
+void check_text(const std::string& subject, const std::string& sheet, lxw_row_t row,
+                lxw_col_t col, const std::string& text) {
+  if (text.size() > kMaxTextChars && text_length(text) > kMaxTextChars) {  // bytes >= chars
+    throw RunError(fmt::format("{} kunde inte skapas (skriva text): texten i {} på bladet '{}' är "
+                               "längre än de {} tecken en cell rymmer.",
+                               subject, xlsx::to_string(xlsx::CellRef{row, col}), sheet,
+                               kMaxTextChars));
+  }
+}
+
 }  // namespace
+
+// --- LookTable --------------------------------------------------------------------------------
+
+std::uint32_t LookTable::id(const Look& look) {
+  auto [it, made] = ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
+  if (made) looks_.push_back(&it->first);
+  return it->second;
+}
+
+std::uint32_t LookTable::xf(std::uint32_t id) {
+  if (id >= xfs_.size()) xfs_.resize(looks_.size(), 0);
+  std::uint32_t& xf = xfs_[id];
+  if (xf == 0) {
+    in_order_.push_back(looks_[id]);
+    xf = static_cast<std::uint32_t>(in_order_.size());
+  }
+  return xf;
+}
+
+std::string LookTable::styles() const { return styles_part(in_order_); }
+
+// --- LeanSheet --------------------------------------------------------------------------------
 
 LeanSheet::LeanSheet(std::string subject, std::string name)
     : subject_(std::move(subject)), name_(std::move(name)) {
@@ -671,18 +715,7 @@ LeanSheet::LeanSheet(std::string subject, std::string name)
 void LeanSheet::set_properties(const BookProperties& properties) { properties_ = properties; }
 
 void LeanSheet::check_cell(lxw_row_t row, lxw_col_t col) const {
-  if (row >= kMaxRows || col >= kMaxCols) {
-    throw RunError(fmt::format("{} kunde inte skapas: cellen på rad {}, kolumn {} ligger utanför "
-                               "bladet.",
-                               subject_, static_cast<std::uint64_t>(row) + 1,
-                               static_cast<unsigned>(col) + 1));
-  }
-}
-
-std::uint32_t LeanSheet::look_id(const Look& look) {
-  auto [it, made] = look_ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
-  if (made) looks_.push_back(&it->first);
-  return it->second;
+  output::check_cell(subject_, name_, row, col);
 }
 
 std::uint32_t LeanSheet::shared(const std::string& text) {
@@ -698,16 +731,12 @@ std::uint32_t LeanSheet::shared(const std::string& text) {
 void LeanSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look,
                     std::uint32_t index, double value) {
   cells_.push_back(
-      Cell{row, col, kind, look_id(look), static_cast<std::uint32_t>(cells_.size()), index, value});
+      Cell{row, col, kind, looks_.id(look), static_cast<std::uint32_t>(cells_.size()), index, value});
 }
 
 void LeanSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
   check_cell(row, col);
-  if (text.size() > kMaxTextChars && text_length(text) > kMaxTextChars) {  // bytes >= chars
-    throw RunError(fmt::format("{} kunde inte skapas (skriva text): texten i {} är längre än de "
-                               "{} tecken en cell rymmer.",
-                               subject_, xlsx::to_string(xlsx::CellRef{row, col}), kMaxTextChars));
-  }
+  check_text(subject_, name_, row, col, text);
   if (text.empty()) {  // as libxlsxwriter: an empty text is a blank cell in its look
     blank(row, col, look);
     return;
@@ -794,8 +823,6 @@ std::string LeanSheet::sheet_xml() {
   }
   cells_.clear();
   cells_.shrink_to_fit();
-  look_xfs_.assign(looks_.size(), 0);
-  xf_looks_.clear();
 
   // Columns used in every block of 16 rows (the rows' "spans", as Excel writes them).
   std::map<lxw_row_t, std::pair<lxw_col_t, lxw_col_t>> spans;
@@ -856,13 +883,8 @@ std::string LeanSheet::sheet_xml() {
     for (; i < cells.size() && cells[i].row == row; ++i) {
       const Cell& c = cells[i];
       // Formats are numbered in the order the sheet shows them, as Excel and libxlsxwriter do.
-      std::uint32_t& xf = look_xfs_[c.look];
-      if (xf == 0) {
-        xf_looks_.push_back(looks_[c.look]);
-        xf = static_cast<std::uint32_t>(xf_looks_.size());
-      }
       out << "<c r=\"";
-      out.ref(c.row, c.col) << "\" s=\"" << xf << '"';
+      out.ref(c.row, c.col) << "\" s=\"" << looks_.xf(c.look) << '"';
       switch (c.kind) {
         case Kind::text:
           out << " t=\"s\"><v>" << c.index << "</v></c>";
@@ -906,7 +928,7 @@ std::string LeanSheet::finish() {
   std::vector<ZipPart> sheets;
   sheets.push_back({"", sheet_xml()});  // numbers the formats, so before styles_part()
   std::vector<ZipPart> parts =
-      package(entries, std::move(sheets), strings_xml(), styles_part(xf_looks_), properties_);
+      package(entries, std::move(sheets), strings_xml(), looks_.styles(), properties_);
   return zip_parts(parts, subject_);
 }
 
@@ -964,12 +986,7 @@ void StreamSheet::note_row(lxw_row_t row) {
 }
 
 StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look) {
-  if (row >= kMaxRows || col >= kMaxCols) {
-    throw RunError(fmt::format("{} kunde inte skapas: cellen på rad {}, kolumn {} ligger utanför "
-                               "bladet '{}'.",
-                               book_.subject(), static_cast<std::uint64_t>(row) + 1,
-                               static_cast<unsigned>(col) + 1, name_));
-  }
+  check_cell(book_.subject(), name_, row, col);
   if (any_row_ && row < row_) {
     throw RunError(fmt::format("{} kunde inte skapas: bladet '{}' skrivs rad för rad, men rad {} "
                                "kom efter rad {}.",
@@ -988,8 +1005,8 @@ StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, con
   }
   min_col_ = std::min(min_col_, col);
   max_col_ = std::max(max_col_, col);
-  cells_.push_back(Cell{col, kind, static_cast<std::uint32_t>(cells_.size()), book_.look_id(look),
-                        0, {}});
+  cells_.push_back(Cell{col, kind, static_cast<std::uint32_t>(cells_.size()),
+                        book_.looks_.id(look), 0, {}});
   return cells_.back();
 }
 
@@ -1019,7 +1036,7 @@ void StreamSheet::flush_row(lxw_row_t next) {
       if (i + 1 < cells_.size() && cells_[i + 1].col == cells_[i].col) continue;  // overwritten
       const Cell& c = cells_[i];
       out << "<c r=\"";
-      out.ref(row_, c.col) << "\" s=\"" << book_.xf(c.look) << '"';
+      out.ref(row_, c.col) << "\" s=\"" << book_.looks_.xf(c.look) << '"';
       switch (c.kind) {
         case Kind::text: {
           auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
@@ -1051,12 +1068,7 @@ void StreamSheet::flush_row(lxw_row_t next) {
 }
 
 void StreamSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
-  if (text.size() > kMaxTextChars && text_length(text) > kMaxTextChars) {
-    throw RunError(fmt::format("{} kunde inte skapas (skriva text): texten i {} på bladet '{}' är "
-                               "längre än de {} tecken en cell rymmer.",
-                               book_.subject(), xlsx::to_string(xlsx::CellRef{row, col}), name_,
-                               kMaxTextChars));
-  }
+  check_text(book_.subject(), name_, row, col, text);
   if (text.empty()) {  // as libxlsxwriter: an empty text is a blank cell in its look
     blank(row, col, look);
     return;
@@ -1192,24 +1204,6 @@ StreamSheet& StreamBook::add_sheet(const std::string& name) {
   return sheets_.emplace_back(*this, name);
 }
 
-std::uint32_t StreamBook::look_id(const Look& look) {
-  auto [it, made] = look_ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
-  if (made) {
-    looks_.push_back(&it->first);
-    look_xfs_.push_back(0);
-  }
-  return it->second;
-}
-
-std::uint32_t StreamBook::xf(std::uint32_t look) {
-  std::uint32_t& xf = look_xfs_[look];
-  if (xf == 0) {
-    xf_looks_.push_back(looks_[look]);
-    xf = static_cast<std::uint32_t>(xf_looks_.size());
-  }
-  return xf;
-}
-
 void StreamBook::close() {
   std::vector<SheetEntry> entries;
   std::vector<ZipPart> sheets;
@@ -1229,7 +1223,7 @@ void StreamBook::close() {
     throw;
   }
   std::vector<ZipPart> parts =
-      package(entries, std::move(sheets), std::nullopt, styles_part(xf_looks_), properties_);
+      package(entries, std::move(sheets), std::nullopt, looks_.styles(), properties_);
   zip_parts(parts, subject_, file_);
 }
 

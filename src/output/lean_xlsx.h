@@ -24,6 +24,24 @@
 
 namespace arsanalys::output {
 
+/// The looks of a workbook numbered as Excel's cell formats (cellXfs): an id on first use, and
+/// the format's index on first appearance in the written XML, as Excel and libxlsxwriter
+/// number them. Shared by LeanSheet and StreamBook.
+class LookTable {
+ public:
+  std::uint32_t id(const alloc::Look& look);
+  /// The cellXfs index of look `id` (1, 2, … in order of appearance; 0 is Excel's default).
+  std::uint32_t xf(std::uint32_t id);
+  /// styles.xml of the formats given an index so far.
+  std::string styles() const;
+
+ private:
+  std::map<alloc::Look, std::uint32_t> ids_;
+  std::vector<const alloc::Look*> looks_;     // by id
+  std::vector<std::uint32_t> xfs_;            // by id: the cellXfs index, 0 until shown
+  std::vector<const alloc::Look*> in_order_;  // by cellXfs index - 1
+};
+
 /// One sheet, its cells held until finish(); cells may be written in any order and a cell
 /// written twice keeps the last value. Rows and columns 0-based.
 ///
@@ -65,7 +83,7 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
     lxw_row_t row;
     lxw_col_t col;
     Kind kind;
-    std::uint32_t look;   // index into looks_; its cellXfs index is given as the sheet is written
+    std::uint32_t look;   // looks_.id(); its cellXfs index is given as the sheet is written
     std::uint32_t seq;    // order of writing: the last write of a cell wins
     std::uint32_t index;  // shared string (text) or formula (formula)
     double value;         // number, or a formula's cached value
@@ -79,7 +97,6 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
     lxw_col_t first, last;
   };
 
-  std::uint32_t look_id(const alloc::Look& look);
   std::uint32_t shared(const std::string& text);
   void put(lxw_row_t row, lxw_col_t col, Kind kind, const alloc::Look& look, std::uint32_t index,
            double value);
@@ -92,10 +109,7 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   std::string name_;
   BookProperties properties_{};
   std::vector<Cell> cells_;
-  std::map<alloc::Look, std::uint32_t> look_ids_;  // look -> index into looks_
-  std::vector<const alloc::Look*> looks_;          // in order of first use
-  std::vector<std::uint32_t> look_xfs_;            // by look: its cellXfs index, 0 until used
-  std::vector<const alloc::Look*> xf_looks_;       // by cellXfs index - 1: in order of appearance
+  LookTable looks_;
   std::deque<std::string> strings_;           // shared strings in order of first use
   std::unordered_map<std::string_view, std::uint32_t> string_index_;
   std::uint32_t string_uses_ = 0;
@@ -209,17 +223,12 @@ class StreamBook {
 
  private:
   friend class StreamSheet;
-  std::uint32_t look_id(const alloc::Look& look);
-  std::uint32_t xf(std::uint32_t look);  // the cellXfs index, given on first appearance
 
   std::string subject_;
   std::filesystem::path file_;
   BookProperties properties_{};
   std::deque<StreamSheet> sheets_;
-  std::map<alloc::Look, std::uint32_t> look_ids_;
-  std::vector<const alloc::Look*> looks_;
-  std::vector<std::uint32_t> look_xfs_;       // by look id: cellXfs index, 0 until shown
-  std::vector<const alloc::Look*> xf_looks_;  // by cellXfs index - 1
+  LookTable looks_;
 };
 
 }  // namespace arsanalys::output
