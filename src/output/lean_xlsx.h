@@ -7,7 +7,8 @@
 // The same cells as libxlsxwriter would write (shared strings, formulas with their cached
 // values, the looks of allocation_layout.h, merged cells, widths, heights, frozen panes, the
 // print setup and the document properties), so the statements read the same in Excel,
-// LibreOffice and openpyxl. Only for output/*.cc.
+// LibreOffice and openpyxl. The XML leaves out what is optional and a reader infers: a cell's
+// reference when it follows the row's previous cell, and the rows' spans. Only for output/*.cc.
 
 #include <cstdint>
 #include <cstdio>

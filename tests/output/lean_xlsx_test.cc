@@ -1,6 +1,6 @@
 // LeanSheet and StreamBook, the xlsx writers of the statements and of fordelning.xlsx.
-// LeanSheet: the same sheet as libxlsxwriter writes for the same calls (byte for byte: cells,
-// shared strings, styles but the theme), text that needs escaping read back as written, and its
+// LeanSheet: the same sheet as libxlsxwriter writes for the same calls (byte for byte: cells but
+// the references a reader infers, shared strings, styles but the theme), text that needs escaping read back as written, and its
 // limits. StreamBook: sheets written row by row read back as written.
 #include "output/lean_xlsx.h"
 
@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/file_io.h"
+#include "xlsx/cell_ref.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
 
@@ -32,6 +33,43 @@ std::span<const std::byte> bytes_of(const std::string& s) {
 std::string part(const std::string& xlsx, const char* name) {
   arsanalys::xlsx::ZipArchive zip(bytes_of(xlsx), "test.xlsx");
   return zip.read(name, 64u << 20);
+}
+
+/// A sheet's XML with every cell's reference written out, as a reader places a cell without one
+/// (right after the row's previous cell), and without the rows' optional spans: LeanSheet leaves
+/// out the references a reader can infer and the spans, libxlsxwriter writes them all.
+std::string explicit_refs(const std::string& xml) {
+  std::string out;
+  std::uint32_t row = 0, next_col = 0;
+  std::size_t i = 0;
+  auto at = [&](std::string_view what) { return xml.compare(i, what.size(), what) == 0; };
+  while (i < xml.size()) {
+    if (at("<row r=\"")) {
+      std::size_t end = xml.find('"', i + 8);
+      row = static_cast<std::uint32_t>(std::stoul(xml.substr(i + 8, end - i - 8)));
+      next_col = 0;
+      out.append(xml, i, end + 1 - i);
+      i = end + 1;
+      if (at(" spans=\"")) i = xml.find('"', i + 8) + 1;
+    } else if (at("<c r=\"") || at("<c s=")) {
+      if (at("<c r=\"")) {
+        std::size_t end = xml.find('"', i + 6);
+        auto ref = arsanalys::xlsx::parse_cell_ref(xml.substr(i + 6, end - i - 6));
+        REQUIRE(ref);
+        CHECK(ref->row + 1 == row);
+        next_col = ref->col;
+        i = end + 1;
+      } else {
+        i += 2;
+      }
+      out += "<c r=\"" + arsanalys::xlsx::to_string(arsanalys::xlsx::CellRef{row - 1, next_col}) +
+             "\"";
+      ++next_col;
+    } else {
+      out += xml[i++];
+    }
+  }
+  return out;
 }
 
 /// The same calls on either writer: every kind of cell, look and sheet setting a statement uses.
@@ -81,7 +119,12 @@ TEST_CASE("lean xlsx: the same sheet as libxlsxwriter writes", "[output][lean]")
   fill(lean);
   const std::string ours = lean.finish();
 
-  CHECK(part(ours, "xl/worksheets/sheet1.xml") == part(theirs, "xl/worksheets/sheet1.xml"));
+  const std::string our_sheet = part(ours, "xl/worksheets/sheet1.xml");
+  CHECK(explicit_refs(our_sheet) == explicit_refs(part(theirs, "xl/worksheets/sheet1.xml")));
+  // A reference only where a reader could not infer it: a row's first cell not in column A.
+  CHECK(our_sheet.find("<c r=\"A") == std::string::npos);
+  CHECK(our_sheet.find("<c r=\"E10\"") != std::string::npos);
+  CHECK(our_sheet.find("spans") == std::string::npos);
   CHECK(part(ours, "xl/sharedStrings.xml") == part(theirs, "xl/sharedStrings.xml"));
   CHECK(part(ours, "docProps/core.xml") == part(theirs, "docProps/core.xml"));
   // libxlsxwriter's fonts point into its theme part, which the lean writer leaves out.
