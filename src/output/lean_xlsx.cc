@@ -1,7 +1,8 @@
 #include "output/lean_xlsx.h"
 
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "output/zip_writer.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output {
@@ -24,7 +26,6 @@ using alloc::Look;
 constexpr lxw_row_t kMaxRows = 1048576;
 constexpr lxw_col_t kMaxCols = 16384;
 constexpr std::size_t kMaxTextChars = 32767;  // what Excel keeps in a cell
-constexpr int kDeflateLevel = 1;  // a fifth of the default level's time, 15 % larger parts
 
 constexpr std::string_view kXmlHead =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -171,105 +172,63 @@ std::string iso_time(std::time_t t) {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/// 1980-01-01 00:00 local time, the zip entries' fixed date (the earliest a zip can hold).
-std::time_t zip_epoch() {
-  static const std::time_t epoch = [] {
-    std::tm tm{};
-    tm.tm_year = 80;
-    tm.tm_mon = 0;
-    tm.tm_mday = 1;
-    tm.tm_isdst = -1;
-    return std::mktime(&tm);
-  }();
-  return epoch;
-}
-
-/// A part of a package: its bytes, or a temporary file holding them (handed to libzip, which
-/// closes it).
+/// A part of a package: its bytes, or a temporary file holding them (closed by zip_parts).
 struct ZipPart {
   std::string_view name;
   std::string bytes;
   std::FILE* file = nullptr;
 };
 
-/// Zips the parts, in order, each deflated at kDeflateLevel, into `file`, or into memory when
-/// `file` is empty (returned). Files of parts are closed either way.
+/// Zips the parts, in order, into `file`, or into memory when `file` is empty (returned).
+/// Files of parts are closed either way.
 std::string zip_parts(std::vector<ZipPart>& parts, const std::string& subject,
                       const std::filesystem::path& file = {}) {
-  auto close_files = [&](std::size_t from) {
-    for (std::size_t i = from; i < parts.size(); ++i) {
-      if (parts[i].file != nullptr) std::fclose(std::exchange(parts[i].file, nullptr));
-    }
-  };
-  auto fail = [&](std::string_view doing, const char* why) {
+  std::FILE* out = nullptr;
+  auto fail = [&](std::string_view doing, int err) {
     return RunError(fmt::format("{} kunde inte skapas ({}): {}.", subject, doing,
-                                why != nullptr ? why : "okänt fel i libzip"));
+                                std::strerror(err)));
   };
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* out = nullptr;
-  zip_t* za = nullptr;
-  if (file.empty()) {
-    out = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (out != nullptr) za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
-    if (za != nullptr) zip_source_keep(out);  // its bytes are read after zip_close
-  } else {
-    int code = 0;
-    za = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
-    if (za == nullptr) zip_error_init_with_code(&error, code);
-  }
-  if (za == nullptr) {
-    if (out != nullptr) zip_source_free(out);
-    RunError e = fail("zip-arkiv", zip_error_strerror(&error));
-    zip_error_fini(&error);
-    close_files(0);
-    throw e;
-  }
-  zip_error_fini(&error);
-  auto abandon = [&](RunError e, std::size_t from) -> RunError {
-    zip_discard(za);
-    if (out != nullptr) zip_source_free(out);
-    close_files(from);
-    return e;
-  };
-  for (std::size_t n = 0; n < parts.size(); ++n) {
-    ZipPart& part = parts[n];
-    zip_source_t* s = part.file != nullptr
-                          ? zip_source_filep(za, part.file, 0, -1)
-                          : zip_source_buffer(za, part.bytes.data(), part.bytes.size(), 0);
-    if (s == nullptr) throw abandon(fail("lägga till del", zip_strerror(za)), n);
-    part.file = nullptr;  // the source has it now
-    zip_int64_t idx = zip_file_add(za, std::string(part.name).c_str(), s, 0);
-    if (idx < 0) {
-      zip_source_free(s);
-      throw abandon(fail("lägga till del", zip_strerror(za)), n + 1);
+  try {
+    if (!file.empty()) {
+      out = std::fopen(file.c_str(), "wb");
+      if (out == nullptr) throw fail("öppna filen", errno);
     }
-    auto i = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(za, i, ZIP_CM_DEFLATE, kDeflateLevel) != 0 ||
-        zip_file_set_mtime(za, i, zip_epoch(), 0) != 0) {
-      throw abandon(fail("lägga till del", zip_strerror(za)), n + 1);
+    ZipWriter zip(subject, out);
+    for (ZipPart& part : parts) {
+      if (part.file == nullptr) {
+        zip.add(part.name, part.bytes);
+        continue;
+      }
+      // A part in a temporary file (a sheet of a StreamBook): deflated from a mapping of it.
+      struct stat st {};
+      if (std::fflush(part.file) != 0 || fstat(fileno(part.file), &st) != 0) {
+        throw fail("läsa en temporär fil", errno);
+      }
+      const auto size = static_cast<std::size_t>(st.st_size);
+      void* map = size == 0 ? nullptr
+                            : mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fileno(part.file), 0);
+      if (map == MAP_FAILED) throw fail("läsa en temporär fil", errno);
+      try {
+        zip.add(part.name, std::string_view(static_cast<const char*>(map), size));
+      } catch (...) {
+        if (map != nullptr) munmap(map, size);
+        throw;
+      }
+      if (map != nullptr) munmap(map, size);
+      std::fclose(std::exchange(part.file, nullptr));
     }
+    std::string bytes = zip.finish();
+    if (out != nullptr && std::fclose(std::exchange(out, nullptr)) != 0) {
+      throw fail("skriva filen", errno);
+    }
+    return bytes;
+  } catch (...) {
+    for (ZipPart& part : parts) {
+      if (part.file != nullptr) std::fclose(std::exchange(part.file, nullptr));
+    }
+    if (out != nullptr) std::fclose(out);
+    throw;
   }
-  if (zip_close(za) != 0) {
-    throw abandon(fail("skriva zip-arkivet", zip_strerror(za)), parts.size());
-  }
-  if (out == nullptr) return {};
-  std::string bytes;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_source_stat(out, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
-      zip_source_open(out) != 0) {
-    zip_source_free(out);
-    throw fail("läsa zip-arkivet", "minnesbufferten går inte att läsa");
-  }
-  bytes.resize(st.size);
-  zip_int64_t got = zip_source_read(out, bytes.data(), st.size);
-  zip_source_close(out);
-  zip_source_free(out);
-  if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-    throw fail("läsa zip-arkivet", "minnesbufferten tog slut för tidigt");
-  }
-  return bytes;
 }
 
 // --- Parts shared by both writers -------------------------------------------------------------
@@ -699,6 +658,17 @@ void check_text(const std::string& subject, const std::string& sheet, lxw_row_t 
 
 // --- LookTable --------------------------------------------------------------------------------
 
+std::size_t LookTable::Hash::operator()(const Look& l) const noexcept {
+  std::size_t flags = (l.bold ? 1u : 0u) | (l.italic ? 2u : 0u) | (l.wrap ? 4u : 0u) |
+                      (l.rule ? 8u : 0u) | (l.boxed ? 16u : 0u) | (l.center ? 32u : 0u) |
+                      (l.link ? 64u : 0u);
+  std::size_t code = l.number.size() << 8 |
+                     (l.number.empty() ? 0u : static_cast<unsigned char>(l.number.back()));
+  std::size_t h = flags ^ code << 7 ^ static_cast<std::size_t>(l.fill) << 23 ^
+                  static_cast<std::size_t>(l.size * 4) << 48;
+  return h * 0x9E3779B97F4A7C15ull >> 17;
+}
+
 std::uint32_t LookTable::id(const Look& look) {
   auto [it, made] = ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
   if (made) looks_.push_back(&it->first);
@@ -733,12 +703,17 @@ void LeanSheet::check_cell(lxw_row_t row, lxw_col_t col) const {
 
 std::uint32_t LeanSheet::shared(const std::string& text) {
   ++string_uses_;
+  constexpr std::size_t kSeen = 4096;  // a power of two
+  if (seen_.empty()) seen_.resize(kSeen);
+  Seen& seen = seen_[(reinterpret_cast<std::uintptr_t>(&text) >> 3) & (kSeen - 1)];
+  if (seen.at == &text && strings_[seen.index] == text) return seen.index;
+  seen.at = &text;
   auto it = string_index_.find(text);
-  if (it != string_index_.end()) return it->second;
+  if (it != string_index_.end()) return seen.index = it->second;
   const std::string& kept = strings_.emplace_back(text);
   auto index = static_cast<std::uint32_t>(strings_.size() - 1);
   string_index_.emplace(kept, index);
-  return index;
+  return seen.index = index;
 }
 
 void LeanSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look,

@@ -2,7 +2,8 @@
 // A one-sheet workbook written by our own code, for the workbooks made by the thousand (the
 // customer statements). libxlsxwriter prints every part with printf into scratch files and
 // deflates them at zlib's default level, which made the statements four fifths of a run's
-// time; here the parts are put together in memory and deflated at level 1 by libzip.
+// time; here the parts are put together in memory and zipped by output::ZipWriter, whose
+// deflate is our own and faster than zlib's fastest level.
 //
 // The same cells as libxlsxwriter would write (shared strings, formulas with their cached
 // values, the looks of allocation_layout.h, merged cells, widths, heights, frozen panes, the
@@ -37,7 +38,12 @@ class LookTable {
   std::string styles() const;
 
  private:
-  std::map<alloc::Look, std::uint32_t> ids_;
+  /// Cheap: the flags, the fill, the size and the format code's length and last character
+  /// (the few looks of a workbook differ there); equal looks are then compared whole.
+  struct Hash {
+    std::size_t operator()(const alloc::Look& l) const noexcept;
+  };
+  std::unordered_map<alloc::Look, std::uint32_t, Hash> ids_;
   std::vector<const alloc::Look*> looks_;     // by id
   std::vector<std::uint32_t> xfs_;            // by id: the cellXfs index, 0 until shown
   std::vector<const alloc::Look*> in_order_;  // by cellXfs index - 1
@@ -113,6 +119,14 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   LookTable looks_;
   std::deque<std::string> strings_;           // shared strings in order of first use
   std::unordered_map<std::string_view, std::uint32_t> string_index_;
+  /// The shared string last found at a text's address, checked against the text before use:
+  /// a statement writes the same round-wide strings (services, keys, sources) line after line,
+  /// and comparing is cheaper than hashing them again.
+  struct Seen {
+    const std::string* at = nullptr;
+    std::uint32_t index = 0;
+  };
+  std::vector<Seen> seen_;
   std::uint32_t string_uses_ = 0;
   std::vector<std::string> formulas_;
   std::vector<Merge> merged_;
@@ -206,7 +220,7 @@ class StreamSheet : public alloc::SheetOps<StreamSheet> {
 
 /// A workbook of StreamSheets written to a file the caller owns (an output's temporary):
 /// every sheet's rows go to a temporary file as they are written, and close() zips the parts
-/// at deflate level 1 with libzip.
+/// with output::ZipWriter.
 ///
 ///   StreamBook book("Fördelningen", tmp);
 ///   StreamSheet& ws = book.add_sheet("Översikt");
