@@ -158,7 +158,7 @@ std::size_t common(const unsigned char* a, const unsigned char* b, std::size_t l
 }  // namespace
 
 void fast_deflate(std::string_view in, std::string& out,
-                  const std::function<void(std::string&)>& flush) {
+                  const std::function<void(std::string&, std::size_t)>& flush) {
   const Codes& c = codes();
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
@@ -196,7 +196,7 @@ void fast_deflate(std::string_view in, std::string& out,
     } else {
       literal(p[i++]);
     }
-    if (flush && out.size() >= kFlushAt) flush(out);
+    if (flush && out.size() >= kFlushAt) flush(out, i);
   }
   while (i < n) literal(p[i++]);
   bits.put(c.lit_code[256], c.lit_bits[256]);  // end of block
@@ -228,16 +228,10 @@ void put32(std::string& s, std::uint64_t v) {
   put16(s, static_cast<std::uint32_t>((v >> 16) & 0xFFFF));
 }
 
-std::uint32_t crc_of(std::string_view bytes) {
-  uLong crc = crc32(0, nullptr, 0);
-  const auto* p = reinterpret_cast<const Bytef*>(bytes.data());
-  for (std::size_t left = bytes.size(); left > 0;) {
-    const auto n = static_cast<uInt>(std::min<std::size_t>(left, 1u << 30));
-    crc = crc32(crc, p, n);
-    p += n;
-    left -= n;
-  }
-  return static_cast<std::uint32_t>(crc);
+/// The CRC-32 of `bytes` continued from `crc`.
+std::uint32_t crc_of(std::string_view bytes, std::uint32_t crc = 0) {
+  return static_cast<std::uint32_t>(
+      crc32_z(crc, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 }  // namespace
@@ -294,18 +288,19 @@ void ZipWriter::write_header(const Entry& e, bool central) {
   write(h);
 }
 
-void ZipWriter::add(std::string_view name, std::string_view bytes) {
+void ZipWriter::add(std::string_view name, std::string_view bytes,
+                    const std::function<void(std::size_t)>& done) {
   check_size(bytes.size(), fmt::format("delen {}", name));
   if (entries_.size() >= 0xFFFF) check_size(kMax32, "antalet delar");
   Entry e;
   e.name = std::string(name);
   e.size = bytes.size();
-  e.crc = crc_of(bytes);
   e.offset = position();
   e.method = 8;
   write_header(e, false);  // sizes and crc patched below
   const std::uint64_t data = position();
   if (bytes.size() < kFlushAt) {
+    e.crc = crc_of(bytes);
     // Stored instead when deflate would not make it smaller (so in memory and in a file alike).
     std::string packed = fast_deflate(bytes);
     if (packed.size() >= bytes.size()) {
@@ -314,10 +309,23 @@ void ZipWriter::add(std::string_view name, std::string_view bytes) {
     } else {
       write(packed);
     }
-  } else if (file_ != nullptr) {
-    fast_deflate(bytes, buffer_, [&](std::string&) { flush(); });
-  } else {
+  } else if (file_ == nullptr) {
+    e.crc = crc_of(bytes);
     fast_deflate(bytes, buffer_);
+  } else {
+    // Into the file as deflate goes, and the CRC with it, so that the bytes are read once, in
+    // order.
+    std::size_t crc_done = 0;
+    auto crc_to = [&](std::size_t upto) {
+      e.crc = crc_of(bytes.substr(crc_done, upto - crc_done), e.crc);
+      crc_done = upto;
+    };
+    fast_deflate(bytes, buffer_, [&](std::string&, std::size_t consumed) {
+      crc_to(consumed);
+      flush();  // nothing in memory; into a file
+      if (done && consumed > kWindow) done(consumed - kWindow);
+    });
+    crc_to(bytes.size());
   }
   e.packed = position() - data;
   check_size(e.packed, fmt::format("delen {}", name));

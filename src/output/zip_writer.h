@@ -23,10 +23,12 @@
 namespace arsanalys::output {
 
 /// `in` as a raw deflate stream (no zlib or gzip wrapper), one block, fixed Huffman codes,
-/// appended to `out`; `flush(out)`, when given, is called whenever more than about 1 MiB has
-/// gathered there (to write it away and clear it). What is left at the end stays in `out`.
+/// appended to `out`; `flush(out, consumed)`, when given, is called whenever more than about
+/// 1 MiB has gathered there (to write it away and clear it), with how many bytes of `in` are
+/// done: the bytes more than 32 KiB before that are not read again. What is left at the end
+/// stays in `out`.
 void fast_deflate(std::string_view in, std::string& out,
-                  const std::function<void(std::string&)>& flush = {});
+                  const std::function<void(std::string&, std::size_t)>& flush = {});
 
 /// The same, kept in memory.
 std::string fast_deflate(std::string_view in);
@@ -43,7 +45,11 @@ class ZipWriter {
   ZipWriter(std::string subject, std::FILE* file);
 
   /// Adds a part, deflated (or, under 1 MiB, stored when deflate would not make it smaller).
-  void add(std::string_view name, std::string_view bytes);
+  /// `done(n)`, when given and writing into a file, is told now and then that bytes before `n`
+  /// will not be read again
+  /// (so that a caller can let go of a large part's pages).
+  void add(std::string_view name, std::string_view bytes,
+           const std::function<void(std::size_t)>& done = {});
   /// Writes the central directory; returns the package when written into memory.
   std::string finish();
 

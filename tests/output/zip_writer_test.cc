@@ -101,8 +101,12 @@ TEST_CASE("fast deflate: the same stream whether gathered or flushed as it goes"
   const std::string whole = fast_deflate(in);
   std::string pieces, out;
   int flushes = 0;
-  fast_deflate(in, out, [&](std::string& gathered) {
+  std::size_t last_consumed = 0;
+  fast_deflate(in, out, [&](std::string& gathered, std::size_t consumed) {
     ++flushes;
+    CHECK(consumed > last_consumed);
+    CHECK(consumed <= in.size());
+    last_consumed = consumed;
     pieces += gathered;
     gathered.clear();
   });
