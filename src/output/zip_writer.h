@@ -46,8 +46,7 @@ class ZipWriter {
 
   /// Adds a part, deflated (or, under 1 MiB, stored when deflate would not make it smaller).
   /// `done(n)`, when given and writing into a file, is told now and then that bytes before `n`
-  /// will not be read again
-  /// (so that a caller can let go of a large part's pages).
+  /// will not be read again (so that a caller can let go of a large part's pages).
   void add(std::string_view name, std::string_view bytes,
            const std::function<void(std::size_t)>& done = {});
   /// Writes the central directory; returns the package when written into memory.
