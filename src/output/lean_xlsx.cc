@@ -86,7 +86,20 @@ class Out {
   /// as entities, control characters Excel's way (_x0001_), and a literal "_x0041_" kept
   /// literal (_x005F_x0041_) so a reader does not decode it.
   Out& escaped(std::string_view t, bool attribute = false) {
+    // A character that may need more than itself: markup, '_', controls (and, in an
+    // attribute, '"'). Runs of the others are copied whole.
+    auto plain = [attribute](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return u >= 0x20 && c != '&' && c != '<' && c != '>' && c != '_' && !(attribute && c == '"');
+    };
     for (std::size_t i = 0; i < t.size(); ++i) {
+      std::size_t run = i;
+      while (run < t.size() && plain(t[run])) ++run;
+      if (run > i) {
+        s_.append(t.data() + i, run - i);
+        i = run;
+        if (i == t.size()) break;
+      }
       const char c = t[i];
       switch (c) {
         case '&': s_.append("&amp;"); break;
@@ -681,8 +694,11 @@ std::size_t LookTable::Hash::operator()(const Look& l) const noexcept {
 }
 
 std::uint32_t LookTable::id(const Look& look) {
+  Recent& recent = recent_[(reinterpret_cast<std::uintptr_t>(&look) >> 4) % recent_.size()];
+  if (recent.at == &look && *looks_[recent.id] == look) return recent.id;
   auto [it, made] = ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
   if (made) looks_.push_back(&it->first);
+  recent = {&look, it->second};
   return it->second;
 }
 

@@ -11,6 +11,7 @@
 // LibreOffice and openpyxl. The XML leaves out what is optional and a reader infers: a cell's
 // reference when it follows the row's previous cell, and the rows' spans. Only for output/*.cc.
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -44,6 +45,13 @@ class LookTable {
     std::size_t operator()(const alloc::Look& l) const noexcept;
   };
   std::unordered_map<alloc::Look, std::uint32_t, Hash> ids_;
+  /// The look last found at an address, checked against the look before use: the writers pass
+  /// the same few looks cell after cell, mostly from the same places.
+  struct Recent {
+    const alloc::Look* at = nullptr;
+    std::uint32_t id = 0;
+  };
+  std::array<Recent, 64> recent_{};
   std::vector<const alloc::Look*> looks_;     // by id
   std::vector<std::uint32_t> xfs_;            // by id: the cellXfs index, 0 until shown
   std::vector<const alloc::Look*> in_order_;  // by cellXfs index - 1
