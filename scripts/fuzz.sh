@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets built in BUILD_DIR (configured with CXX=clang++ -DARSANALYS_FUZZ=ON)
-# for SECONDS in all, split between them. Seeds: the fixture workbooks, small corpus files, and
-# their worksheet parts. A crash, leak, timeout or out-of-memory is saved under
-# tests/fuzz/regressions/<target>/ (replayed by the Catch2 suite from then on) and fails the run.
+# for SECONDS in all, split between them: the reader's two, and our deflate's round trip. Seeds:
+# the fixture workbooks, small corpus files, and their worksheet parts. A crash, leak, timeout or
+# out-of-memory is saved under tests/fuzz/regressions/<target>/ (replayed by the Catch2 suite
+# from then on) and fails the run.
 # Usage: scripts/fuzz.sh BUILD_DIR [SECONDS]      e.g. scripts/fuzz.sh build-fuzz 3600 locally
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=${1:?usage: scripts/fuzz.sh BUILD_DIR [SECONDS]}
 seconds=${2:-60}
-per_target=$(( seconds / 2 > 1 ? seconds / 2 : 1 ))
+per_target=$(( seconds / 3 > 1 ? seconds / 3 : 1 ))
 work="$build_dir/fuzz-work"
-mkdir -p "$work/seeds/fuzz_reader" "$work/seeds/fuzz_sheet"
+mkdir -p "$work/seeds/fuzz_reader" "$work/seeds/fuzz_sheet" "$work/seeds/fuzz_deflate"
 
 # Seeds for the whole-file target: our fixtures and the corpus files under 256 kB.
 cp tests/data/xlsx/*.xlsx "$work/seeds/fuzz_reader/"
@@ -30,8 +31,11 @@ for f in tests/data/xlsx/*.xlsx; do
   fi
 done
 
+# Seeds for the deflate target: the worksheet seeds (XML, as the writers deflate it).
+cp "$work"/seeds/fuzz_sheet/* "$work/seeds/fuzz_deflate/" 2>/dev/null || true
+
 status=0
-for target in fuzz_reader fuzz_sheet; do
+for target in fuzz_reader fuzz_sheet fuzz_deflate; do
   corpus="$work/corpus/$target"
   regressions="tests/fuzz/regressions/$target"
   mkdir -p "$corpus" "$regressions"

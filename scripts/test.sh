@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine and runs the whole test suite: the unit and end-to-end tests,
 # the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, and a short fuzzing run.
-# Usage: scripts/test.sh            (FUZZ_SECONDS=N to fuzz longer; default 60)
+# Usage: scripts/test.sh            (FUZZ_SECONDS=N to fuzz longer; default 90)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ CMAKE_BUILD_TYPE=RelWithDebInfo scripts/setup.sh build-asan -DARSANALYS_SANITIZE
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
-echo "== Fuzzar läsaren i ${FUZZ_SECONDS:-60} s"
+echo "== Fuzzar läsaren och vår deflate i ${FUZZ_SECONDS:-90} s"
 CXX=clang++ CMAKE_BUILD_TYPE=RelWithDebInfo scripts/setup.sh build-fuzz -DARSANALYS_FUZZ=ON \
   -DARSANALYS_TESTS=OFF
-scripts/fuzz.sh build-fuzz "${FUZZ_SECONDS:-60}"
+scripts/fuzz.sh build-fuzz "${FUZZ_SECONDS:-90}"

@@ -8,10 +8,14 @@
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <span>
 #include <string>
 
+#include "../fuzz/deflate_roundtrip.h"
 #include "xlsx/zip.h"
 
 using arsanalys::output::fast_deflate;
@@ -149,4 +153,22 @@ TEST_CASE("zip writer: packages read back part for part, the same bytes every ti
   CHECK(std::fread(from_file.data(), 1, from_file.size(), file) == from_file.size());
   std::fclose(file);
   CHECK(from_file == memory);
+}
+
+TEST_CASE("fuzz regressions: deflate inputs round-trip", "[fuzz][zip]") {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::path(ARSANALYS_TEST_DATA).parent_path() / "fuzz" / "regressions" / "fuzz_deflate";
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (!e.is_regular_file() || e.path().filename() == ".gitkeep") continue;
+    INFO(e.path().filename().string());
+    std::ifstream in(e.path(), std::ios::binary);
+    const std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(arsanalys::test::deflate_round_trips(data));
+  }
+  // And the kinds of input the fuzzer starts from.
+  CHECK(arsanalys::test::deflate_round_trips(""));
+  CHECK(arsanalys::test::deflate_round_trips(sheet_like(300)));
+  CHECK(arsanalys::test::deflate_round_trips(random_bytes(70000, 11)));
 }
