@@ -3,7 +3,7 @@
 """Writes a city-scale round folder for the whole-run benchmark (docs/performance.md,
 "Hela körningen").
 
-    /usr/bin/python3 bench/gen_round.py OUT_DIR N
+    /usr/bin/python3 bench/gen_round.py OUT_DIR N [SERVICES_PER_AREA]
 
 OUT_DIR gets omgang.toml, leverantorer/ (three filled Årlig analys workbooks in the shape of
 `arsanalys template`: a cover sheet with Leverantör and Analysår, 2.1 text, one 2.2 form per
@@ -11,7 +11,8 @@ new initiative, 3.1a/3.1b/3.1c on one sheet, 3.2 on its own) and kunder.xlsx wit
 (sheets Kunder, Nycklar, Tjänster as contract.md describes them).
 
 Every figure is invented; nothing is real but the suppliers' names. Each supplier has 200
-services in 10 areas (an area label row, its services, an unlabelled subtotal row; then
+services in 10 areas (SERVICES_PER_AREA, 20 unless given: 5 to 40, for measuring how the cost
+grows with the lines) (an area label row, its services, an unlabelled subtotal row; then
 Totalkostnad), 50 of them with development costs in 3.1b, 10 new initiatives in 3.1c (half
 of them named in Tjänster, so allocated) and a 3.2 key text for every service. Amounts are
 whole tkr, forecasts are budget × 1.033 rounded (the round's index), totals are exact sums.
@@ -42,6 +43,7 @@ ZIP_TIME = (2025, 3, 10, 0, 0, 0)
 CREATOR = "arsanalys bench/gen_round.py"
 SEED = 20250310
 SERVICES_PER_AREA = 20
+services_per_area = SERVICES_PER_AREA  # main() may change it
 DEV_SERVICES = 50               # services with a 3.1b row
 NEW_INITIATIVES = 10            # 3.1c rows (and 2.2 forms) per supplier
 
@@ -191,7 +193,7 @@ def supplier_lines(rng, areas, median):
     """Per area: [(service, utfall, budget, prognos)]; then 3.1b and 3.1c rows."""
     services = []
     for area in areas:
-        nouns = rng.sample(NOUNS, SERVICES_PER_AREA)
+        nouns = rng.sample(NOUNS, services_per_area)
         rows = []
         for noun in nouns:
             budget = tkr_round(lognormal(rng, median, 1.0, median / 40, median * 40))
@@ -507,9 +509,15 @@ paverkan = "niva"
 
 
 def main():
-    if len(sys.argv) != 3 or not sys.argv[2].isdigit() or int(sys.argv[2]) < len(NAMED):
-        sys.exit(f"usage: {sys.argv[0]} OUT_DIR N   (N >= {len(NAMED)} customers)")
-    out, n = sys.argv[1], int(sys.argv[2])
+    global services_per_area
+    args = sys.argv[1:]
+    if (len(args) not in (2, 3) or not all(a.isdigit() for a in args[1:])
+            or int(args[1]) < len(NAMED) or (len(args) == 3 and not 5 <= int(args[2]) <= 40)):
+        sys.exit(f"usage: {sys.argv[0]} OUT_DIR N [SERVICES_PER_AREA]   "
+                 f"(N >= {len(NAMED)} customers; 5 to 40 services per area, 20 unless given)")
+    out, n = args[0], int(args[1])
+    if len(args) == 3:
+        services_per_area = int(args[2])
     rng = random.Random(SEED)
     tjanster = []
     for supplier, file, areas, median in SUPPLIERS:
