@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cerrno>
@@ -63,11 +64,32 @@ class Out {
       s_.append(buf, r.ptr);
       return *this;
     }
-    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 16);
-    for (char* p = buf; p != r.ptr; ++p) {
-      if (*p == 'e') *p = 'E';
+    // The last few fractions printed, by their bits: a statement prints a key's share on
+    // every line of that key, and 16 significant digits take long to work out.
+    struct Printed {
+      std::uint64_t bits = 0;
+      std::uint8_t size = 0;  // 0: none
+      char text[31];
+    };
+    thread_local std::array<Printed, 64> printed{};
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    Printed& p = printed[(bits * 0x9E3779B97F4A7C15ull) >> 58];
+    if (p.size != 0 && p.bits == bits) {
+      s_.append(p.text, p.size);
+      return *this;
     }
-    s_.append(buf, r.ptr);
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 16);
+    for (char* c = buf; c != r.ptr; ++c) {
+      if (*c == 'e') *c = 'E';
+    }
+    const auto size = static_cast<std::size_t>(r.ptr - buf);
+    s_.append(buf, size);
+    if (size <= sizeof p.text) {
+      p.bits = bits;
+      p.size = static_cast<std::uint8_t>(size);
+      std::memcpy(p.text, buf, size);
+    }
     return *this;
   }
 
@@ -714,12 +736,81 @@ std::uint32_t LookTable::xf(std::uint32_t id) {
 
 std::string LookTable::styles() const { return styles_part(in_order_); }
 
+// --- SharedStrings ----------------------------------------------------------------------------
+
+namespace {
+
+/// A hash of a text, 8 bytes at a time (the texts are ours or the suppliers'; nothing here
+/// depends on it beyond speed).
+std::uint64_t text_hash(std::string_view t) {
+  auto mix = [](std::uint64_t h, std::uint64_t v) {
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+  };
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ t.size();
+  std::size_t i = 0;
+  for (; i + 8 <= t.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, t.data() + i, 8);
+    h = mix(h, v);
+  }
+  if (i < t.size()) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, t.data() + i, t.size() - i);
+    h = mix(h, v);
+  }
+  h *= 0x94D049BB133111EBull;
+  return h ^ (h >> 32);
+}
+
+}  // namespace
+
+std::string_view SharedStrings::keep(std::string_view text) {
+  if (text.size() > left_) {
+    const std::size_t size = std::max<std::size_t>(std::size_t{64} << 10, text.size());
+    blocks_.push_back(std::make_unique<char[]>(size));
+    free_ = blocks_.back().get();
+    left_ = size;
+  }
+  if (!text.empty()) std::memcpy(free_, text.data(), text.size());
+  std::string_view kept(free_, text.size());
+  free_ += text.size();
+  left_ -= text.size();
+  return kept;
+}
+
+void SharedStrings::rehash(std::size_t slots) {
+  slots_.assign(slots, 0);
+  const std::size_t mask = slots - 1;
+  for (std::uint32_t i = 0; i < strings_.size(); ++i) {
+    std::size_t at = hashes_[i] & mask;
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = i + 1;
+  }
+}
+
+std::uint32_t SharedStrings::index(std::string_view text) {
+  if (slots_.empty()) rehash(4096);
+  const std::uint64_t h = text_hash(text);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t at = h & mask;
+  for (; slots_[at] != 0; at = (at + 1) & mask) {
+    const std::uint32_t i = slots_[at] - 1;
+    if (hashes_[i] == h && strings_[i] == text) return i;
+  }
+  const auto i = static_cast<std::uint32_t>(strings_.size());
+  strings_.push_back(keep(text));
+  hashes_.push_back(h);
+  slots_[at] = i + 1;
+  if (strings_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
+  return i;
+}
+
 // --- LeanSheet --------------------------------------------------------------------------------
 
 LeanSheet::LeanSheet(std::string subject, std::string name)
     : subject_(std::move(subject)), name_(std::move(name)) {
   properties_.created = 0;
-  string_index_.reserve(1024);
 }
 
 void LeanSheet::set_properties(const BookProperties& properties) { properties_ = properties; }
@@ -735,12 +826,7 @@ std::uint32_t LeanSheet::shared(const std::string& text) {
   Seen& seen = seen_[(reinterpret_cast<std::uintptr_t>(&text) >> 3) & (kSeen - 1)];
   if (seen.at == &text && strings_[seen.index] == text) return seen.index;
   seen.at = &text;
-  auto it = string_index_.find(text);
-  if (it != string_index_.end()) return seen.index = it->second;
-  const std::string& kept = strings_.emplace_back(text);
-  auto index = static_cast<std::uint32_t>(strings_.size() - 1);
-  string_index_.emplace(kept, index);
-  return seen.index = index;
+  return seen.index = strings_.index(text);
 }
 
 void LeanSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look,
@@ -912,11 +998,11 @@ std::string LeanSheet::sheet_xml() {
 
 std::string LeanSheet::strings_xml() const {
   std::size_t bytes = 0;
-  for (const std::string& s : strings_) bytes += s.size() + 16;
+  for (std::string_view s : strings_) bytes += s.size() + 16;
   Out out(bytes + 256);
   out << kXmlHead << "<sst xmlns=\"" << kMainNs << "\" count=\"" << string_uses_
       << "\" uniqueCount=\"" << static_cast<std::uint64_t>(strings_.size()) << "\">";
-  for (const std::string& s : strings_) {
+  for (std::string_view s : strings_) {
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     bool preserve = !s.empty() && (space(s.front()) || space(s.back()));
     out << (preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>");

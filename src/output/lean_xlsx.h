@@ -18,6 +18,7 @@
 #include <optional>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -55,6 +56,31 @@ class LookTable {
   std::vector<const alloc::Look*> looks_;     // by id
   std::vector<std::uint32_t> xfs_;            // by id: the cellXfs index, 0 until shown
   std::vector<const alloc::Look*> in_order_;  // by cellXfs index - 1
+};
+
+/// A workbook's shared strings in order of first use, each kept once: the texts in blocks of
+/// memory of the table's own, found through an open-addressing hash table (a statement adds
+/// two new texts a line, the service and the source cell, and a node, a copy and a rehash
+/// each cost more than the lookup).
+class SharedStrings {
+ public:
+  /// The index of `text`, added when new.
+  std::uint32_t index(std::string_view text);
+  std::size_t size() const { return strings_.size(); }
+  std::string_view operator[](std::uint32_t i) const { return strings_[i]; }
+  auto begin() const { return strings_.begin(); }
+  auto end() const { return strings_.end(); }
+
+ private:
+  std::string_view keep(std::string_view text);
+  void rehash(std::size_t slots);
+
+  std::vector<std::string_view> strings_;       // into blocks_
+  std::vector<std::uint64_t> hashes_;           // by index
+  std::vector<std::uint32_t> slots_;            // index + 1, 0 free; a power of two long
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;
+  std::size_t left_ = 0;                        // bytes free at free_
 };
 
 /// One sheet, its cells held until finish(); cells may be written in any order and a cell
@@ -125,8 +151,7 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   BookProperties properties_{};
   std::vector<Cell> cells_;
   LookTable looks_;
-  std::deque<std::string> strings_;           // shared strings in order of first use
-  std::unordered_map<std::string_view, std::uint32_t> string_index_;
+  SharedStrings strings_;
   /// The shared string last found at a text's address, checked against the text before use:
   /// a statement writes the same round-wide strings (services, keys, sources) line after line,
   /// and comparing is cheaper than hashing them again.

@@ -10,6 +10,7 @@
 #include <regex>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "core/file_io.h"
@@ -254,4 +255,25 @@ TEST_CASE("stream xlsx: sheets written row by row read back as written", "[outpu
   CHECK(sheet_xml.find("<autoFilter ref=\"A6:D7\"/>") != std::string::npos);
   CHECK(sheet_xml.find("<hyperlink ref=\"A3\" location=\"'Blad ''två'''!A1\"/>") !=
         std::string::npos);
+}
+
+TEST_CASE("lean xlsx: shared strings numbered by first use, each kept once", "[output][lean]") {
+  arsanalys::output::SharedStrings strings;
+  // Enough to grow the table several times and fill more than one block, a text longer than
+  // a block, the empty text, texts that differ only at the end.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 20000; ++i) texts.push_back("Tjänst " + std::to_string(i) + " – Ekonomi");
+  texts.push_back(std::string(100000, 'x'));
+  texts.push_back("");
+  texts.push_back("Tjänst 1 – Ekonomi ");
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    REQUIRE(strings.index(texts[i]) == i);
+  }
+  for (std::size_t i = texts.size(); i-- > 0;) {  // again, in the other order: no new entries
+    CHECK(strings.index(std::string(texts[i])) == i);
+  }
+  REQUIRE(strings.size() == texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    CHECK(strings[static_cast<std::uint32_t>(i)] == texts[i]);
+  }
 }
