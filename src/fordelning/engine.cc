@@ -389,15 +389,25 @@ Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& kw
     kr.reserve(a.steps[0].customers.size());
     for (const CustomerShare& c : a.steps[0].customers) kr.push_back({c.customer, c.kr});
   } else {
-    std::map<std::string_view, CustomerKr> merged;
+    // Every step's customers are in Kund-id order: merged step by step, as two sorted lists.
+    std::vector<CustomerKr> next;
     for (const StepShare& step : a.steps) {
+      next.clear();
+      next.reserve(kr.size() + step.customers.size());
+      auto e = kr.begin();
       for (const CustomerShare& c : step.customers) {
-        CustomerKr& e = merged[c.kund_id()];
-        e.customer = c.customer;
-        e.kr += c.kr;
+        const std::string_view id = c.kund_id();
+        for (; e != kr.end() && std::string_view(e->id()) < id; ++e) next.push_back(*e);
+        if (e != kr.end() && e->id() == id) {
+          next.push_back({e->customer, e->kr + c.kr});
+          ++e;
+        } else {
+          next.push_back({c.customer, c.kr});
+        }
       }
+      next.insert(next.end(), e, kr.end());
+      kr.swap(next);
     }
-    for (const auto& [id, e] : merged) kr.push_back(e);
   }
   a.customers_kr = CustomerKronor(std::move(kr));
   return a;

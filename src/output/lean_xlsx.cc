@@ -704,7 +704,7 @@ void check_text(const std::string& subject, const std::string& sheet, lxw_row_t 
 
 // --- LookTable --------------------------------------------------------------------------------
 
-std::size_t LookTable::Hash::operator()(const Look& l) const noexcept {
+std::uint64_t LookTable::hash(const Look& l) {
   std::size_t flags = (l.bold ? 1u : 0u) | (l.italic ? 2u : 0u) | (l.wrap ? 4u : 0u) |
                       (l.rule ? 8u : 0u) | (l.boxed ? 16u : 0u) | (l.center ? 32u : 0u) |
                       (l.link ? 64u : 0u);
@@ -718,10 +718,18 @@ std::size_t LookTable::Hash::operator()(const Look& l) const noexcept {
 std::uint32_t LookTable::id(const Look& look) {
   Recent& recent = recent_[(reinterpret_cast<std::uintptr_t>(&look) >> 4) % recent_.size()];
   if (recent.at == &look && *looks_[recent.id] == look) return recent.id;
-  auto [it, made] = ids_.try_emplace(look, static_cast<std::uint32_t>(looks_.size()));
-  if (made) looks_.push_back(&it->first);
-  recent = {&look, it->second};
-  return it->second;
+  const std::uint64_t h = hash(look);
+  for (std::uint32_t id = 0; id < hashes_.size(); ++id) {
+    if (hashes_[id] == h && kept_[id] == look) {
+      recent = {&look, id};
+      return id;
+    }
+  }
+  const auto id = static_cast<std::uint32_t>(kept_.size());
+  looks_.push_back(&kept_.emplace_back(look));
+  hashes_.push_back(h);
+  recent = {&look, id};
+  return id;
 }
 
 std::uint32_t LookTable::xf(std::uint32_t id) {

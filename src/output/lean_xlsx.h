@@ -21,7 +21,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "output/allocation_layout.h"
@@ -42,10 +41,10 @@ class LookTable {
  private:
   /// Cheap: the flags, the fill, the size and the format code's length and last character
   /// (the few looks of a workbook differ there); equal looks are then compared whole.
-  struct Hash {
-    std::size_t operator()(const alloc::Look& l) const noexcept;
-  };
-  std::unordered_map<alloc::Look, std::uint32_t, Hash> ids_;
+  static std::uint64_t hash(const alloc::Look& l);
+  std::deque<alloc::Look> kept_;            // by id
+  std::vector<std::uint64_t> hashes_;       // by id: a workbook has a few dozen looks at most,
+                                            // so a scan of these beats a hash table's lookup
   /// The look last found at an address, checked against the look before use: the writers pass
   /// the same few looks cell after cell, mostly from the same places.
   struct Recent {
