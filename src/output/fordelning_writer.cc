@@ -397,6 +397,9 @@ void write_supplier(StreamSheet& ws, const Plan& plan, const SupplierPlan& s) {
   std::vector<std::int64_t> col_sums(s.lines.size(), 0);
   std::int64_t grand = 0;
   lxw_row_t r = s.first_row;
+  // The rows and every line's kronor are both in Kund-id byte order: one cursor per line
+  // instead of a binary search per customer and line.
+  std::vector<std::size_t> next(s.lines.size(), 0);
   for (const CustomerRow& c : plan.customers) {
     ws.text(r, 0, c.id);
     ws.text(r, 1, c.name);
@@ -404,8 +407,10 @@ void write_supplier(StreamSheet& ws, const Plan& plan, const SupplierPlan& s) {
     std::int64_t row_sum = 0;
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
       const auto& kr = s.lines[i]->allocation->customers_kr;
-      const fordelning::CustomerKr* e = kr.find(c.id);
-      if (e == nullptr) continue;
+      std::size_t& k = next[i];
+      while (k < kr.size() && std::string_view(kr.begin()[k].id()) < c.id) ++k;
+      if (k == kr.size() || kr.begin()[k].id() != c.id) continue;
+      const fordelning::CustomerKr* e = &kr.begin()[k];
       ws.kronor(r, static_cast<lxw_col_t>(kFirstLine + i), e->kr);
       row_sum += e->kr;
       col_sums[i] += e->kr;
