@@ -74,17 +74,36 @@ std::string measure_of(const Key& key, const Allocation& a, const fordelning::Ku
   return out;
 }
 
+/// The lines of each supplier of `suppliers` (suppliers_of(book.current)), in the order a
+/// statement lists them: by table, then as they come.
+std::vector<std::vector<std::size_t>> lines_of(const AllocationBook& book,
+                                               const std::vector<std::string>& suppliers) {
+  std::vector<std::vector<std::size_t>> out;
+  for (const std::string& supplier : suppliers) {
+    std::vector<std::size_t> lines;
+    for (std::size_t i = 0; i < book.current.lines.size(); ++i) {
+      if (book.current.lines[i].supplier == supplier) lines.push_back(i);
+    }
+    std::stable_sort(lines.begin(), lines.end(), [&](std::size_t a, std::size_t b) {
+      return table_rank(book.current.lines[a].table) < table_rank(book.current.lines[b].table);
+    });
+    out.push_back(std::move(lines));
+  }
+  return out;
+}
+
 /// The statement's lines, grouped by supplier in the round's order.
-/// `previous`: previous_lines(book.current, book.previous); `suppliers`: suppliers_of(book.current).
+/// `previous`: previous_lines(book.current, book.previous); `lines`: lines_of(book, suppliers).
 std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     const AllocationBook& book, const std::vector<const LineAllocation*>& previous,
-    const std::vector<std::string>& suppliers, fordelning::CustomerFinder& finder) {
+    const std::vector<std::string>& suppliers, const std::vector<std::vector<std::size_t>>& lines,
+    fordelning::CustomerFinder& finder) {
   std::vector<std::pair<std::string, std::vector<Item>>> out;
-  for (const std::string& supplier : suppliers) {
+  for (std::size_t s = 0; s < suppliers.size(); ++s) {
+    const std::string& supplier = suppliers[s];
     std::vector<Item> items;
-    for (std::size_t i = 0; i < book.current.lines.size(); ++i) {
+    for (std::size_t i : lines[s]) {
       const LineAllocation& l = book.current.lines[i];
-      if (l.supplier != supplier) continue;
       Item item{&l, i, 0, false, std::nullopt};
       if (l.allocation) {
         if (const fordelning::CustomerKr* e = finder.in(l.allocation->customers_kr)) {
@@ -100,9 +119,6 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
       bool charged_before = item.previous && *item.previous != 0;
       if (item.selected || charged_before) items.push_back(item);
     }
-    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-      return table_rank(a.line->table) < table_rank(b.line->table);
-    });
     if (!items.empty()) out.emplace_back(supplier, std::move(items));
   }
   return out;
@@ -276,7 +292,8 @@ std::string customer_xlsx(const AllocationBook& book, const Customer& customer) 
 CustomerStatements::CustomerStatements(const AllocationBook& book)
     : book_(book),
       previous_(previous_lines(book.current, book.previous)),
-      suppliers_(suppliers_of(book.current)) {
+      suppliers_(suppliers_of(book.current)),
+      supplier_lines_(lines_of(book, suppliers_)) {
   for (const LineAllocation& l : book.current.lines) {
     sources_.push_back(source_text(l));
     fixed_lines_.push_back(std::max({lines_needed(l.supplier, kWidths[kSupplier]),
@@ -297,7 +314,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
       std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
                   [](const LineAllocation& l) { return l.allocation.has_value(); });
   fordelning::CustomerFinder finder(customer);
-  auto groups = items_of(book, previous_, suppliers_, finder);
+  auto groups = items_of(book, previous_, suppliers_, supplier_lines_, finder);
   KeyViews keys(book.kunder, finder);
   const LineTexts texts{sources_, fixed_lines_};
 
