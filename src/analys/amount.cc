@@ -10,6 +10,8 @@
 #include <limits>
 #include <system_error>
 
+#include "core/number_text.h"
+
 namespace arsanalys::analys {
 namespace {
 
@@ -271,18 +273,6 @@ Kronor to_kronor(const Decimal& d, int shift) {
 // ---------------------------------------------------------------------------------------------
 // Swedish number text
 
-/// "1234567" -> "1 234 567" (leading zeros dropped).
-std::string group_thousands(std::string_view digits) {
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  if (digits.empty()) return "0";
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  return out;
-}
-
 /// A decimal as Swedes write it: "1 234,5", "-0,0005".
 std::string swedish(const Decimal& d) {
   std::string out = d.negative ? "-" : "";
@@ -298,11 +288,7 @@ std::string swedish(const Decimal& d) {
   return out;
 }
 
-std::string format_kronor(std::int64_t kronor) {
-  std::uint64_t magnitude =
-      kronor < 0 ? 0 - static_cast<std::uint64_t>(kronor) : static_cast<std::uint64_t>(kronor);
-  return (kronor < 0 ? "-" : "") + group_thousands(std::to_string(magnitude));
-}
+std::string format_kronor(std::int64_t kronor) { return group_thousands(kronor); }
 
 /// Text with every kind of space as one plain space.
 std::string plain_spaces(std::string_view text) {

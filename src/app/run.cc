@@ -60,7 +60,10 @@ std::vector<fs::path> submission_files(const fs::path& round_dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.is_regular_file()) files.push_back(entry.path());
   }
-  if (ec) throw RunError(fmt::format("Kan inte läsa mappen {}: {}.", dir.string(), ec.message()));
+  if (ec) {
+    throw RunError(
+        fmt::format("Kan inte läsa mappen {}: {}.", dir.string(), system_error_text(ec.value())));
+  }
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -156,7 +159,8 @@ class Outputs {
     std::error_code ec;
     fs::create_directories(path, ec);
     if (ec) {
-      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.string(), ec.message()));
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.string(),
+                                 system_error_text(ec.value())));
     }
     return path;
   }
@@ -211,8 +215,9 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec || !fs::is_directory(out_dir)) {
-    throw RunError(fmt::format("Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
-                               ec ? ec.message() : std::string("det finns en fil med det namnet")));
+    throw RunError(fmt::format(
+        "Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
+        ec ? system_error_text(ec.value()) : std::string("det finns en fil med det namnet")));
   }
   remove_stale_temporaries(out_dir);
 

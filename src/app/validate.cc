@@ -102,7 +102,8 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out,
     std::filesystem::create_directories(*options.out_dir / "granskning", ec);
     if (ec) {
       throw RunError(fmt::format("Kan inte skapa mappen {}: {}.",
-                                 (*options.out_dir / "granskning").string(), ec.message()));
+                                 (*options.out_dir / "granskning").string(),
+                                 system_error_text(ec.value())));
     }
   }
   for (const auto& path : options.files) {

@@ -41,6 +41,11 @@ class RunError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// What an operating-system error (an errno) means, in Swedish: "disken är full",
+/// "åtkomst nekad". An error without a Swedish text of its own gives the system's text with
+/// its number ("felkod 71: Protocol error"), so that it can still be looked up.
+std::string system_error_text(int err);
+
 /// Exit statuses of the program, as the contract fixes them.
 enum class ExitCode : int {
   ok = 0,          // no finding of level fel

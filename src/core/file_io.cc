@@ -28,7 +28,7 @@ std::vector<std::byte> read_file(const fs::path& path, std::string_view display,
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw ReadError(ReadFailure::io, fmt::format("{}: filen går inte att öppna ({}).", display,
-                                                 std::strerror(errno)));
+                                                 system_error_text(errno)));
   }
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
@@ -73,7 +73,7 @@ void AtomicFile::fail(int err) {
   fd_ = -1;
   if (!tmp_.empty()) ::unlink(tmp_.c_str());
   tmp_.clear();
-  throw RunError(fmt::format("Kan inte skriva {}: {}.", path_.string(), std::strerror(err)));
+  throw RunError(fmt::format("Kan inte skriva {}: {}.", path_.string(), system_error_text(err)));
 }
 
 void AtomicFile::write(std::string_view data) {
@@ -104,7 +104,7 @@ void rename_over(const fs::path& tmp, const fs::path& path) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), std::strerror(err)));
+    throw RunError(fmt::format("Kan inte skriva {}: {}.", path.string(), system_error_text(err)));
   }
 }
 
@@ -145,7 +145,7 @@ void FileBatch::commit() {
   if (fd >= 0) ::close(fd);
   if (err != 0) {
     throw RunError(fmt::format("Kan inte skriva {}: {}.", staged_.front().second.string(),
-                               std::strerror(err)));
+                               system_error_text(err)));
   }
   std::sort(staged_.begin(), staged_.end(),
             [](const auto& a, const auto& b) { return a.second < b.second; });

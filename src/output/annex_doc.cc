@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/number_text.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output::annex {
@@ -31,17 +32,7 @@ std::int64_t round_to(std::int64_t kr, std::int64_t unit) {
 
 std::int64_t tkr_hundreds(std::int64_t kr) { return round_to(kr, 100'000) / 1000; }
 
-std::string group(std::int64_t n) {
-  unsigned long long magnitude = n < 0 ? 0ULL - static_cast<unsigned long long>(n)
-                                       : static_cast<unsigned long long>(n);
-  std::string digits = std::to_string(magnitude);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
+std::string group(std::int64_t n) { return group_thousands(n); }
 
 namespace {
 

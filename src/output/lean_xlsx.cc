@@ -209,7 +209,7 @@ std::string iso_time(std::time_t t) {
 
 /// A part of a package: its bytes, or a temporary file holding them (closed by zip_parts).
 struct ZipPart {
-  std::string_view name;
+  std::string name;
   std::string bytes;
   std::FILE* file = nullptr;
 };
@@ -220,8 +220,8 @@ std::string zip_parts(std::vector<ZipPart>& parts, const std::string& subject,
                       const std::filesystem::path& file = {}) {
   std::FILE* out = nullptr;
   auto fail = [&](std::string_view doing, int err) {
-    return RunError(fmt::format("{} kunde inte skapas ({}): {}.", subject, doing,
-                                std::strerror(err)));
+    return RunError(
+        fmt::format("{} kunde inte skapas ({}): {}.", subject, doing, system_error_text(err)));
   };
   try {
     if (!file.empty()) {
@@ -657,17 +657,12 @@ std::vector<ZipPart> package(const std::vector<SheetEntry>& entries, std::vector
       "</Relationships>",
       kXmlHead, kRels, kRelNs, kRelNs);
 
-  static const std::vector<std::string> kSheetNames = [] {
-    std::vector<std::string> names;
-    for (int i = 1; i <= 256; ++i) names.push_back(fmt::format("xl/worksheets/sheet{}.xml", i));
-    return names;
-  }();
   std::vector<ZipPart> parts;
   parts.push_back({"[Content_Types].xml", std::move(types)});
   parts.push_back({"_rels/.rels", std::move(root_rels)});
   parts.push_back({"xl/_rels/workbook.xml.rels", std::move(book_rels)});
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    sheets[i].name = kSheetNames.at(i);
+    sheets[i].name = fmt::format("xl/worksheets/sheet{}.xml", i + 1);
     parts.push_back(std::move(sheets[i]));
   }
   parts.push_back({"xl/workbook.xml", workbook_part(entries)});
@@ -717,7 +712,7 @@ std::uint64_t LookTable::hash(const Look& l) {
 
 std::uint32_t LookTable::id(const Look& look) {
   Recent& recent = recent_[(reinterpret_cast<std::uintptr_t>(&look) >> 4) % recent_.size()];
-  if (recent.at == &look && *looks_[recent.id] == look) return recent.id;
+  if (recent.at == &look && kept_[recent.id] == look) return recent.id;
   const std::uint64_t h = hash(look);
   for (std::uint32_t id = 0; id < hashes_.size(); ++id) {
     if (hashes_[id] == h && kept_[id] == look) {
@@ -726,17 +721,17 @@ std::uint32_t LookTable::id(const Look& look) {
     }
   }
   const auto id = static_cast<std::uint32_t>(kept_.size());
-  looks_.push_back(&kept_.emplace_back(look));
+  kept_.push_back(look);
   hashes_.push_back(h);
   recent = {&look, id};
   return id;
 }
 
 std::uint32_t LookTable::xf(std::uint32_t id) {
-  if (id >= xfs_.size()) xfs_.resize(looks_.size(), 0);
+  if (id >= xfs_.size()) xfs_.resize(kept_.size(), 0);
   std::uint32_t& xf = xfs_[id];
   if (xf == 0) {
-    in_order_.push_back(looks_[id]);
+    in_order_.push_back(&kept_[id]);
     xf = static_cast<std::uint32_t>(in_order_.size());
   }
   return xf;
@@ -1036,9 +1031,10 @@ namespace {
 constexpr std::size_t kStreamBuffer = std::size_t{64} << 10;  // rows collected before a write
 
 [[noreturn]] void scratch_failed(const std::string& subject, int err) {
-  throw RunError(fmt::format("{} kunde inte skapas: den temporära filen gick inte att skriva "
-                             "({}).",
-                             subject, std::strerror(err)));
+  throw RunError(
+      fmt::format("{} kunde inte skapas: den temporära filen gick inte att skriva "
+                  "({}).",
+                  subject, system_error_text(err)));
 }
 
 /// An anonymous temporary file in the system temp folder (TMPDIR, else /tmp), removed from the

@@ -52,7 +52,6 @@ class LookTable {
     std::uint32_t id = 0;
   };
   std::array<Recent, 64> recent_{};
-  std::vector<const alloc::Look*> looks_;     // by id
   std::vector<std::uint32_t> xfs_;            // by id: the cellXfs index, 0 until shown
   std::vector<const alloc::Look*> in_order_;  // by cellXfs index - 1
 };

@@ -37,7 +37,7 @@ fs::path make_temp_file(const fs::path& dir, std::string_view subject, std::stri
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     throw RunError(fmt::format("{} kunde inte skapas: ingen temporär fil ({}).", subject,
-                               std::strerror(errno)));
+                               system_error_text(errno)));
   }
   ::close(fd);
   return pattern;

@@ -252,7 +252,7 @@ void ZipWriter::check_size(std::uint64_t n, std::string_view what) const {
 void ZipWriter::flush() {
   if (file_ == nullptr || buffer_.empty()) return;
   if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
-    throw RunError(fmt::format("{} kunde inte skrivas: {}.", subject_, std::strerror(errno)));
+    throw RunError(fmt::format("{} kunde inte skrivas: {}.", subject_, system_error_text(errno)));
   }
   written_ += buffer_.size();
   buffer_.clear();
@@ -291,7 +291,12 @@ void ZipWriter::write_header(const Entry& e, bool central) {
 void ZipWriter::add(std::string_view name, std::string_view bytes,
                     const std::function<void(std::size_t)>& done) {
   check_size(bytes.size(), fmt::format("delen {}", name));
-  if (entries_.size() >= 0xFFFF) check_size(kMax32, "antalet delar");
+  if (entries_.size() >= 0xFFFF) {
+    throw RunError(
+        fmt::format("{} kunde inte skapas: fler än 65 534 delar, mer än ett zip-arkiv "
+                    "utan Zip64 rymmer.",
+                    subject_));
+  }
   Entry e;
   e.name = std::string(name);
   e.size = bytes.size();
@@ -346,7 +351,7 @@ void ZipWriter::add(std::string_view name, std::string_view bytes,
     if (std::fseek(file_, static_cast<long>(at), SEEK_SET) != 0 ||
         std::fwrite(fields.data(), 1, fields.size(), file_) != fields.size() ||
         std::fseek(file_, 0, SEEK_END) != 0) {
-      throw RunError(fmt::format("{} kunde inte skrivas: {}.", subject_, std::strerror(errno)));
+      throw RunError(fmt::format("{} kunde inte skrivas: {}.", subject_, system_error_text(errno)));
     }
   }
   entries_.push_back(std::move(e));

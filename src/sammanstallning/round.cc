@@ -1,12 +1,13 @@
 #include "sammanstallning/round.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "analys/normalise.h"
 #include "analys/recognise.h"
+#include "core/number_text.h"
 
 namespace arsanalys::sammanstallning {
 namespace {
@@ -333,13 +334,7 @@ Alternative alternative_a(const SupplierRound& s) {
 }
 
 std::string tkr_text(std::int64_t kr) {
-  std::string digits = std::to_string(std::llabs(kr) / 1000);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  return (kr < 0 ? "−" : "") + out + " tkr";
+  return (kr < 0 ? "−" : "") + group_thousands(std::to_string(std::llabs(kr) / 1000)) + " tkr";
 }
 
 /// Lowers the utveckling frames of `a` by `minus` kronor, basic services first.

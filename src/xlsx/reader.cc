@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/memory.h"
+#include "core/number_text.h"
 #include "xlsx/formula.h"
 #include "xlsx/number_format.h"
 #include "xlsx/ole.h"
@@ -302,16 +303,6 @@ std::string read_string_item(XmlReader& xml) {
   return out;
 }
 
-/// A count as Swedish text, thousands grouped by spaces: "5 000 000".
-std::string grouped(std::uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  return out;
-}
-
 void read_shared_strings(const Package& pkg, const std::string& part, Workbook& wb,
                          std::uint64_t max_strings) {
   if (part.empty() || !pkg.zip().contains(part)) return;
@@ -324,7 +315,7 @@ void read_shared_strings(const Package& pkg, const std::string& part, Workbook& 
       throw ReadError(ReadFailure::too_large,
                       fmt::format("{}: arbetsboken har fler än {} delade textvärden; filen läses "
                                   "inte.",
-                                  wb.file_name, grouped(max_strings)));
+                                  wb.file_name, group_thousands(std::to_string(max_strings))));
     }
     wb.strings.push_back(read_string_item(xml));
   }
