@@ -163,7 +163,11 @@ std::vector<analys::Submission> make_submissions(int lines, fordelning::Kunder& 
       line.values.push_back(f);
       if (i % 3 == 0) {
         const fordelning::Key& key = k.keys[static_cast<std::size_t>(i / 3) % k.keys.size()];
-        k.services.push_back({sub.supplier, line.label, key.name, "", {}});
+        arsanalys::fordelning::ServiceRow row;
+        row.supplier = sub.supplier;
+        row.service = line.label;
+        row.key = key.name;
+        k.services.push_back(std::move(row));
       }
       t.lines.push_back(std::move(line));
     }

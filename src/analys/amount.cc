@@ -1,4 +1,5 @@
 #include "analys/amount.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,5 @@
 #include "analys/recognise.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -586,21 +587,6 @@ class Recogniser {
     return false;
   }
 
-  static std::string tidy(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        space = !out.empty();
-        continue;
-      }
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
-    return out;
-  }
-
   /// Of rival candidates for one header row the best fit wins; of two tables of one id the
   /// one with more rows is used and the other kept as its summary.
   void choose(std::vector<Candidate>& found, Submission& s) {
@@ -924,44 +910,6 @@ class Recogniser {
 };
 
 }  // namespace
-
-std::string fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    std::size_t skip = 0;
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-      ws = true, skip = 1;  // U+00A0
-    } else if (c == 0xE2 && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(text[i + 2]) == 0xAF ||
-                (static_cast<unsigned char>(text[i + 2]) >= 0x80 &&
-                 static_cast<unsigned char>(text[i + 2]) <= 0x8A))) {
-      ws = true, skip = 2;  // U+202F, U+2000..U+200A
-    }
-    if (ws) {
-      space = !out.empty();
-      i += skip;
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == 0xC3 && i + 1 < text.size()) {
-      unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      out.push_back(static_cast<char>(c));
-      out.push_back(static_cast<char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d));
-      ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
 
 const Table* Submission::table(std::string_view id) const {
   for (const Table& t : tables) {

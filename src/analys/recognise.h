@@ -21,10 +21,6 @@ namespace arsanalys::analys {
 ///   Submission s = recognise(wb, builtin_template(), findings);
 Submission recognise(const xlsx::Workbook& wb, const TemplateDef& def, Findings& findings);
 
-/// Text for matching words: lower case (Swedish letters too), white space of every kind
-/// collapsed to one space, trimmed. "  Prognos\nBUDGET 2024 " -> "prognos budget 2024".
-std::string fold(std::string_view text);
-
 /// The ids of the required fields (TemplateDef::form_fields) a 2.2 proposal lacks: empty, "-",
 /// or answered "Nej"/"ej" (the annex's preparers count a "no" as lacking). None for a form
 /// left wholly empty from the template.

@@ -11,12 +11,14 @@
 #include <nlohmann/json.hpp>
 
 #include "analys/recognise.h"
+#include "core/text.h"
 #include "app/commands.h"
 #include "app/ingest.h"
 #include "checks/checks.h"
 #include "core/file_io.h"
 #include "core/parallel.h"
 #include "fordelning/customers.h"
+#include "inputs/kunder.h"
 #include "fordelning/round_allocation.h"
 #include "output/annex_writer.h"
 #include "output/fordelning_writer.h"
@@ -79,7 +81,7 @@ checks::SupplierSettings supplier_settings(const analys::Submission& s,
     out.index_percent = static_cast<double>(index->num) / static_cast<double>(index->den);
   }
   for (const auto& [name, ls] : settings.leverantorer) {
-    if (analys::fold(name) == analys::fold(s.supplier)) out.impact = ls.paverkan;
+    if (fold(name) == fold(s.supplier)) out.impact = ls.paverkan;
   }
   return out;
 }
@@ -134,7 +136,7 @@ Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& find
     return in;
   }
   try {
-    in.kunder = fordelning::read_kunder_file(kunder, findings);
+    in.kunder = inputs::read_kunder_file(kunder, findings);
   } catch (const ReadError& e) {
     findings.push_back(Finding{"FILE_UNREADABLE", Level::fel, {"kunder.xlsx", "", ""},
                                fmt::format("Kundregistret kan inte läsas ({}): ingen fördelning "

@@ -1,4 +1,5 @@
 #include "checks/checks.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -103,7 +104,7 @@ std::string field_noun(const analys::FormFieldDef& field) {
       {"konsekvensanalys", "tröskel- och konsekvensanalys"},
       {"budget", "projektbudget"}};
   auto it = nouns.find(field.id);
-  return it != nouns.end() ? it->second : analys::fold(field.label);
+  return it != nouns.end() ? it->second : fold(field.label);
 }
 
 }  // namespace
@@ -226,15 +227,15 @@ void check_cross(const Table& detail, const Table& summary, const std::string& f
   if (const Line* a = total_of(summary); a && total_of(detail)) pairs.push_back({a, total_of(detail)});
   for (const Line& s : summary.lines) {
     if (s.kind != LineKind::row) continue;
-    std::string label = analys::fold(s.label);
+    std::string label = fold(s.label);
     for (std::size_t i = 0; i < detail.lines.size(); ++i) {
       const Line& d = detail.lines[i];
-      if (d.kind != LineKind::subtotal || d.area.empty() || analys::fold(d.area) != label) continue;
+      if (d.kind != LineKind::subtotal || d.area.empty() || fold(d.area) != label) continue;
       pairs.push_back({&s, &d});
     }
     // Two overviews: rows of the same area ("Ledning/styrning" and "Ledning och styrning" alike).
     for (const Line& d : detail.lines) {
-      if (d.kind == LineKind::row && &detail != &summary && same_area(analys::fold(d.label), label)) {
+      if (d.kind == LineKind::row && &detail != &summary && same_area(fold(d.label), label)) {
         pairs.push_back({&s, &d});
       }
     }

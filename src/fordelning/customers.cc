@@ -1,551 +1,140 @@
 #include "fordelning/customers.h"
 
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <cstddef>
-#include <map>
-#include <optional>
-#include <set>
-#include <span>
-#include <utility>
-
-#include "analys/recognise.h"
-#include "core/file_io.h"
-#include "fordelning/engine.h"
+#include "core/text.h"
 #include "xlsx/cell_ref.h"
-#include "xlsx/reader.h"
 
 namespace arsanalys::fordelning {
 
-using analys::fold;
-using xlsx::Cell;
-using xlsx::CellType;
-
 namespace {
 
-constexpr std::uint32_t kHeaderRows = 30;  // a header row is looked for this far down
-
-/// White space of every kind collapsed to one space and trimmed; case kept.
-std::string tidy(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    std::size_t skip = 0;
-    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (text.substr(i, 2) == "\xC2\xA0") ws = true, skip = 1;
-    if (text.substr(i, 3) == "\xE2\x80\xAF") ws = true, skip = 2;
-    if (ws) {
-      space = !out.empty();
-      i += skip;
+/// A word reduced for comparing catalogue words: folded, accents and the marks users type
+/// between "faktura" and "pris" dropped: "Faktura a´ pris" -> "fakturaapris".
+std::string word_key(std::string_view text) {
+  std::string f = fold(text), out;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(f[i]);
+    if (c == 0xC3 && i + 1 < f.size()) {
+      unsigned char d = static_cast<unsigned char>(f[++i]);
+      if (d == 0xA0 || d == 0xA1 || d == 0xA5 || d == 0xA4) out += 'a';  // à á å ä
+      else if (d == 0xB6) out += 'o';                                     // ö
+      else if (d == 0xA9 || d == 0xA8) out += 'e';                        // é è
       continue;
     }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
   }
   return out;
-}
-
-/// A header reduced to its letters and digits: "Kund-id" -> "kundid", "Andel (%)" -> "andel".
-std::string header_word(std::string_view text) {
-  std::string out;
-  for (char c : fold(text)) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) out += c;
-  }
-  return out;
-}
-
-/// The shortest decimal text of a number, with a decimal point: ids and texts typed as numbers.
-std::string number_text(double value) {
-  std::optional<Decimal> d = decimal_from_double(value);
-  if (!d) return fmt::format("{}", value);
-  std::string s = format_decimal(*d);
-  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-  return s;
-}
-
-/// What a cell says, as text.
-std::string cell_text(const xlsx::Workbook& wb, const Cell& c) {
-  switch (c.type) {
-    case CellType::string:
-    case CellType::error:
-      return tidy(wb.text(c));
-    case CellType::number:
-      return number_text(c.number);
-    case CellType::boolean:
-      return c.number != 0 ? "SANT" : "FALSKT";
-    case CellType::date:
-      return wb.date_iso(c);
-  }
-  return {};
-}
-
-/// A header column to find: its name for messages and the header words it may have.
-struct Column {
-  std::string_view name;                // as the contract writes it
-  std::vector<std::string_view> words;  // header_word() forms
-  bool required = true;
-};
-
-/// A sheet's cells by row and column, with its header row found.
-class Table {
- public:
-  Table(const xlsx::Workbook& wb, const xlsx::Sheet& sheet, Findings& findings)
-      : wb_(wb), sheet_(sheet), findings_(findings) {
-    for (const Cell& c : sheet.cells) {
-      if (!cell_text(wb, c).empty()) rows_[c.row][c.col] = &c;
-    }
-  }
-
-  /// Finds the header row: the first row holding `columns[0]`. False when there is none; a
-  /// missing required column is reported (TABLE_MISSING) but the table is still read.
-  bool find_header(std::span<const Column> columns) {
-    for (const auto& [row, cells] : rows_) {
-      if (row >= kHeaderRows) break;
-      for (const auto& [col, cell] : cells) {
-        std::string word = header_word(cell_text(wb_, *cell));
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-          bool match = std::find(columns[i].words.begin(), columns[i].words.end(), word) !=
-                       columns[i].words.end();
-          if (match && !cols_.count(i)) cols_[i] = col;
-        }
-      }
-      if (cols_.count(0)) {
-        header_ = row;
-        report_missing(columns);
-        return true;
-      }
-      cols_.clear();
-    }
-    std::vector<std::string_view> names;
-    for (const Column& c : columns) {
-      if (c.required) names.push_back(c.name);
-    }
-    report(Level::fel, "TABLE_MISSING", {file(), sheet_.name, ""},
-           fmt::format("Bladet '{}' saknar rubrikraden; väntade rubrikerna {}.", sheet_.name,
-                       fmt::join(names, " | ")));
-    return false;
-  }
-
-  /// Column of `columns[i]`, if found.
-  std::optional<std::uint32_t> col(std::size_t i) const {
-    auto it = cols_.find(i);
-    if (it == cols_.end()) return std::nullopt;
-    return it->second;
-  }
-
-  /// Non-empty columns of the header row not taken by any of the columns looked for.
-  std::vector<std::pair<std::uint32_t, std::string>> other_headers() const {
-    std::vector<std::pair<std::uint32_t, std::string>> out;
-    for (const auto& entry : rows_.at(header_)) {
-      // (No structured binding here: clang 14, which builds the fuzzers, cannot capture one.)
-      std::uint32_t c = entry.first;
-      bool taken =
-          std::any_of(cols_.begin(), cols_.end(), [&](auto& kv) { return kv.second == c; });
-      if (!taken) out.emplace_back(c, cell_text(wb_, *entry.second));
-    }
-    return out;
-  }
-
-  /// Rows below the header, in order.
-  std::vector<std::uint32_t> data_rows() const {
-    std::vector<std::uint32_t> out;
-    for (auto it = rows_.upper_bound(header_); it != rows_.end(); ++it) out.push_back(it->first);
-    return out;
-  }
-
-  /// The cell at (row, c), or nullptr when it is empty or the column is missing.
-  const Cell* at(std::uint32_t row, std::optional<std::uint32_t> c) const {
-    if (!c) return nullptr;
-    auto r = rows_.find(row);
-    if (r == rows_.end()) return nullptr;
-    auto it = r->second.find(*c);
-    return it == r->second.end() ? nullptr : it->second;
-  }
-
-  /// Text of that cell, "" when empty.
-  std::string text(std::uint32_t row, std::optional<std::uint32_t> c) const {
-    const Cell* cell = at(row, c);
-    return cell == nullptr ? std::string() : cell_text(wb_, *cell);
-  }
-
-  /// Location of (row, col); the header cell of column 0 when `c` is missing.
-  Location where(std::uint32_t row, std::optional<std::uint32_t> c) const {
-    return {file(), sheet_.name, xlsx::to_string(xlsx::CellRef{row, c.value_or(cols_.at(0))})};
-  }
-
-  void report(Level level, std::string code, Location at, std::string message) {
-    findings_.push_back({std::move(code), level, std::move(at), std::move(message), {}, {}});
-  }
-
-  std::string file() const { return wb_.file_name; }
-  std::uint32_t header_row() const { return header_; }
-  const xlsx::Workbook& workbook() const { return wb_; }
-
- private:
-  void report_missing(std::span<const Column> columns) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (columns[i].required && !cols_.count(i)) {
-        report(Level::fel, "TABLE_MISSING", where(header_, cols_.at(0)),
-               fmt::format("Rubriken '{}' saknas i bladet '{}'.", columns[i].name, sheet_.name));
-      }
-    }
-  }
-
-  const xlsx::Workbook& wb_;
-  const xlsx::Sheet& sheet_;
-  Findings& findings_;
-  std::map<std::uint32_t, std::map<std::uint32_t, const Cell*>> rows_;  // non-empty cells
-  std::map<std::size_t, std::uint32_t> cols_;  // index into the columns looked for -> column
-  std::uint32_t header_ = 0;                   // 0-based header row
-};
-
-/// The sheet whose folded name is `word`, or nullptr.
-const xlsx::Sheet* find_sheet(const xlsx::Workbook& wb, std::string_view word) {
-  for (const xlsx::Sheet& s : wb.sheets) {
-    if (s.kind == xlsx::SheetKind::worksheet && header_word(s.name) == word) return &s;
-  }
-  return nullptr;
-}
-
-/// A decimal times 100 (a percentage cell's 0.75 -> 75).
-Decimal times_100(Decimal d) {
-  if (d.scale >= 2) return {d.units, d.scale - 2};
-  return {d.units * (d.scale == 1 ? 10 : 100), 0};
-}
-
-/// A number cell's exact value, or a text cell's number; nullopt when it holds none.
-std::optional<Decimal> cell_decimal(const xlsx::Workbook& wb, const Cell& c) {
-  if (c.type == CellType::number) return decimal_from_double(c.number);
-  if (c.type == CellType::string) return parse_decimal(wb.text(c));
-  return std::nullopt;
-}
-
-// ---- Kunder --------------------------------------------------------------------------------
-
-const Column kCustomerColumns[] = {
-    {"Kund-id", {"kundid", "kund", "id"}},
-    {"Namn", {"namn", "kundnamn"}},
-    {"Typ", {"typ", "kundtyp"}},
-};
-
-void read_measures(Table& t, Kunder& k) {
-  std::map<std::string, std::uint32_t> seen;  // name_key -> column
-  for (auto& [col, header] : t.other_headers()) {
-    std::string key = name_key(header);
-    if (auto it = seen.find(key); it != seen.end()) {
-      t.report(Level::fel, "REGISTER_INVALID", t.where(t.header_row(), col),
-               fmt::format("Måttet '{}' finns redan i kolumn {}; kolumnen används inte.", header,
-                           xlsx::column_name(it->second)));
-      continue;
-    }
-    seen[key] = col;
-    k.measures.push_back({header, col});
-  }
-}
-
-void read_customer_values(const Table& t, std::uint32_t row, const Kunder& k, Customer& c) {
-  for (const Measure& m : k.measures) {
-    const Cell* cell = t.at(row, m.col);
-    if (cell == nullptr) continue;
-    std::optional<Decimal> v = cell_decimal(t.workbook(), *cell);
-    if (v && v->units >= 0) {
-      c.measures[m.name] = *v;
-    } else {
-      c.unreadable[m.name] = cell_text(t.workbook(), *cell);
-    }
-  }
-}
-
-void read_customers(const xlsx::Workbook& wb, Kunder& k, Findings& findings) {
-  const xlsx::Sheet* sheet = find_sheet(wb, "kunder");
-  if (sheet == nullptr) {
-    findings.push_back({"TABLE_MISSING",
-                        Level::fel,
-                        {wb.file_name, "", ""},
-                        "Bladet 'Kunder' saknas; väntade kunderna med rubrikerna Kund-id | Namn "
-                        "| Typ och ett mått per kolumn.",
-                        {},
-                        {}});
-    return;
-  }
-  k.customer_sheet = sheet->name;
-  Table t(wb, *sheet, findings);
-  if (!t.find_header(kCustomerColumns)) return;
-  read_measures(t, k);
-  std::map<std::string, std::uint32_t> rows;  // folded Kund-id -> row
-  for (std::uint32_t row : t.data_rows()) {
-    Customer c;
-    c.id = t.text(row, t.col(0));
-    c.row = row;
-    if (c.id.empty()) {
-      t.report(Level::fel, "REGISTER_INVALID", t.where(row, t.col(0)),
-               "Raden saknar kund-id; den används inte.");
-      continue;
-    }
-    auto [it, fresh] = rows.emplace(fold(c.id), row);
-    if (!fresh) {
-      t.report(Level::fel, "REGISTER_INVALID", t.where(row, t.col(0)),
-               fmt::format("Kund-id '{}' finns redan på rad {}; raden används inte.", c.id,
-                           it->second + 1));
-      continue;
-    }
-    c.name = t.text(row, t.col(1));
-    c.typ = t.text(row, t.col(2));
-    read_customer_values(t, row, k, c);
-    k.customers.push_back(std::move(c));
-  }
-}
-
-// ---- Nycklar -------------------------------------------------------------------------------
-
-const Column kKeyColumns[] = {
-    {"Nyckel", {"nyckel", "fördelningsnyckel", "nyckelnamn"}},
-    {"Andel", {"andel", "andelprocent", "andeli", "procent"}},
-    {"Urval", {"urval"}},
-    {"Mått", {"mått", "matt"}},
-    {"Alias", {"alias"}, false},
-};
-
-/// Andel of a step (percent); false when the cell is empty or no number (reported).
-bool read_andel(Table& t, std::uint32_t row, Step& step) {
-  const Cell* c = t.at(row, t.col(1));
-  if (c == nullptr) {
-    t.report(Level::fel, "KEY_INVALID", step.andel_at,
-             "Andelen saknas; väntade stegets andel av nyckeln i procent.");
-    return false;
-  }
-  std::optional<Decimal> v;
-  if (c->type == CellType::number) {
-    v = decimal_from_double(c->number);
-    bool percent = t.workbook().format(*c).code.find('%') != std::string::npos;
-    if (v && percent) v = times_100(*v);
-  } else if (c->type == CellType::string) {
-    std::string s = tidy(t.workbook().text(*c));
-    if (!s.empty() && s.back() == '%') s.pop_back();
-    v = parse_decimal(s);
-  }
-  if (!v) {
-    t.report(
-        Level::fel, "KEY_INVALID", step.andel_at,
-        fmt::format("Andelen ska vara ett tal i procent, fann '{}'.", cell_text(t.workbook(), *c)));
-    return false;
-  }
-  step.andel = *v;
-  return true;
-}
-
-bool read_urval(Table& t, Step& step) {
-  std::optional<Urval> u = parse_urval(step.urval_text);
-  if (u) {
-    step.urval = std::move(*u);
-    return true;
-  }
-  std::string what = step.urval_text.empty() ? "en tom cell" : "'" + step.urval_text + "'";
-  t.report(Level::fel, "KEY_INVALID", step.urval_at,
-           fmt::format("Urvalet ska vara 'alla', 'Typ=…' eller 'Kund=…' (som 'Typ=Bolag' eller "
-                       "'Kund=INK,DMS'), fann {}.",
-                       what));
-  return false;
-}
-
-bool read_matt(Table& t, Step& step) {
-  std::optional<Matt> m = parse_matt(step.matt_text);
-  if (m) {
-    step.matt = std::move(*m);
-    return true;
-  }
-  std::string what = step.matt_text.empty() ? "en tom cell" : "'" + step.matt_text + "'";
-  t.report(Level::fel, "KEY_INVALID", step.matt_at,
-           fmt::format("Måttet ska vara ett mått ur bladet 'Kunder', 'lika' eller en viktad summa "
-                       "som 'Digitala fakturor + 3 * Pappersfakturor', fann {}.",
-                       what));
-  return false;
-}
-
-/// An alias as written: its key (index into Kunder::keys) and cell, to point at a clash.
-struct AliasCell {
-  std::string alias;
-  std::size_t key = 0;
-  Location at;
-};
-using AliasCells = std::vector<AliasCell>;
-
-void read_aliases(const Table& t, std::uint32_t row, Key& key, std::size_t index,
-                  AliasCells& cells) {
-  std::string text = t.text(row, t.col(4));
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = std::min(text.find(';', start), text.size());
-    std::string alias = tidy(std::string_view(text).substr(start, end - start));
-    start = end + 1;
-    if (alias.empty()) continue;
-    bool known = std::any_of(key.aliases.begin(), key.aliases.end(),
-                             [&](const std::string& a) { return name_key(a) == name_key(alias); });
-    if (known) continue;
-    key.aliases.push_back(alias);
-    cells.push_back({alias, index, t.where(row, t.col(4))});
-  }
-}
-
-Step read_step(Table& t, std::uint32_t row) {
-  Step step;
-  step.andel_at = t.where(row, t.col(1));
-  step.urval_at = t.where(row, t.col(2));
-  step.matt_at = t.where(row, t.col(3));
-  step.urval_text = t.text(row, t.col(2));
-  step.matt_text = t.text(row, t.col(3));
-  bool andel = read_andel(t, row, step);
-  bool urval = read_urval(t, step);
-  bool matt = read_matt(t, step);
-  step.readable = andel && urval && matt;
-  return step;
-}
-
-/// An alias that names another key (by its name or alias) makes 3.2 texts ambiguous.
-void check_aliases(Table& t, const Kunder& k, const AliasCells& cells) {
-  for (const auto& [alias, index, at] : cells) {
-    const Key* owner = &k.keys[index];
-    const Key* named = k.key(alias);
-    if (named != nullptr && named != owner) {
-      t.report(Level::fel, "KEY_INVALID", at,
-               fmt::format("Aliaset '{}' hör redan till nyckeln '{}'; det används inte för "
-                           "nyckeln '{}'.",
-                           alias, named->name, owner->name));
-    }
-  }
-}
-
-void read_keys(const xlsx::Workbook& wb, Kunder& k, Findings& findings) {
-  const xlsx::Sheet* sheet = find_sheet(wb, "nycklar");
-  if (sheet == nullptr) {
-    findings.push_back({"TABLE_MISSING",
-                        Level::fel,
-                        {wb.file_name, "", ""},
-                        "Bladet 'Nycklar' saknas; väntade nycklarna med rubrikerna Nyckel | "
-                        "Andel | Urval | Mått.",
-                        {},
-                        {}});
-    return;
-  }
-  Table t(wb, *sheet, findings);
-  if (!t.find_header(kKeyColumns)) return;
-  AliasCells alias_cells;
-  std::map<std::string, std::size_t> index;  // name_key -> index into k.keys
-  std::optional<std::size_t> current;        // index of the key of the row above
-  for (std::uint32_t row : t.data_rows()) {
-    std::string name = t.text(row, t.col(0));
-    bool step_cells = t.at(row, t.col(1)) || t.at(row, t.col(2)) || t.at(row, t.col(3));
-    if (name.empty() && !current) {
-      if (step_cells) {
-        t.report(Level::fel, "KEY_INVALID", t.where(row, t.col(0)),
-                 "Raden saknar nyckelns namn; den används inte.");
-      }
-      continue;
-    }
-    if (!name.empty()) {
-      auto [it, fresh] = index.emplace(name_key(name), k.keys.size());
-      if (fresh) k.keys.push_back({name, {}, {}, true, t.where(row, t.col(0))});
-      current = it->second;
-    }
-    if (!step_cells && name.empty()) continue;
-    read_aliases(t, row, k.keys[*current], *current, alias_cells);
-    k.keys[*current].steps.push_back(read_step(t, row));
-  }
-  check_aliases(t, k, alias_cells);
-}
-
-// ---- Tjänster ------------------------------------------------------------------------------
-
-const Column kServiceColumns[] = {
-    {"Leverantör", {"leverantör", "leverantor"}},
-    {"Tjänst", {"tjänst", "tjanst"}},
-    {"Nyckel", {"nyckel", "fördelningsnyckel"}},
-    {"Förslag nyckel", {"förslagnyckel", "föreslagennyckel", "förslag"}, false},
-};
-
-/// KEY_MISSING when a Tjänster cell names no key of `Nycklar`.
-void check_key_name(Table& t, const Kunder& k, const std::string& name, Location at) {
-  if (name.empty() || k.key(name) != nullptr) return;
-  t.report(Level::fel, "KEY_MISSING", std::move(at),
-           fmt::format("Nyckeln '{}' finns inte i bladet 'Nycklar'.", name));
-}
-
-void read_services(const xlsx::Workbook& wb, Kunder& k, Findings& findings) {
-  const xlsx::Sheet* sheet = find_sheet(wb, "tjänster");
-  if (sheet == nullptr) sheet = find_sheet(wb, "tjanster");
-  if (sheet == nullptr) {
-    findings.push_back({"TABLE_MISSING",
-                        Level::varning,
-                        {wb.file_name, "", ""},
-                        "Bladet 'Tjänster' saknas; tjänsternas nycklar hämtas bara ur "
-                        "leverantörernas tabell 3.2.",
-                        {},
-                        {}});
-    return;
-  }
-  Table t(wb, *sheet, findings);
-  if (!t.find_header(kServiceColumns)) return;
-  std::map<std::pair<std::string, std::string>, std::size_t> seen;  // -> index in services
-  for (std::uint32_t row : t.data_rows()) {
-    ServiceKey s{t.text(row, t.col(0)), t.text(row, t.col(1)), t.text(row, t.col(2)),
-                 t.text(row, t.col(3)), t.where(row, t.col(1))};
-    if (s.supplier.empty() || s.service.empty()) {
-      std::string_view what = s.supplier.empty() ? "leverantör" : "tjänst";
-      t.report(Level::fel, "REGISTER_INVALID", t.where(row, t.col(s.supplier.empty() ? 0 : 1)),
-               fmt::format("Raden saknar {}; den används inte.", what));
-      continue;
-    }
-    auto [it, fresh] =
-        seen.emplace(std::pair(name_key(s.supplier), name_key(s.service)), k.services.size());
-    if (!fresh) {
-      // The same service twice ("ProcessAutomation", "Processautomation") is harmless when
-      // both rows say the same; otherwise the first row holds.
-      const ServiceKey& first = k.services[it->second];
-      if (name_key(first.key) != name_key(s.key) ||
-          name_key(first.proposed_key) != name_key(s.proposed_key)) {
-        t.report(Level::fel, "REGISTER_INVALID", s.where,
-                 fmt::format("Tjänsten '{}' hos '{}' har redan en annan nyckel i cell {}; raden "
-                             "används inte.",
-                             s.service, s.supplier, first.where.cell));
-      }
-      continue;
-    }
-    if (s.key.empty()) {
-      t.report(Level::fel, "KEY_MISSING", t.where(row, t.col(2)),
-               fmt::format("Tjänsten '{}' saknar nyckel.", s.service));
-    }
-    check_key_name(t, k, s.key, t.where(row, t.col(2)));
-    check_key_name(t, k, s.proposed_key, t.where(row, t.col(3)));
-    k.services.push_back(std::move(s));
-  }
-}
-
-/// Every key weighed against the customers; one MEASURE_MISSING per cell however many keys
-/// use it.
-void check_keys(Kunder& k, Findings& findings) {
-  Findings found;
-  for (Key& key : k.keys) key.usable = weigh(key, k, &found).has_value();
-  std::set<std::pair<std::string, std::string>> cells;  // MEASURE_MISSING (sheet, cell)
-  for (Finding& f : found) {
-    if (f.code == "MEASURE_MISSING" && !cells.emplace(f.where.sheet, f.where.cell).second) {
-      continue;
-    }
-    findings.push_back(std::move(f));
-  }
 }
 
 }  // namespace
 
-std::string name_key(std::string_view text) {
-  std::string s = fold(text);
-  while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == ';' || s.back() == ' ')) {
-    s.pop_back();
+std::string_view ServiceRow::area() const {
+  std::string f = fold(service);
+  constexpr std::string_view kPrefix = "område:";
+  if (!f.starts_with(kPrefix)) return {};
+  std::string_view rest(service);
+  std::size_t colon = rest.find(':');
+  rest.remove_prefix(colon + 1);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return rest;
+}
+
+Financing ServiceRow::financing_in_force() const {
+  if (financing) return *financing;
+  if (category == Category::tillaggstjanst || category == Category::specialisttjanst) {
+    return Financing::faktura_a_pris;
   }
-  return s;
+  return Financing::kostnadsfordelning;
+}
+
+std::string_view category_text(Category c) {
+  switch (c) {
+    case Category::bastjanst: return "Bastjänst";
+    case Category::digital_infrastruktur: return "Digital infrastruktur";
+    case Category::tillaggstjanst: return "Tilläggstjänst";
+    case Category::specialisttjanst: return "Specialisttjänst";
+    case Category::utanfor: return "Utanför";
+    case Category::okand: break;
+  }
+  return "Okänd";
+}
+
+std::string_view financing_text(Financing f) {
+  switch (f) {
+    case Financing::kostnadsfordelning: return "Kostnadsfördelning";
+    case Financing::faktura_a_pris: return "Faktura à pris";
+    case Financing::kommunbidrag: return "Kommunbidrag";
+  }
+  return "";
+}
+
+std::string_view category_json(Category c) {
+  switch (c) {
+    case Category::bastjanst: return "bastjanst";
+    case Category::digital_infrastruktur: return "digital_infrastruktur";
+    case Category::tillaggstjanst: return "tillaggstjanst";
+    case Category::specialisttjanst: return "specialisttjanst";
+    case Category::utanfor: return "utanfor";
+    case Category::okand: break;
+  }
+  return "okand";
+}
+
+std::string_view financing_json(Financing f) {
+  switch (f) {
+    case Financing::kostnadsfordelning: return "kostnadsfordelning";
+    case Financing::faktura_a_pris: return "faktura_a_pris";
+    case Financing::kommunbidrag: return "kommunbidrag";
+  }
+  return "";
+}
+
+std::optional<Category> parse_category(std::string_view text) {
+  std::string w = word_key(text);
+  if (w == "bastjanst" || w == "bastjanster") return Category::bastjanst;
+  if (w == "digitalinfrastruktur" || w == "infrastruktur" || w == "infrastrukturtjanst" ||
+      w == "digitalinfrastrukturtjanst") {
+    return Category::digital_infrastruktur;
+  }
+  if (w == "tillaggstjanst" || w == "tillaggstjanster") return Category::tillaggstjanst;
+  if (w == "specialisttjanst" || w == "specialisttjanster") return Category::specialisttjanst;
+  if (w == "utanfor") return Category::utanfor;
+  return std::nullopt;
+}
+
+std::optional<Financing> parse_financing(std::string_view text) {
+  std::string w = word_key(text);
+  if (w == "kostnadsfordelning") return Financing::kostnadsfordelning;
+  if (w == "fakturaapris" || w == "fakturapris" || w == "faktura" || w == "apris") {
+    return Financing::faktura_a_pris;
+  }
+  if (w == "kommunbidrag") return Financing::kommunbidrag;
+  return std::nullopt;
+}
+
+bool prioritised(Category c) {
+  return c == Category::bastjanst || c == Category::digital_infrastruktur;
+}
+
+bool uses(const UsedBy& used_by, const Customer& c) {
+  std::string id = fold(c.id);
+  for (const std::string& e : used_by.except) {
+    if (fold(e) == id) return false;
+  }
+  switch (used_by.urval.kind) {
+    case Urval::Kind::alla:
+      return true;
+    case Urval::Kind::typ:
+      for (const std::string& t : used_by.urval.values) {
+        if (fold(t) == fold(c.typ)) return true;
+      }
+      return false;
+    case Urval::Kind::kund:
+      for (const std::string& k : used_by.urval.values) {
+        if (fold(k) == id) return true;
+      }
+      return false;
+  }
+  return false;
 }
 
 const Customer* Kunder::customer(std::string_view id) const {
@@ -582,23 +171,6 @@ const Key* Kunder::key(std::string_view name_or_alias) const {
 
 Location Kunder::cell(const Customer& c, const Measure& m) const {
   return {file, customer_sheet, xlsx::to_string(xlsx::CellRef{c.row, m.col})};
-}
-
-Kunder read_kunder(const xlsx::Workbook& wb, Findings& findings) {
-  Kunder k;
-  k.file = wb.file_name;
-  k.customer_sheet = "Kunder";
-  read_customers(wb, k, findings);
-  read_keys(wb, k, findings);
-  read_services(wb, k, findings);
-  check_keys(k, findings);
-  return k;
-}
-
-Kunder read_kunder_file(const std::filesystem::path& path, Findings& findings) {
-  std::string name = path.filename().string();
-  std::vector<std::byte> bytes = read_file(path, name);
-  return read_kunder(xlsx::read_workbook(bytes, name), findings);
 }
 
 }  // namespace arsanalys::fordelning

@@ -1,11 +1,8 @@
 #pragma once
-// The customer register kunder.xlsx (contract: "kunder.xlsx") read into plain data: the
-// customers (kunder: förvaltningar, bolag, …) with their volume measures, the allocation keys
-// (fördelningsnycklar) as steps, and which key allocates which service (tjänst).
-//
-// Sheets and headers are found by their words (fold(): case and white space do not matter;
-// `Kund-id`, `Kund id` and `KundID` are one header), columns in any order. Every problem is a
-// Finding pointing at its cell; the register is still returned with what could be read.
+// The customer register kunder.xlsx (contract: "kunder.xlsx") as plain data: the customers
+// (kunder: förvaltningar, bolag, …) with their volume measures, the allocation keys
+// (fördelningsnycklar) as steps, and the service catalogue (tjänster): which key allocates
+// which service, its category, financing, users and receiver. inputs/kunder.h reads it.
 //
 // Decisions beyond the contract:
 // - A `Nycklar` row with an empty `Nyckel` continues the key of the row above (a merged cell).
@@ -22,13 +19,14 @@
 //   no number (text, negative) is reported only where a key selects that customer.
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/finding.h"
+#include "core/text.h"
 #include "fordelning/decimal.h"
 #include "xlsx/workbook.h"
 
@@ -92,14 +90,70 @@ struct Key {
   Location where;                    // the Nyckel cell of its first row
 };
 
-/// A row of `Tjänster`: the key (and proposed key) of one service of a supplier.
-struct ServiceKey {
+/// Kategori: what kind of service a catalogue row is (seed 000's table of categories). Only
+/// bastjänster and digital infrastruktur are prioritised by the strategic group: they alone
+/// make up the frames.
+enum class Category {
+  bastjanst,              // Bastjänst: mandatory basic service
+  digital_infrastruktur,  // Digital infrastruktur
+  tillaggstjanst,         // Tilläggstjänst: optional, invoiced per sold service
+  specialisttjanst,       // Specialisttjänst: optional, invoiced per sold service
+  utanfor,                // Utanför: anything else the round does not prioritise
+  okand,                  // not in the catalogue (SERVICE_UNCATALOGUED)
+};
+
+/// Finansiering: how a service is paid for (seed 000, "Finansiering").
+enum class Financing {
+  kostnadsfordelning,  // Kostnadsfördelning: allocated to the customers by its key
+  faktura_a_pris,      // Faktura à pris: invoiced per order, never spread by a key
+  kommunbidrag,        // Kommunbidrag: funded by the city budget, charged to no customer
+};
+
+/// Används av: the customers that use a service; its key is applied to them only.
+struct UsedBy {
+  Urval urval;                      // alla, Typ=…, Kund=…
+  std::vector<std::string> except;  // Kund-ids after "utom Kund=", as written
+  std::string text;                 // as written
+};
+
+/// A row of `Tjänster`, the round's service catalogue: one service (or every other line of an
+/// area, or of the supplier) with its key, category, financing, users and receiver.
+struct ServiceRow {
   std::string supplier;      // Leverantör as written
-  std::string service;       // Tjänst as written; "*" = every other service of the supplier
+  std::string service;       // Tjänst as written: a name, "Område: <area>" or "*"
   std::string key;           // Nyckel: a key's name ("" when the cell is empty)
   std::string proposed_key;  // Förslag nyckel ("" when none)
   Location where;            // the Tjänst cell
+  std::optional<Category> category;    // Kategori; none: no such column, or an unreadable cell
+  std::optional<Financing> financing;  // Finansiering; none: the category's default
+  std::optional<UsedBy> used_by;       // Används av; none: the key's own selection
+  std::string delivered_to;            // Levereras till: a supplier or Kund-id ("" none)
+  std::vector<std::string> aliases;    // Alias: other names of the service in submissions
+  Location delivered_to_at;            // the Levereras till cell, for findings
+
+  /// The area a row "Område: <area>" covers; "" for a service or "*" row.
+  std::string_view area() const;
+  /// True for the `*` row: every other line of the supplier.
+  bool rest() const { return service == "*"; }
+  /// The financing in force: as written, else Kostnadsfördelning for bastjänster, digital
+  /// infrastruktur and Utanför, Faktura à pris for tilläggs- and specialisttjänster.
+  Financing financing_in_force() const;
 };
+
+/// The catalogue's words: "Bastjänst", "Kostnadsfördelning", … as users write them.
+std::string_view category_text(Category c);
+std::string_view financing_text(Financing f);
+/// The contract's JSON words: "bastjanst", "faktura_a_pris", …
+std::string_view category_json(Category c);
+std::string_view financing_json(Financing f);
+/// Reads a category or financing word (case, spaces, accents and plural forgiven):
+/// "Bastjänster" -> bastjanst, "faktura a pris" -> faktura_a_pris; nullopt for other text.
+std::optional<Category> parse_category(std::string_view text);
+std::optional<Financing> parse_financing(std::string_view text);
+/// True for the categories the strategic group prioritises: bastjänst, digital infrastruktur.
+bool prioritised(Category c);
+/// Whether a customer is among the users: selected by the Urval and not excepted.
+bool uses(const UsedBy& used_by, const Customer& c);
 
 /// The whole register.
 struct Kunder {
@@ -108,7 +162,9 @@ struct Kunder {
   std::vector<Measure> measures;     // in column order
   std::vector<Customer> customers;   // in sheet order
   std::vector<Key> keys;             // in order of first appearance in `Nycklar`
-  std::vector<ServiceKey> services;  // `Tjänster` rows in sheet order
+  std::vector<ServiceRow> services;  // `Tjänster` rows in sheet order
+  bool catalogue = false;            // `Tjänster` has a Kategori column: the round has a
+                                     // service catalogue (else CATALOGUE_MISSING)
 
   /// The customer with this Kund-id (as written, else folded), or nullptr.
   const Customer* customer(std::string_view id) const;
@@ -119,20 +175,5 @@ struct Kunder {
   /// Where a customer's value of a measure is (its cell in the `Kunder` sheet).
   Location cell(const Customer& c, const Measure& m) const;
 };
-
-/// Reads the register from a workbook; problems go to `findings`, every key is checked
-/// against the customers (engine.h: weigh()).
-///
-///   Findings findings;
-///   Kunder k = read_kunder(read_workbook(read_file(p, "kunder.xlsx"), "kunder.xlsx"), findings);
-///   const Key* key = k.key("Antal beställare");
-Kunder read_kunder(const xlsx::Workbook& wb, Findings& findings);
-
-/// Reads kunder.xlsx from disk. Throws ReadError when the file is no readable workbook.
-Kunder read_kunder_file(const std::filesystem::path& path, Findings& findings);
-
-/// Text for comparing names: fold() (lower case, white space collapsed) without a trailing
-/// '.', ':' or ';'. "Fördelas på antal beställare. " -> "fördelas på antal beställare".
-std::string name_key(std::string_view text);
 
 }  // namespace arsanalys::fordelning

@@ -1,4 +1,5 @@
 #include "fordelning/engine.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 
@@ -14,11 +15,9 @@
 #include <utility>
 #include <vector>
 
-#include "analys/recognise.h"
 
 namespace arsanalys::fordelning {
 
-using analys::fold;
 
 namespace {
 
@@ -292,16 +291,6 @@ class KeyChecker {
   bool ok_ = true;
 };
 
-/// The `Tjänster` row of this supplier and service name (name_key()), or nullptr.
-const ServiceKey* service_row(const Kunder& kunder, std::string_view supplier,
-                              std::string_view service) {
-  std::string s = name_key(supplier), t = name_key(service);
-  for (const ServiceKey& row : kunder.services) {
-    if (name_key(row.supplier) == s && name_key(row.service) == t) return &row;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 std::optional<Urval> parse_urval(std::string_view text) {
@@ -340,6 +329,27 @@ std::optional<KeyWeights> weigh(const Key& key, const Kunder& kunder, Findings* 
   return KeyChecker(key, kunder, findings).run();
 }
 
+std::optional<KeyWeights> restrict_to(const KeyWeights& kw, const UsedBy& used_by) {
+  KeyWeights out;
+  out.andel_total = 0;
+  for (std::size_t s = 0; s < kw.steps.size(); ++s) {
+    const StepWeights& from = kw.steps[s];
+    StepWeights to;
+    for (std::size_t i = 0; i < from.customers.size(); ++i) {
+      if (!uses(used_by, *from.customers[i])) continue;
+      to.customers.push_back(from.customers[i]);
+      to.weights.push_back(from.weights[i]);
+      to.total += from.weights[i];
+    }
+    if (to.total == 0) to = StepWeights{};  // nobody who uses the service: the step drops out
+    out.andel.push_back(to.total == 0 ? 0 : kw.andel[s]);
+    out.andel_total += out.andel.back();
+    out.steps.push_back(std::move(to));
+  }
+  if (out.andel_total == 0) return std::nullopt;
+  return out;
+}
+
 std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int64_t> weights) {
   Int128 a = amount_kr < 0 ? -Int128{amount_kr} : Int128{amount_kr};
   Int128 total = 0;
@@ -376,6 +386,10 @@ Allocation allocate(std::int64_t amount_kr, const Key& key, const KeyWeights& kw
   for (std::size_t s = 0; s < key.steps.size(); ++s) {
     const StepWeights& sw = kw.steps[s];
     StepShare share{s, reduced(kw.andel[s], kw.andel_total), step_kr[s], sw.total, {}};
+    if (sw.customers.empty()) {  // a step that restrict_to() left without customers
+      a.steps.push_back(std::move(share));
+      continue;
+    }
     std::vector<std::int64_t> parts = split(step_kr[s], sw.weights);
     share.customers.reserve(sw.customers.size());
     for (std::size_t i = 0; i < sw.customers.size(); ++i) {
@@ -494,27 +508,46 @@ const CustomerKr* CustomerFinder::in(const CustomerKronor& kronor) {
   return find(std::span<const CustomerKr>(kronor.begin(), kronor.end()));
 }
 
-KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,
-                   const Kunder& kunder) {
+KeyMatch match_key(std::string_view supplier, std::string_view area, std::string_view service,
+                   std::string_view key_text, const Kunder& kunder) {
   KeyMatch m;
-  const ServiceKey* own = service_row(kunder, supplier, service);
-  if (own != nullptr && !own->proposed_key.empty()) m.proposed = kunder.key(own->proposed_key);
-  if (own != nullptr && !own->key.empty()) {
-    m.row = own;
-    m.key = kunder.key(own->key);
-    m.source = m.key != nullptr ? KeySource::tjanst : KeySource::none;
-    return m;
+  // The service's own row (by name or alias), its area's row, the supplier's `*` row.
+  const ServiceRow *own = nullptr, *by_area = nullptr, *rest = nullptr;
+  std::string who = name_key(supplier), what = name_key(service), where = area_key(area);
+  for (const ServiceRow& r : kunder.services) {
+    if (name_key(r.supplier) != who) continue;
+    if (r.rest()) {
+      if (rest == nullptr) rest = &r;
+    } else if (std::string_view a = r.area(); !a.empty()) {
+      if (by_area == nullptr && !where.empty() && area_key(a) == where) by_area = &r;
+    } else if (own == nullptr) {
+      bool named = name_key(r.service) == what;
+      for (const std::string& alias : r.aliases) named = named || name_key(alias) == what;
+      if (named) own = &r;
+    }
   }
-  const ServiceKey* star = service_row(kunder, supplier, "*");
-  if (star != nullptr && !star->key.empty()) {
-    m.row = star;
-    m.key = kunder.key(star->key);
-    m.source = m.key != nullptr ? KeySource::stjarna : KeySource::none;
+  for (const ServiceRow* r : {own, by_area}) {
+    if (r != nullptr && m.proposed == nullptr && !r->proposed_key.empty()) {
+      m.proposed = kunder.key(r->proposed_key);
+    }
+  }
+  const std::pair<const ServiceRow*, KeySource> rows[] = {
+      {own, KeySource::tjanst}, {by_area, KeySource::omrade}, {rest, KeySource::stjarna}};
+  for (const auto& [r, source] : rows) {
+    if (r == nullptr || r->key.empty()) continue;
+    m.row = r;
+    m.key = kunder.key(r->key);
+    m.source = m.key != nullptr ? source : KeySource::none;
     return m;
   }
   if (!name_key(key_text).empty()) m.key = kunder.key(key_text);
   if (m.key != nullptr) m.source = KeySource::text;
   return m;
+}
+
+KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,
+                   const Kunder& kunder) {
+  return match_key(supplier, "", service, key_text, kunder);
 }
 
 const Key* key_for(std::string_view supplier, std::string_view service, std::string_view key_text,

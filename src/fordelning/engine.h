@@ -61,6 +61,14 @@ struct KeyWeights {
 /// customer lacking a value.
 std::optional<KeyWeights> weigh(const Key& key, const Kunder& kunder, Findings* findings);
 
+/// The key's weights restricted to the customers who use a service (its `Används av`): each
+/// step keeps only those customers; a step left without weight drops out (Andel 0), and the
+/// others share the amount in proportion to their Andel. nullopt when no step is left.
+///
+///   // 80 % Typ=Förvaltning, 20 % Typ=Bolag, used by Typ=Förvaltning: 100 % to the first step
+///   restrict_to(*weigh(key, kunder, nullptr), used_by)->andel == {80, 0}
+std::optional<KeyWeights> restrict_to(const KeyWeights& weights, const UsedBy& used_by);
+
 /// Splits `amount_kr` into parts proportional to `weights` (>= 0, sum > 0 and <= INT64_MAX) by
 /// the largest-remainder rule, ties to the lower index; negative amounts on the absolute value,
 /// then negated. The parts sum exactly to `amount_kr`.
@@ -200,7 +208,8 @@ class CustomerFinder {
 /// How a service's key was found.
 enum class KeySource {
   none,     // no key: KEY_MISSING for the caller
-  tjanst,   // a `Tjänster` row naming the service
+  tjanst,   // a `Tjänster` row naming the service (or an alias of it)
+  omrade,   // the `Tjänster` row of the service's area (`Område: <area>`)
   stjarna,  // the supplier's `*` row in `Tjänster`
   text,     // the supplier's 3.2 key text matched a key's name or alias
 };
@@ -210,15 +219,22 @@ struct KeyMatch {
   const Key* key = nullptr;            // the key to allocate by, nullptr when none
   const Key* proposed = nullptr;       // `Förslag nyckel` of the matching Tjänster row, if any
   KeySource source = KeySource::none;  // which rule found `key`
-  const ServiceKey* row = nullptr;     // the `Tjänster` row used (tjanst, stjarna), else nullptr
+  const ServiceRow* row = nullptr;     // the `Tjänster` row used (tjanst, omrade, stjarna)
 };
 
-/// Finds the key of `service` of `supplier`: a `Tjänster` row for that supplier and service
-/// (names compared by name_key()), else the supplier's `*` row, else `key_text` (the service's
-/// current key in the supplier's 3.2 table) against the keys' names and aliases.
+/// Finds the key of `service` (in `area`) of `supplier`: the most specific `Tjänster` row that
+/// names a key, the service's own row (by name or alias, name_key()), then its area's row
+/// (`Område: <area>`, area_key()), then the supplier's `*` row; else `key_text` (the service's
+/// current key in the supplier's 3.2 table) against the keys' names and aliases. A row naming an
+/// unknown key gives none (KEY_MISSING for the caller). `proposed` is the `Förslag nyckel` of the
+/// service's own or area row.
 ///
-///   match_key("Nämnden för inköp och upphandling", "Stöd vid inköp och beställning",
+///   match_key("Nämnden för inköp och upphandling", "", "Stöd vid inköp och beställning",
 ///             "Fördelas på antal beställare.", kunder).key->name == "Antal beställare"
+KeyMatch match_key(std::string_view supplier, std::string_view area, std::string_view service,
+                   std::string_view key_text, const Kunder& kunder);
+
+/// The same for a line without an area.
 KeyMatch match_key(std::string_view supplier, std::string_view service, std::string_view key_text,
                    const Kunder& kunder);
 

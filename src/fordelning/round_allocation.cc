@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "core/text.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::fordelning {
@@ -36,10 +37,18 @@ Location label_cell(const analys::Submission& s, const Table& t, const Line& lin
 }
 
 
+/// The names of the round's suppliers, for the catalogue's `Levereras till`.
+std::vector<std::string> supplier_names(const std::vector<analys::Submission>& submissions) {
+  std::vector<std::string> out;
+  for (const analys::Submission& s : submissions) out.push_back(s.supplier);
+  return out;
+}
+
 class RoundAllocator {
  public:
-  RoundAllocator(int year, const Kunder& kunder, Findings& findings, Detail detail)
-      : year_(year), kunder_(kunder), findings_(findings), detail_(detail) {
+  RoundAllocator(int year, const Kunder& kunder, const Catalogue& catalogue, Findings& findings,
+                 Detail detail)
+      : year_(year), kunder_(kunder), catalogue_(catalogue), findings_(findings), detail_(detail) {
     result_.year = year;
     for (const Customer& c : kunder.customers) {
       result_.customer_totals[c.id] = 0;
@@ -77,19 +86,59 @@ class RoundAllocator {
       a.amount_kr = v->amount.kronor;
       a.source = v->source;
       a.key_text = key_text_for(s, line.label);
-      KeyMatch match = match_key(s.supplier, line.label, a.key_text, kunder_);
-      bool named = match.source == KeySource::tjanst;
-      if (t.id == "nya_insatser" && !named) {
-        a.reason = "Ny förändringsinsats utan egen rad i Tjänster i kunder.xlsx: fördelas inte.";
-      } else if (!match.key) {
-        a.reason = "Ingen fördelningsnyckel: varken Tjänster i kunder.xlsx eller tabell 3.2 "
-                   "anger någon känd nyckel.";
-        report_missing(s, t, line, a.key_text);
-      } else {
-        allocate_line(a, match);
-      }
+      LineClass c = catalogue_.classify(s.supplier, line.area, line.label);
+      a.category = c.category;
+      a.financing = c.financing;
+      a.in_frames = c.in_frames;
+      a.receiver = c.receiver;
+      charge(s, t, line, c, a);
       count(a);
       result_.lines.push_back(std::move(a));
+    }
+  }
+
+  /// What becomes of the line, as the catalogue says.
+  void charge(const analys::Submission& s, const Table& t, const Line& line, const LineClass& c,
+              LineAllocation& a) {
+    if (catalogue_.present() && (c.row == nullptr || c.category == Category::okand)) {
+      a.reason = c.reason + " Fördelas inte förrän katalogen säger vad raden är.";
+      return;
+    }
+    switch (c.receiver.kind) {
+      case Receiver::Kind::unknown:
+        a.reason = fmt::format("Mottagaren '{}' i 'Levereras till' är okänd: fördelas inte.",
+                               c.receiver.name);
+        return;
+      case Receiver::Kind::supplier:
+        a.charging = Charging::to_supplier;
+        return;
+      case Receiver::Kind::customer:
+        a.charging = Charging::to_customer;
+        a.allocation = Allocation{a.amount_kr, {}, CustomerKronor({{c.receiver.customer,
+                                                                      a.amount_kr}})};
+        return;
+      case Receiver::Kind::none:
+        break;
+    }
+    if (c.financing == Financing::faktura_a_pris) {
+      a.charging = Charging::invoiced;
+      return;
+    }
+    if (c.financing == Financing::kommunbidrag) {
+      a.charging = Charging::kommunbidrag;
+      return;
+    }
+    KeyMatch match = match_key(s.supplier, line.area, line.label, a.key_text, kunder_);
+    bool named = match.source == KeySource::tjanst;
+    if (t.id == "nya_insatser" && !named) {
+      a.reason = "Ny förändringsinsats utan egen rad i Tjänster i kunder.xlsx: fördelas inte.";
+    } else if (!match.key) {
+      a.reason = "Ingen fördelningsnyckel: varken Tjänster i kunder.xlsx eller tabell 3.2 "
+                 "anger någon känd nyckel.";
+      report_missing(s, t, line, a.key_text);
+    } else {
+      if (c.row != nullptr && c.row->used_by) a.used_by = &*c.row->used_by;
+      allocate_line(a, match);
     }
   }
 
@@ -103,25 +152,38 @@ class RoundAllocator {
                                match.key->name);
       return;
     }
-    const KeyWeights* weights = weights_of(*match.key);
+    const KeyWeights* weights = weights_of(*match.key, out.used_by);
     if (weights == nullptr) {
-      out.reason = fmt::format("Nyckeln '{}' kan inte användas.", match.key->name);
+      out.reason = out.used_by != nullptr
+                       ? fmt::format("Nyckeln '{}' väljer ingen av kunderna som använder "
+                                     "tjänsten ('Används av': {}).",
+                                     match.key->name, out.used_by->text)
+                       : fmt::format("Nyckeln '{}' kan inte användas.", match.key->name);
       return;
     }
+    out.charging = Charging::by_key;
     out.allocation = allocate(out.amount_kr, *match.key, *weights, kunder_);
     if (detail_ == Detail::totals) out.allocation->steps = {};
     if (match.proposed && match.proposed->usable) {
-      if (const KeyWeights* proposed = weights_of(*match.proposed)) {
+      if (const KeyWeights* proposed = weights_of(*match.proposed, out.used_by)) {
         out.proposed = allocate(out.amount_kr, *match.proposed, *proposed, kunder_);
         if (detail_ == Detail::totals) out.proposed->steps = {};
       }
     }
   }
 
-  /// The key weighed against the register, once per key; nullptr when it cannot be used.
-  const KeyWeights* weights_of(const Key& key) {
-    auto it = weights_.find(&key);
-    if (it == weights_.end()) it = weights_.emplace(&key, weigh(key, kunder_, nullptr)).first;
+  /// The key weighed against the register (and restricted to a service's users), once per
+  /// key and users; nullptr when it cannot be used.
+  const KeyWeights* weights_of(const Key& key, const UsedBy* used_by) {
+    auto it = weights_.find({&key, used_by});
+    if (it != weights_.end()) return it->second ? &*it->second : nullptr;
+    std::optional<KeyWeights> w;
+    if (used_by == nullptr) {
+      w = weigh(key, kunder_, nullptr);
+    } else if (const KeyWeights* all = weights_of(key, nullptr)) {
+      w = restrict_to(*all, *used_by);
+    }
+    it = weights_.emplace(std::pair{&key, used_by}, std::move(w)).first;
     return it->second ? &*it->second : nullptr;
   }
 
@@ -138,22 +200,36 @@ class RoundAllocator {
   }
 
   void count(const LineAllocation& a) {
-    if (!a.allocation) {
-      result_.unallocated_kr += a.amount_kr;
-      return;
+    switch (a.charging) {
+      case Charging::by_key:
+      case Charging::to_customer:
+        result_.allocated_kr += a.amount_kr;
+        totals_.add(a.allocation->customers_kr);
+        proposed_totals_.add(a.proposed ? a.proposed->customers_kr : a.allocation->customers_kr);
+        return;
+      case Charging::to_supplier:
+        result_.to_suppliers_kr += a.amount_kr;
+        return;
+      case Charging::invoiced:
+        result_.invoiced_kr += a.amount_kr;
+        return;
+      case Charging::kommunbidrag:
+        result_.kommunbidrag_kr += a.amount_kr;
+        return;
+      case Charging::none:
+        result_.unallocated_kr += a.amount_kr;
+        return;
     }
-    result_.allocated_kr += a.amount_kr;
-    totals_.add(a.allocation->customers_kr);
-    proposed_totals_.add(a.proposed ? a.proposed->customers_kr : a.allocation->customers_kr);
   }
 
   int year_;
   KronorSum totals_, proposed_totals_;  // added to result_'s maps by take()
   const Kunder& kunder_;
+  const Catalogue& catalogue_;
   Findings& findings_;
   Detail detail_;
   RoundAllocation result_;
-  std::map<const Key*, std::optional<KeyWeights>> weights_;
+  std::map<std::pair<const Key*, const UsedBy*>, std::optional<KeyWeights>> weights_;
 };
 
 }  // namespace
@@ -178,7 +254,8 @@ std::string key_text_for(const analys::Submission& s, std::string_view service) 
 
 RoundAllocation allocate_round(const std::vector<analys::Submission>& submissions, int year,
                                const Kunder& kunder, Findings& findings, Detail detail) {
-  RoundAllocator allocator(year, kunder, findings, detail);
+  Catalogue catalogue(&kunder, supplier_names(submissions));
+  RoundAllocator allocator(year, kunder, catalogue, findings, detail);
   for (const auto& s : submissions) allocator.add(s);
   return allocator.take();
 }

@@ -1,8 +1,15 @@
 #pragma once
 // Allocating a whole round (contract: "Allocation rules"): every most-detailed line of 3.1a and
 // 3.1b, and the lines of 3.1c that `Tjänster` names, charged to the customers by its key for
-// year Y in whole kronor. Lines that cannot be allocated are kept with the reason, so every
-// krona of the suppliers' tables is accounted for: allocated, or listed as not allocated.
+// year Y in whole kronor, as the service catalogue says (fordelning/catalogue.h):
+// - Kostnadsfördelning: by the key, applied only to the customers in `Används av`;
+// - Faktura à pris: not spread by a key, listed as invoiced per order;
+// - Kommunbidrag: charged to nobody, listed;
+// - `Levereras till` a Kund-id: the whole amount to that customer; a supplier: charged to that
+//   supplier, which has it in its own costs already, so no customer pays it twice;
+// - a line the catalogue does not know, or whose row cannot be read: not allocated.
+// Every line is kept with what became of it, so every krona of the suppliers' tables is
+// accounted for: charged, invoiced, funded, delivered, or listed as not allocated with a reason.
 
 #include <cstdint>
 #include <map>
@@ -12,10 +19,21 @@
 
 #include "analys/submission.h"
 #include "core/finding.h"
+#include "fordelning/catalogue.h"
 #include "fordelning/customers.h"
 #include "fordelning/engine.h"
 
 namespace arsanalys::fordelning {
+
+/// What became of a line's amount.
+enum class Charging {
+  by_key,       // allocated to the customers by its key (`allocation` holds the split)
+  to_customer,  // delivered to one customer (`Levereras till` a Kund-id): all of it to them
+  to_supplier,  // delivered to another supplier (`Levereras till`): charged to that supplier
+  invoiced,     // Faktura à pris: invoiced per order, not spread
+  kommunbidrag, // funded by the city budget, charged to nobody
+  none,         // not allocated: `reason` says why
+};
 
 /// One supplier line and what became of it.
 struct LineAllocation {
@@ -34,6 +52,12 @@ struct LineAllocation {
   const Key* proposed_key = nullptr;     // Tjänster's `Förslag nyckel`, if any
   std::optional<Allocation> proposed;    // the same amount by the proposed key
   std::string reason;                // Swedish: why it is not allocated ("" when it is)
+  Charging charging = Charging::none;  // what became of the amount
+  Category category = Category::okand; // from the catalogue (okand: not in it)
+  Financing financing = Financing::kostnadsfordelning;
+  bool in_frames = false;            // inside the frames the strategic group prioritises
+  Receiver receiver;                 // `Levereras till`, resolved (Kind::none: not delivered)
+  const UsedBy* used_by = nullptr;   // `Används av` the key was restricted to; nullptr none
 };
 
 /// The round's allocation.
@@ -44,8 +68,12 @@ struct RoundAllocation {
   std::map<std::string, std::int64_t> customer_totals;
   /// Kund-id -> kronor in all by the proposed keys (a line without one counts as before).
   std::map<std::string, std::int64_t> customer_totals_proposed;
-  std::int64_t allocated_kr = 0;      // sum of the allocated lines
-  std::int64_t unallocated_kr = 0;    // sum of the lines not allocated
+  std::int64_t allocated_kr = 0;      // sum of the lines charged to customers (by_key,
+                                      // to_customer)
+  std::int64_t unallocated_kr = 0;    // sum of the lines not allocated (Charging::none)
+  std::int64_t invoiced_kr = 0;       // sum of the lines invoiced per order
+  std::int64_t kommunbidrag_kr = 0;   // sum of the lines funded by kommunbidrag
+  std::int64_t to_suppliers_kr = 0;   // sum of the lines charged to a receiving supplier
 };
 
 /// How much of each line's allocation is kept.

@@ -1,4 +1,5 @@
 #include "output/allocation_layout.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 
@@ -131,15 +132,15 @@ std::string first_chars(std::string_view text, std::size_t n) {
 
 }  // namespace
 
-void SheetNames::reserve(const std::string& name) { taken_.insert(analys::fold(name)); }
+void SheetNames::reserve(const std::string& name) { taken_.insert(fold(name)); }
 
 std::string SheetNames::claim(std::string_view wanted) {
   std::string name = sheet_name(wanted);
-  for (int n = 2; taken_.count(analys::fold(name)) != 0; ++n) {
+  for (int n = 2; taken_.count(fold(name)) != 0; ++n) {
     std::string suffix = fmt::format(" ({})", n);
     name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
   }
-  taken_.insert(analys::fold(name));
+  taken_.insert(fold(name));
   return name;
 }
 
@@ -218,6 +219,8 @@ std::string key_source_text(fordelning::KeySource source) {
       return "ingen nyckel";
     case fordelning::KeySource::tjanst:
       return "kunder.xlsx, Tjänster: raden för tjänsten";
+    case fordelning::KeySource::omrade:
+      return "kunder.xlsx, Tjänster: raden för verksamhetsområdet";
     case fordelning::KeySource::stjarna:
       return "kunder.xlsx, Tjänster: leverantörens rad *";
     case fordelning::KeySource::text:
@@ -239,7 +242,7 @@ std::string joined(const std::vector<std::string>& parts) {
 }
 
 std::string typ_plural(const std::string& typ) {
-  std::string f = analys::fold(typ);
+  std::string f = fold(typ);
   if (f == "förvaltning") return "förvaltningarna";
   if (f == "bolag") return "bolagen";
   return fmt::format("kunderna av typen {}", typ);

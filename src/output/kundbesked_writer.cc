@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analys/recognise.h"
+#include "core/text.h"
 #include "output/allocation_layout.h"
 #include "output/fordelning_writer.h"
 #include "output/lean_xlsx.h"
@@ -460,10 +461,10 @@ std::vector<std::string> customer_file_names(const std::vector<fordelning::Custo
   for (const fordelning::Customer& c : customers) {
     std::string name = customer_file_name(c.id);
     const std::string stem = name.substr(0, name.size() - 5);  // without ".xlsx"
-    for (int n = 2; taken.count(analys::fold(name)) != 0; ++n) {
+    for (int n = 2; taken.count(fold(name)) != 0; ++n) {
       name = fmt::format("{}-{}.xlsx", stem, n);
     }
-    taken.insert(analys::fold(name));
+    taken.insert(fold(name));
     out.push_back(std::move(name));
   }
   return out;

@@ -93,6 +93,7 @@ namespace {
 const char* key_source_name(fordelning::KeySource k) {
   switch (k) {
     case fordelning::KeySource::tjanst: return "tjanster";
+    case fordelning::KeySource::omrade: return "tjanster_omrade";
     case fordelning::KeySource::stjarna: return "tjanster_stjarna";
     case fordelning::KeySource::text: return "tabell_3_2";
     case fordelning::KeySource::none: break;

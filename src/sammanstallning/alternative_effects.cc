@@ -1,4 +1,5 @@
 #include "sammanstallning/alternative_effects.h"
+#include "core/text.h"
 
 #include "analys/recognise.h"
 
@@ -11,9 +12,9 @@ std::map<std::string, std::int64_t> charged(const fordelning::RoundAllocation& a
   std::map<std::string, std::int64_t> out;
   for (const auto& [id, kr] : allocation.customer_totals) out[id] = 0;
   fordelning::KronorSum sum;
-  const std::string folded = analys::fold(supplier);
+  const std::string folded = fold(supplier);
   for (const fordelning::LineAllocation& line : allocation.lines) {
-    if (!line.allocation || analys::fold(line.supplier) != folded) continue;
+    if (!line.allocation || fold(line.supplier) != folded) continue;
     if ((line.table == "forvaltning") != forvaltning) continue;
     sum.add(line.allocation->customers_kr);
   }

@@ -1,4 +1,5 @@
 #include "sammanstallning/round.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 
@@ -22,23 +23,6 @@ __extension__ typedef __int128 Int128;
 std::int64_t round_div(Int128 n, Int128 d) {
   Int128 q = (n >= 0 ? n + d / 2 : n - d / 2) / d;
   return static_cast<std::int64_t>(q);
-}
-
-/// An area's name for matching across tables: folded, '/' as a space, the word "och" dropped
-/// ("Ledning/styrning" and "Ledning och styrning" are one area).
-std::string area_key(std::string_view area) {
-  std::string f = analys::fold(area);
-  std::replace(f.begin(), f.end(), '/', ' ');
-  std::string out;
-  std::size_t i = 0;
-  while (i < f.size()) {
-    std::size_t j = f.find(' ', i);
-    if (j == std::string::npos) j = f.size();
-    std::string word = f.substr(i, j - i);
-    if (!word.empty() && word != "och") out += (out.empty() ? "" : " ") + word;
-    i = j + 1;
-  }
-  return out;
 }
 
 bool is_infrastructure(std::string_view area) { return area_key(area) == "digital infrastruktur"; }
@@ -76,7 +60,7 @@ Rational exact_percent(double d) {
 
 /// Whether a line's label marks money without a description: a pot or unspecified services.
 bool undescribed(std::string_view label) {
-  std::string f = analys::fold(label);
+  std::string f = fold(label);
   for (const char* w : {"pott", "ej specificera", "ospecificera", "utan beloppsbestämning"}) {
     if (f.find(w) != std::string::npos) return true;
   }
@@ -84,9 +68,9 @@ bool undescribed(std::string_view label) {
 }
 
 const LeverantorSettings* supplier_settings(const Settings& settings, std::string_view name) {
-  std::string wanted = analys::fold(name);
+  std::string wanted = fold(name);
   for (const auto& [written, ls] : settings.leverantorer) {
-    if (analys::fold(written) == wanted) return &ls;
+    if (fold(written) == wanted) return &ls;
   }
   return nullptr;
 }
@@ -349,16 +333,16 @@ void cut(Alternative& a, std::int64_t minus, bool forvaltning) {
 /// The kronor of an initiative named in a B alternative: its 3.1c År Y, else its 2.2 budget.
 std::optional<std::int64_t> initiative_kr(const analys::Submission& s, std::string_view name,
                                           int year) {
-  std::string wanted = analys::fold(name);
+  std::string wanted = fold(name);
   if (const Table* t = s.table("nya_insatser")) {
     for (const Line& line : t->lines) {
-      if (line.kind == LineKind::row && analys::fold(line.label) == wanted) {
+      if (line.kind == LineKind::row && fold(line.label) == wanted) {
         return amount_at(*t, line, ColumnKind::kostnad, year).value_or(0);
       }
     }
   }
   for (const analys::Proposal& p : s.proposals) {
-    if (analys::fold(p.name) == wanted) return p.budget_kr;
+    if (fold(p.name) == wanted) return p.budget_kr;
   }
   return std::nullopt;
 }
@@ -559,7 +543,7 @@ Round consolidate(const std::vector<analys::Submission>& submissions, const Sett
     // A named copy: clang before 16 cannot capture a structured binding in a lambda.
     const std::string& name = supplier_name;
     bool found = std::any_of(submissions.begin(), submissions.end(), [&](const auto& s) {
-      return analys::fold(s.supplier) == analys::fold(name);
+      return fold(s.supplier) == fold(name);
     });
     if (!found) {
       findings.push_back(Finding{"SETTINGS_UNKNOWN_KEY", Level::varning, settings_line(ls.rad),
@@ -571,7 +555,7 @@ Round consolidate(const std::vector<analys::Submission>& submissions, const Sett
   }
   for (const Alternativ& alt : settings.alternativ) {
     auto s = std::find_if(submissions.begin(), submissions.end(), [&](const auto& x) {
-      return analys::fold(x.supplier) == analys::fold(alt.leverantor);
+      return fold(x.supplier) == fold(alt.leverantor);
     });
     if (s == submissions.end()) {
       findings.push_back(Finding{"SETTINGS_UNKNOWN_KEY", Level::varning, settings_line(alt.rad),

@@ -1,4 +1,5 @@
 #include "sammanstallning/settings.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -4,6 +4,7 @@
 // template rows, text amounts, repeated headers, the supplier's name, the 2.2 forms.
 // Every line is asserted whole: kind, label, area, and each figure's cell and kronor.
 #include "analys/recognise.h"
+#include "core/text.h"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -22,7 +23,7 @@ using arsanalys::analys::Amount;
 using arsanalys::analys::builtin_template;
 using arsanalys::analys::ColumnKind;
 using arsanalys::analys::expand;
-using arsanalys::analys::fold;
+using arsanalys::fold;
 using arsanalys::analys::Impact;
 using arsanalys::analys::Line;
 using arsanalys::analys::LineKind;

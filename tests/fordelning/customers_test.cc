@@ -1,3 +1,4 @@
+#include "inputs/kunder.h"
 #include "fordelning/customers.h"
 
 #include <catch2/catch.hpp>
@@ -73,7 +74,7 @@ std::vector<std::string> describe_all(Findings findings) {
 
 std::vector<std::string> read(const Sheets& s, f::Kunder* out = nullptr) {
   Findings findings;
-  f::Kunder k = f::read_kunder(s.workbook(), findings);
+  f::Kunder k = arsanalys::inputs::read_kunder(s.workbook(), findings);
   for (const Finding& f : findings) CHECK(f.level == Level::fel);
   if (out != nullptr) *out = std::move(k);
   return describe_all(std::move(findings));
@@ -338,7 +339,7 @@ TEST_CASE("A missing Tjänster sheet is a warning", "[fordelning]") {
   Sheets s;
   std::vector<std::pair<std::string, Rows>> sheets{{"Kunder", s.kunder}, {"nycklar", s.nycklar}};
   Findings findings;
-  f::Kunder k = f::read_kunder(arsanalys::test::workbook(sheets), findings);
+  f::Kunder k = arsanalys::inputs::read_kunder(arsanalys::test::workbook(sheets), findings);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].code == "TABLE_MISSING");
   CHECK(findings[0].level == Level::varning);
@@ -349,7 +350,7 @@ TEST_CASE("A missing Tjänster sheet is a warning", "[fordelning]") {
 
 TEST_CASE("The sample round's kunder.xlsx reads without findings", "[fordelning]") {
   Findings findings;
-  f::Kunder k = f::read_kunder_file(ARSANALYS_SOURCE_DIR "/samples/2024/kunder.xlsx", findings);
+  f::Kunder k = arsanalys::inputs::read_kunder_file(ARSANALYS_SOURCE_DIR "/samples/2024/kunder.xlsx", findings);
   CHECK(describe_all(findings) == std::vector<std::string>{});
   CHECK(k.customers.size() == 40);
   CHECK(k.measures.size() == 8);

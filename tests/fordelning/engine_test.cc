@@ -555,22 +555,27 @@ TEST_CASE("match_key: Tjänster row, then the supplier's *, then the 3.2 text", 
   k.keys[3].aliases = {"Grundbelopp, antal anknötningar och ärendetid till kontaktcenter"};
   const std::string ink = "Nämnden för inköp och upphandling";
   const std::string dms = "Nämnden för demokrati och medborgarservice";
-  k.services = {
-      {ink,
-       "Stöd vid upphandling",
-       "Förvaltningar 75 % och bolag 25 %",
-       "INK 15 %, förvaltningar 63,75 % och bolag 21,25 %",
-       {}},
-      {dms, "*", "Kontaktcenter", "", {}},
-      {dms, "Valmyndighet", "Okänd nyckel", "", {}},
-      {ink, "Bara förslag", "", "Leverantörsfakturor", {}},
+  auto row = [](std::string supplier, std::string service, std::string key, std::string proposed) {
+    f::ServiceRow r;
+    r.supplier = std::move(supplier);
+    r.service = std::move(service);
+    r.key = std::move(key);
+    r.proposed_key = std::move(proposed);
+    return r;
   };
-  f::KeyMatch row = f::match_key("nämnden för  INKÖP och upphandling", "Stöd vid upphandling.",
+  k.services = {
+      row(ink, "Stöd vid upphandling", "Förvaltningar 75 % och bolag 25 %",
+          "INK 15 %, förvaltningar 63,75 % och bolag 21,25 %"),
+      row(dms, "*", "Kontaktcenter", ""),
+      row(dms, "Valmyndighet", "Okänd nyckel", ""),
+      row(ink, "Bara förslag", "", "Leverantörsfakturor"),
+  };
+  f::KeyMatch own = f::match_key("nämnden för  INKÖP och upphandling", "Stöd vid upphandling.",
                                  "Fördelas på utifrån antal fakturor.", k);
-  CHECK(row.key == &k.keys[0]);
-  CHECK(row.proposed == &k.keys[1]);
-  CHECK(row.source == f::KeySource::tjanst);
-  CHECK(row.row == &k.services[0]);
+  CHECK(own.key == &k.keys[0]);
+  CHECK(own.proposed == &k.keys[1]);
+  CHECK(own.source == f::KeySource::tjanst);
+  CHECK(own.row == &k.services[0]);
 
   f::KeyMatch star = f::match_key(dms, "Något annat", "Leverantörsfakturor", k);
   CHECK(star.key == &k.keys[3]);

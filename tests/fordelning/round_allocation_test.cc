@@ -1,6 +1,7 @@
 // allocate_round(): which lines are allocated, by which key, and what happens to the rest.
 #include <catch2/catch.hpp>
 
+#include "inputs/kunder.h"
 #include "fordelning/round_allocation.h"
 #include "kunder_fixture.h"
 
@@ -22,7 +23,7 @@ f::Kunder register_of(Findings& findings) {
   Rows tjanster{{"Leverantör", "Tjänst", "Nyckel", "Förslag nyckel"},
                 {"Lev", "Drift", "Anställda", "Lika"},
                 {"Lev", "Ny insats", "Lika", V()}};
-  return f::read_kunder(
+  return arsanalys::inputs::read_kunder(
       test::workbook({{"Kunder", kunder}, {"Nycklar", nycklar}, {"Tjänster", tjanster}}),
       findings);
 }

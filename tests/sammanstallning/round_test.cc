@@ -7,6 +7,7 @@
 #include "analys/recognise.h"
 #include "core/file_io.h"
 #include "fordelning/customers.h"
+#include "inputs/kunder.h"
 #include "fordelning/round_allocation.h"
 #include "sammanstallning/alternative_effects.h"
 #include "sammanstallning/round.h"
@@ -207,7 +208,7 @@ TEST_CASE("uplift rounds half away from zero to the unit", "[sammanstallning]") 
 
 TEST_CASE("alternative effects: a cut passed through the keys adds up", "[sammanstallning]") {
   Findings findings;
-  auto kunder = fordelning::read_kunder_file(kRound / "kunder.xlsx", findings);
+  auto kunder = inputs::read_kunder_file(kRound / "kunder.xlsx", findings);
   const Sample& s = sample();
   auto allocation = fordelning::allocate_round(s.submissions, 2024, kunder, findings);
   auto effects = alternative_effects(s.round, allocation);

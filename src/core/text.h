@@ -1,0 +1,27 @@
+#pragma once
+// Text as the program compares and shows it: names, headers and labels folded for matching,
+// white space tidied for showing. One place for every stage that matches words.
+
+#include <string>
+#include <string_view>
+
+namespace arsanalys {
+
+/// Text for matching words: lower case (Swedish letters too), white space of every kind
+/// collapsed to one space, trimmed. "  Prognos\nBUDGET 2024 " -> "prognos budget 2024".
+std::string fold(std::string_view text);
+
+/// White space of every kind (no-break spaces too) collapsed to one space and trimmed; case
+/// kept. " Antal\u00a0anställda \n" -> "Antal anställda".
+std::string tidy(std::string_view text);
+
+/// Text for comparing names: fold() without a trailing '.', ':' or ';'.
+/// "Fördelas på antal beställare. " -> "fördelas på antal beställare".
+std::string name_key(std::string_view text);
+
+/// An area's (verksamhetsområde's) name for matching across tables and the catalogue: fold(),
+/// '/' and ',' as spaces, the word "och" dropped. "Ledning/styrning", "Ledning, styrning" and
+/// "Ledning och styrning" are one area: "ledning styrning".
+std::string area_key(std::string_view area);
+
+}  // namespace arsanalys
