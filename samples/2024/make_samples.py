@@ -613,31 +613,138 @@ KEYS = [
     ("Måltid (fasta andelar)", 5, "Kund=UBF", "lika", ""),
 ]
 
-IS_DI_SERVICES = [
-    # 3.1a per tjänst, Digital infrastruktur (seed 003 rad 2020–2042)
-    "Lokalt Nät", "Stadsnät - WAN", "Fjärråtkomst", "Fritt publikt WiFi utomhus",
-    "IT-arbetsplats", "Licens som tjänst", "Office 365", "Identitet och åtkomst",
-    "e-tjänstekort", "Domino", "IT-säkerhet", "Webbhotell", "Databashotell",
-    "ProcessAutomation", "Informationshantering", "EA & Processer", "Applikationsplattform",
-    "E-tjänsteplattform", "Webbapplikationsplattform",
-    "Extern service och kommunikation (goteborg.se)", "ServiceNow", "Datorhjälpen",
-    "Telefoni och stödsystem",
-    # 3.1b/3.1c per tjänst skriver en del namn annorlunda (rad 2159–2169, 2279–2288)
-    "Lokala nät", "Stadsnät WAN", "IT Arbetsplats", "IT Säkerhet", "Processautomation",
-    "E-tjänstplattform", "Nya tjänster (ej specificerade)",
+# Tjänstekatalogen 2024 (bladet Tjänster). Kategorierna följer beslutsbilagans listor
+# "Bastjänsterna 2024" och "Digital infrastruktur 2024" (seed 003 rad 2778–2820: 28 bastjänster,
+# 22 infrastrukturtjänster), med bilagans namn på tjänsterna och leverantörernas egna namn som
+# alias. Tilläggs- och specialisttjänster (seed 000 rad 284–286: faktureras för såld tjänst) är
+# de rader i Intraservice tabell 3.1a som bilagan inte listar. "Används av" kommer ur
+# Intraservice avsnitt 1.2 (rad 862–896): utbildningsportalen, E-tjänsteplattformen och
+# Webbapplikationsplattformen används inte av bolagen; Liseberg har avsteg från
+# löneadministrationen (Stadshus AB 2019-08-26). "Levereras till": goteborg.se:s tekniska
+# plattform är en komponent i Demokrati och medborgarservice bastjänst, och Inköp flyttade till
+# Inköp och upphandling 2023 (bilagan rad 2903; domain.md, "Scope").
+BAS, DI_CAT = "Bastjänst", "Digital infrastruktur"
+TILL, SPEC, UTANFOR = "Tilläggstjänst", "Specialisttjänst", "Utanför"
+FAKTURA = "Faktura à pris"
+FORV_ONLY = "Typ=Förvaltning"
+
+# (Leverantör, Tjänst, Nyckel, Förslag nyckel, Kategori, Finansiering, Används av,
+#  Levereras till, Alias)
+def svc(lev, tjanst, nyckel="", forslag="", kategori="", finansiering="", anvands="",
+        levereras="", alias=""):
+    return (lev, tjanst, nyckel, forslag, kategori, finansiering, anvands, levereras, alias)
+
+
+IS_DI = [
+    # bilagans namn, leverantörens namn i 3.1a/3.1b (alias), används av
+    ("Applikationsplattform", "", ""),
+    ("Databashotell", "", ""),
+    ("Datorhjälpen", "", ""),
+    ("Domino", "", ""),
+    ("EA Arkitektur & Processer", "EA & Processer", ""),
+    ("e-tjänstekort", "", ""),
+    ("E-tjänsteplattform", "E-tjänstplattform", FORV_ONLY),
+    ("Fjärråtkomst", "", ""),
+    ("Fritt publikt WiFi utomhus", "", ""),
+    ("Identitet och åtkomst", "", ""),
+    ("Informationshantering", "", ""),
+    ("IT Säkerhet", "IT-säkerhet", ""),
+    ("IT-arbetsplats", "IT Arbetsplats", ""),
+    ("Licens som tjänst", "", ""),
+    ("Lokalt Nät - LAN", "Lokalt Nät; Lokala nät", ""),
+    ("Office 365", "", ""),
+    ("Processautomation", "", ""),
+    ("ServiceNow", "", ""),
+    ("Stadsnät - WAN", "Stadsnät WAN", ""),
+    ("Telefoni och stödsystem", "", ""),
+    ("Webbapplikationsplattform", "", FORV_ONLY),
+    ("Webbhotell", "", ""),
 ]
 
-# Leverantör, Tjänst, Nyckel, Förslag nyckel
+IS_BAS = [
+    # Ekonomi
+    ("Sammanställda räkenskaper", "", ""),
+    ("Stöd vid budget, prognos och analys", "Stöd i budget, prognos och analysprocesserna", ""),
+    ("Stöd i ekonomiprocesser", "Stöd i ekonomiprocesserna", ""),
+    # HR
+    ("Stöd i arbetet med arbetsmiljö och hälsa", "", ""),
+    ("Stöd i arbetet med bemanning", "", ""),
+    ("Stöd i arbetet med förmåner", "", ""),
+    ("Stöd i arbetet med LAS-hantering", "", ""),
+    ("Stöd i arbetet med löneadministration", "", "alla utom Kund=LIS"),
+    ("Stöd i arbetet med lönebildning", "", ""),
+    ("Stöd i arbetet med personaluppföljning", "", ""),
+    ("Stöd i arbetet med rehabilitering", "", ""),
+    ("Stöd i arbetet med rekrytering", "", ""),
+    ("Stöd i arbetet med utbildningsportalen", "", FORV_ONLY),
+    # Kommunikation
+    ("Stadens intranät", "Intranät", ""),
+    ("Grafisk manual", "", ""),
+    ("Bildförsörjning", "Bildförsörjning, mediabank, Videoplattform", ""),
+    # Ledning och styrning
+    ("Politisk ärendehantering", "", ""),
+    ("Stöd för planering och uppföljning", "Planering och uppföljning", ""),
+    ("Stöd i Digitalt bevarande",
+     "Stöd för digitalt bevarande; Stöd för digitalt bevarande (Pre-ingest)", ""),
+    ("Stöd i informationsredovisning", "Informationsredovisning", ""),
+    ("LIS", "LIS (Ledning i samverkan); Ledning i samverkan (LIS)", ""),
+]
+
+IS_OTHER = [
+    # Tjänst, kategori (tilläggs- och specialisttjänster faktureras per beställning)
+    ("Redovisningstjänster", TILL),
+    ("Krav och bidrag", TILL),
+    ("Stöd i arbetet med chefsrekrytering och chefsutveckling", SPEC),
+    ("Konsultation och produktion", SPEC),
+    ("Dataskyddsombud", TILL),
+    ("Konsultstöd för Processkartläggning", SPEC),
+    ("Stöd för automatisering med hjälp av RPA", TILL),
+    ("Enkätverktyg", TILL),
+    ("Stöd för Processkartläggning", TILL),
+    ("Gemensam Bygg Process", TILL),
+    ("Stöd för Kemikalierregistrering", TILL),
+    ("Stöd i ledning och styrning för stadens projektverksamheter (tilläggs tjänst)*", TILL),
+]
+
 SERVICES = [
-    (DMS, "Göteborgs Stads kontaktcenter", K_KC, ""),
-    (DMS, "*", K_DATORER, ""),
-    # "Stöd vid inköp och beställning" saknas med avsikt: den matchas via 3.2-texten
+    svc(DMS, "Kontaktcenter", K_KC, kategori=BAS, alias="Göteborgs Stads kontaktcenter"),
+    svc(DMS, "Extern service och kommunikation (goteborg.se)", kategori=BAS,
+        alias="Extern service och kommunikation"),
+    svc(DMS, "Demokratistärkande metoder och verktyg", kategori=BAS),
+    svc(DMS, "Öppna data", kategori=BAS),
+    # Nyckelrad: DMS övriga tjänster fördelas efter administrativa datorer (DMS 3.2).
+    svc(DMS, "*", K_DATORER),
+    # "Stöd vid inköp/beställning" saknar nyckel med avsikt: den matchas via 3.2-texten
     # "Fördelas på antal beställare." (alias till nyckeln Antal beställare).
-    (INK, "Stöd vid leverantörsfakturahantering", K_FAKT, ""),
-    (INK, "Stöd vid upphandling, leverantörs- och avtalshantering", K_7525, K_ULA),
-    (INK, "Konkurrensutställning e-handelssystem", K_7525, ""),
-] + [(IS, s, K_IS_DI, "") for s in IS_DI_SERVICES] + [
-    (IS, "*", K_IS_GT, ""),
+    svc(INK, "Stöd vid upphandling, leverantörs och avtalshantering", K_7525, K_ULA, BAS,
+        alias="Stöd vid upphandling, leverantörs- och avtalshantering"),
+    svc(INK, "Stöd vid inköp/beställning", kategori=BAS, alias="Stöd vid inköp och beställning"),
+    svc(INK, "Stöd i fakturahantering", K_FAKT, kategori=BAS,
+        alias="Stöd vid leverantörsfakturahantering"),
+    # Konkurrensutsättningen av e-handelssystemet är utveckling i de två bastjänsterna, ingen
+    # egen tjänst: en nyckelrad, och kategorin från INK:s *-rad (som inte anger någon nyckel).
+    svc(INK, "Konkurrensutställning e-handelssystem", K_7525),
+    svc(INK, "*", kategori=BAS),
+] + [
+    svc(IS, name, K_IS_DI, kategori=DI_CAT, anvands=users, alias=alias)
+    for name, alias, users in IS_DI
+] + [
+    svc(IS, "Extern service och kommunikation (goteborg.se)", kategori=DI_CAT, levereras=DMS),
+    svc(IS, "Område: Digital infrastruktur", K_IS_DI, kategori=DI_CAT),
+] + [
+    svc(IS, name, kategori=BAS, anvands=users, alias=alias) for name, alias, users in IS_BAS
+] + [
+    svc(IS, f"Område: {area}", kategori=BAS)
+    for area in ["Ekonomi", "HR", "Kommunikation", "Ledning och styrning"]
+] + [
+    svc(IS, name, kategori=cat, finansiering=FAKTURA) for name, cat in IS_OTHER
+] + [
+    svc(IS, "Inköp", kategori=BAS, levereras=INK),
+    # Intraservice egen minskning av utvecklingen, utan område (3.1c): utanför ramarna, som i
+    # beslutsbilagan. En ny förändringsinsats utan nyckel fördelas inte (contract.md).
+    svc(IS, "Ambitionsanpassning 2024", kategori=UTANFOR, alias="Ambitions- anpassning 2024"),
+    # Nyckelrad: Intraservice övriga tjänster (gemensamma tjänster) fördelas 80/20.
+    svc(IS, "*", K_IS_GT),
 ]
 
 ABOUT = [
@@ -676,8 +783,20 @@ ABOUT = [
      "\"anknötningar\".", None),
     ("", None),
     ("Tjänster", "head"),
-    ("\"*\" gäller leverantörens alla övriga tjänster. \"Stöd vid inköp och beställning\" "
-     "saknas med avsikt: den får sin nyckel via texten i leverantörens tabell 3.2.", None),
+    ("Bladet är omgångens tjänstekatalog. Kategorierna följer beslutsbilagans listor över de "
+     "28 bastjänsterna och 22 infrastrukturtjänsterna 2024, med bilagans namn på tjänsterna och "
+     "leverantörernas egna stavningar som alias. Övriga rader i Intraservice tabell 3.1a är "
+     "tilläggs- eller specialisttjänster (faktureras per beställning) enligt bilagans text; "
+     "vilken av de två är en bedömning för exemplet.", None),
+    ("\"Område: …\" gäller övriga rader i ett verksamhetsområde (Intraservice "
+     "utvecklingspotter). \"*\" gäller leverantörens alla övriga rader. En rad utan kategori "
+     "anger bara en nyckel; en rad utan nyckel bara kategorin. \"Stöd vid inköp/beställning\" "
+     "saknar nyckel med avsikt: den får sin nyckel via texten i leverantörens tabell 3.2.", None),
+    ("Används av: ur Intraservice avsnitt 1.2 (bolagen använder inte utbildningsportalen, "
+     "E-tjänsteplattformen eller Webbapplikationsplattformen; Liseberg har avsteg från "
+     "löneadministrationen). Levereras till: goteborg.se:s tekniska plattform debiteras "
+     "Demokrati och medborgarservice, och Inköp har flyttat till Inköp och upphandling; "
+     "kunderna betalar dem där, inte en gång till.", None),
     ("Förslag nyckel: Inköp och upphandlings förslag för Stöd vid upphandling, leverantörs- "
      "och avtalshantering.", None),
 ]
@@ -721,14 +840,16 @@ def build_kunder(path):
         assert abs(t - 100) < 1e-9, (k, t)
 
     ws = wb.create_sheet("Tjänster")
-    ws.append(["Leverantör", "Tjänst", "Nyckel", "Förslag nyckel"])
+    ws.append(["Leverantör", "Tjänst", "Nyckel", "Förslag nyckel", "Kategori", "Finansiering",
+               "Används av", "Levereras till", "Alias"])
     for row in SERVICES:
         ws.append([v if v != "" else None for v in row])
     for c in ws[1]:
         c.font = Font(bold=True)
         c.fill = HEADER_FILL
-    for col, w in zip("ABCD", [44, 52, 42, 48]):
+    for col, w in zip("ABCDEFGHI", [44, 52, 42, 48, 20, 18, 22, 44, 60]):
         ws.column_dimensions[col].width = w
+    ws.freeze_panes = "C2"
     fit_to_width(ws)
 
     ws = wb.create_sheet("Om uppgifterna")

@@ -1,5 +1,7 @@
 #include "analys/normalise.h"
 
+#include "core/text.h"
+
 namespace arsanalys::analys {
 
 Effects effects_of(const Table& table, const Line& line, Impact assumed) {
@@ -31,6 +33,36 @@ Effects effects_of(const Table& table, const Line& line, Impact assumed) {
     }
   }
   return out;
+}
+
+namespace {
+
+/// Equal, or one letter apart ("e-tjänstplattform" / "e-tjänsteplattform").
+bool near_name(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1 || shorter.size() < 6) return false;
+  for (std::size_t i = 0; i < longer.size(); ++i) {
+    if (longer.substr(0, i) + longer.substr(i + 1) == shorter) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string line_area(const Submission& s, const Table& table, const Line& line) {
+  if (table.id == "forvaltning" || line.area.empty()) return line.area;
+  const Table* f = s.table("forvaltning");
+  if (f == nullptr) return line.area;
+  std::string key = area_key(line.area);
+  for (const Line& l : f->lines) {
+    if (l.kind == LineKind::row && area_key(l.area) == key) return line.area;
+  }
+  for (const Line& l : f->lines) {
+    if (l.kind == LineKind::row && near_name(area_key(l.label), key)) return l.area;
+  }
+  return line.area;
 }
 
 }  // namespace arsanalys::analys

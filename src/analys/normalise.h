@@ -1,10 +1,14 @@
 #pragma once
-// Normalising running-cost effects: suppliers write the effect of development on running cost
-// either as the level in each year (Inköp: 6 100, 6 400) or as the change in that single year
-// (Intraservice: "Förändring enskilt år"). Both are derived here, so later stages need not care.
+// Normalising what suppliers write differently:
+// - running-cost effects, either the level in each year (Inköp: 6 100, 6 400) or the change in
+//   that single year (Intraservice: "Förändring enskilt år"); both are derived here;
+// - a line's area (verksamhetsområde) across tables, when a table's group label is a service's
+//   name rather than an area (Intraservice's 3.1c: "E-tjänstplattform" over the unspecified
+//   services of Digital infrastruktur).
 
 #include <cstdint>
 #include <map>
+#include <string>
 
 #include "analys/submission.h"
 
@@ -20,5 +24,10 @@ struct Effects {
 /// omgang.toml's paverkan, or level when nothing says: the IMPACT_AMBIGUOUS assumption).
 /// Empty effect cells count as 0 once the line has any effect.
 Effects effects_of(const Table& table, const Line& line, Impact assumed);
+
+/// The area of a line as the supplier's 3.1a has it: the line's own area, unless the line is
+/// in 3.1b or 3.1c and its area is no area of 3.1a but (within one letter) the name of a 3.1a
+/// service, which gives that service's area. "" for a line without an area.
+std::string line_area(const Submission& s, const Table& table, const Line& line);
 
 }  // namespace arsanalys::analys

@@ -2,6 +2,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <optional>
 #include <regex>
@@ -916,6 +917,10 @@ const Table* Submission::table(std::string_view id) const {
     if (t.id == id) return &t;
   }
   return nullptr;
+}
+
+Table* Submission::table(std::string_view id) {
+  return const_cast<Table*>(std::as_const(*this).table(id));
 }
 
 Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& /*findings*/) {

@@ -91,6 +91,7 @@ struct Submission {
 
   /// The table of this id, or nullptr.
   const Table* table(std::string_view id) const;
+  Table* table(std::string_view id);
 };
 
 }  // namespace arsanalys::analys

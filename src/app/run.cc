@@ -17,6 +17,7 @@
 #include "checks/checks.h"
 #include "core/file_io.h"
 #include "core/parallel.h"
+#include "fordelning/catalogue.h"
 #include "fordelning/customers.h"
 #include "inputs/kunder.h"
 #include "fordelning/round_allocation.h"
@@ -224,9 +225,21 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   remove_stale_temporaries(out_dir);
 
   progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
+  // The submissions as the round uses them: the preparers' line adjustments applied to copies
+  // (the checks and the review copies have seen them as the suppliers wrote them).
   std::vector<analys::Submission> submissions;
-  for (const auto& i : in.ingested) submissions.push_back(i.submission);
-  sammanstallning::Round round = sammanstallning::consolidate(submissions, in.settings, findings);
+  std::vector<std::string> suppliers;
+  for (const auto& i : in.ingested) {
+    submissions.push_back(i.submission);
+    suppliers.push_back(i.submission.supplier);
+  }
+  std::vector<sammanstallning::LineAdjustment> adjusted =
+      sammanstallning::apply_adjustments(submissions, in.settings, findings);
+  const fordelning::Kunder* register_ = in.kunder ? &*in.kunder : nullptr;
+  fordelning::Catalogue catalogue(register_, suppliers);
+  fordelning::check_catalogue(catalogue, register_, submissions, findings);
+  sammanstallning::Round round =
+      sammanstallning::consolidate(submissions, in.settings, findings, &catalogue, adjusted);
   fordelning::RoundAllocation allocation, previous;
   if (in.kunder) {
     // This year and last year's figures on two cores: neither reads what the other writes.

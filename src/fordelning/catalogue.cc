@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "analys/normalise.h"
 #include "core/text.h"
 #include "xlsx/cell_ref.h"
 
@@ -56,7 +57,7 @@ const ServiceRow* Catalogue::row(std::string_view supplier, std::string_view are
   std::string who = name_key(supplier), what = name_key(service), where = area_key(area);
   const ServiceRow *by_area = nullptr, *rest = nullptr;
   for (const ServiceRow& r : kunder_->services) {
-    if (name_key(r.supplier) != who) continue;
+    if (name_key(r.supplier) != who || (present() && !r.categorised)) continue;
     if (r.rest()) {
       if (rest == nullptr) rest = &r;
     } else if (std::string_view a = r.area(); !a.empty()) {
@@ -132,6 +133,11 @@ LineClass Catalogue::classify(std::string_view supplier, std::string_view area,
   return out;
 }
 
+LineClass Catalogue::classify(const analys::Submission& s, const Table& t,
+                              const Line& line) const {
+  return classify(s.supplier, analys::line_area(s, t, line), line.label);
+}
+
 std::vector<const ServiceRow*> Catalogue::prioritised_services(std::string_view supplier) const {
   std::vector<const ServiceRow*> out;
   if (!present()) return out;
@@ -170,7 +176,8 @@ void check_catalogue(const Catalogue& catalogue, const Kunder* kunder,
       if (t == nullptr) continue;
       for (const Line& line : t->lines) {
         if (line.kind != LineKind::row) continue;
-        const ServiceRow* r = catalogue.row(s.supplier, line.area, line.label);
+        const ServiceRow* r =
+            catalogue.row(s.supplier, analys::line_area(s, *t, line), line.label);
         if (r != nullptr && r->area().empty() && !r->rest()) reported.insert(r);
         if (r != nullptr || !carries_amount(line)) continue;
         findings.push_back(Finding{

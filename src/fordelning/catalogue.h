@@ -62,6 +62,9 @@ class Catalogue {
   /// Classifies a line of `supplier` (its area and label as recognised).
   LineClass classify(std::string_view supplier, std::string_view area,
                      std::string_view service) const;
+  /// The same for a line of a submission's table, its area as 3.1a has it (analys::line_area).
+  LineClass classify(const analys::Submission& s, const analys::Table& t,
+                     const analys::Line& line) const;
 
   /// Whom a row's `Levereras till` names (Kind::none when the cell is empty).
   Receiver receiver(const ServiceRow& row) const;

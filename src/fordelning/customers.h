@@ -117,14 +117,21 @@ struct UsedBy {
 };
 
 /// A row of `Tjänster`, the round's service catalogue: one service (or every other line of an
-/// area, or of the supplier) with its key, category, financing, users and receiver.
+/// area, or of the supplier) with its key, category, financing, users and receiver. A row may
+/// say only some of it: for the key the most specific row naming a key wins, for everything
+/// else the most specific row with a category (a key-only row, Kategori empty, says nothing of
+/// the category; INK's `*` row gives a category and no key, so its services keep the keys of
+/// their 3.2 texts).
 struct ServiceRow {
   std::string supplier;      // Leverantör as written
   std::string service;       // Tjänst as written: a name, "Område: <area>" or "*"
   std::string key;           // Nyckel: a key's name ("" when the cell is empty)
   std::string proposed_key;  // Förslag nyckel ("" when none)
   Location where;            // the Tjänst cell
-  std::optional<Category> category;    // Kategori; none: no such column, or an unreadable cell
+  std::optional<Category> category;    // Kategori; none: an empty or unreadable cell
+  bool categorised = false;            // the Kategori cell holds text (readable or not); a
+                                       // row without is a key-only row: it gives a key, and
+                                       // lines find their category in another row
   std::optional<Financing> financing;  // Finansiering; none: the category's default
   std::optional<UsedBy> used_by;       // Används av; none: the key's own selection
   std::string delivered_to;            // Levereras till: a supplier or Kund-id ("" none)

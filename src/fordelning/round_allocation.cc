@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "analys/normalise.h"
 #include "core/text.h"
 #include "xlsx/cell_ref.h"
 
@@ -86,7 +87,7 @@ class RoundAllocator {
       a.amount_kr = v->amount.kronor;
       a.source = v->source;
       a.key_text = key_text_for(s, line.label);
-      LineClass c = catalogue_.classify(s.supplier, line.area, line.label);
+      LineClass c = catalogue_.classify(s, t, line);
       a.category = c.category;
       a.financing = c.financing;
       a.in_frames = c.in_frames;
@@ -128,7 +129,8 @@ class RoundAllocator {
       a.charging = Charging::kommunbidrag;
       return;
     }
-    KeyMatch match = match_key(s.supplier, line.area, line.label, a.key_text, kunder_);
+    KeyMatch match =
+        match_key(s.supplier, analys::line_area(s, t, line), line.label, a.key_text, kunder_);
     bool named = match.source == KeySource::tjanst;
     if (t.id == "nya_insatser" && !named) {
       a.reason = "Ny förändringsinsats utan egen rad i Tjänster i kunder.xlsx: fördelas inte.";

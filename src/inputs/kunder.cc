@@ -527,16 +527,16 @@ class CatalogueRow {
 
  private:
   void read_category(ServiceRow& s) {
-    if (!t_.col(kCategory)) return;
     std::string text = t_.text(row_, t_.col(kCategory));
+    if (text.empty()) return;  // a key-only row
+    s.categorised = true;
     s.category = parse_category(text);
     if (s.category) return;
-    std::string found = text.empty() ? "en tom cell" : "'" + text + "'";
     t_.report(Level::fel, "REGISTER_INVALID", t_.where(row_, t_.col(kCategory)),
               fmt::format("Kategorin för tjänsten '{}' ska vara Bastjänst, Digital infrastruktur, "
-                          "Tilläggstjänst, Specialisttjänst eller Utanför, fann {}. Tjänsten "
-                          "räknas utanför ramarna och fördelas inte förrän kategorin anges.",
-                          s.service, found));
+                          "Tilläggstjänst, Specialisttjänst eller Utanför, fann '{}'. Tjänsten "
+                          "räknas utanför ramarna och fördelas inte förrän kategorin rättas.",
+                          s.service, text));
   }
 
   void read_financing(ServiceRow& s) {
@@ -591,7 +591,7 @@ bool same_key(const ServiceRow& a, const ServiceRow& b) {
 /// Whether two rows of one service say the same in the catalogue's own columns.
 bool same_catalogue(const ServiceRow& a, const ServiceRow& b) {
   auto used = [](const ServiceRow& r) { return r.used_by ? fold(r.used_by->text) : ""; };
-  return a.category == b.category && a.financing == b.financing && used(a) == used(b) &&
+  return a.categorised == b.categorised && a.category == b.category && a.financing == b.financing && used(a) == used(b) &&
          name_key(a.delivered_to) == name_key(b.delivered_to);
 }
 

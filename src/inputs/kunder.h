@@ -11,7 +11,7 @@
 // - `Kategori`, `Finansiering` and `Används av` must be one of the contract's words or forms
 //   (REGISTER_INVALID at the cell). A row whose category cannot be read is outside the frames
 //   and allocated to nobody until it is mended; an unreadable `Används av` selects nobody, so
-//   nobody is charged by a guess.
+//   nobody is charged by a guess. An empty `Kategori` makes a key-only row (customers.h).
 // - `Används av` may name only Kund-ids of the register; an alias may belong to one service of
 //   a supplier only.
 // - With a catalogue, an empty `Nyckel` is no finding of its own (a service invoiced per order

@@ -9,6 +9,7 @@
 #include "analys/normalise.h"
 #include "analys/recognise.h"
 #include "core/number_text.h"
+#include "xlsx/cell_ref.h"
 
 namespace arsanalys::sammanstallning {
 namespace {
@@ -25,7 +26,6 @@ std::int64_t round_div(Int128 n, Int128 d) {
   return static_cast<std::int64_t>(q);
 }
 
-bool is_infrastructure(std::string_view area) { return area_key(area) == "digital infrastruktur"; }
 
 /// The amount of `line` in the column of `kind` and `year`, if it holds one.
 std::optional<std::int64_t> amount_at(const Table& t, const Line& line, ColumnKind kind,
@@ -75,11 +75,29 @@ const LeverantorSettings* supplier_settings(const Settings& settings, std::strin
   return nullptr;
 }
 
+Location settings_line(int rad) { return Location{"omgang.toml", "", fmt::format("rad {}", rad)}; }
+
+/// "förvaltning utfall 2022": which figure of Tabell 1 or 2 a year is.
+std::string figure_name(std::string_view table, int year, int y) {
+  std::string what = year == y - 2   ? fmt::format("utfall {}", year)
+                     : year == y - 1 ? fmt::format("budget {}", year)
+                                     : fmt::format("föreslagen budget {}", year);
+  return fmt::format("{} {}", table == "forvaltning" ? "förvaltning" : "utveckling", what);
+}
+
+/// "596 200 tkr", or "saknas" for no figure.
+std::string figure_text(std::optional<std::int64_t> kr) {
+  return kr ? analys::format_tkr(*kr) : std::string("saknas");
+}
+
 /// Builds one supplier's part of the round.
 class SupplierBuilder {
  public:
-  SupplierBuilder(const analys::Submission& s, const Settings& settings, int year)
-      : s_(s), settings_(settings), y_(year) {}
+  SupplierBuilder(const analys::Submission& s, const Settings& settings, int year,
+                  const fordelning::Catalogue& catalogue,
+                  const std::vector<LineAdjustment>& adjusted, Findings& findings)
+      : s_(s), settings_(settings), y_(year), catalogue_(catalogue), adjusted_(adjusted),
+        findings_(findings) {}
 
   SupplierRound build() {
     out_.name = s_.supplier;
@@ -94,25 +112,33 @@ class SupplierBuilder {
       if (const Table* t = s_.table(id)) add_table(*t);
     }
     finish_rows();
+    services();
+    scope();
     index_check();
     proposals();
     return std::move(out_);
   }
 
  private:
-  /// The Tabell 1 and 2 row of an area, created in order of first appearance.
-  std::size_t row_of(std::string_view area) {
-    std::string key = area_key(area);
+  /// The Tabell 1 and 2 row of an area (and segment), created in order of first appearance.
+  std::size_t row_of(std::string_view area, bool infrastruktur) {
+    std::pair<std::string, bool> key{area_key(area), infrastruktur};
     for (std::size_t i = 0; i < keys_.size(); ++i) {
       if (keys_[i] == key) return i;
     }
     keys_.push_back(key);
     AreaRow row;
     row.area = std::string(area);
-    row.infrastruktur = is_infrastructure(area);
+    row.infrastruktur = infrastruktur;
     out_.forvaltning.push_back(row);
     out_.utveckling.push_back(row);
     return keys_.size() - 1;
+  }
+
+  static std::optional<std::int64_t> at(const SourceLine& l, int year) {
+    auto it = l.amounts_kr.find(year);
+    if (it == l.amounts_kr.end()) return std::nullopt;
+    return it->second;
   }
 
   void add_table(const Table& t) {
@@ -121,59 +147,33 @@ class SupplierBuilder {
     for (const Line& line : t.lines) {
       if (line.kind != LineKind::row) continue;
       out_.lines.push_back(source_line(t, line, assumed));
-      std::size_t r = row_of(area_for(t, line));
+      const SourceLine& sl = out_.lines.back();
+      if (!sl.in_frames) continue;
+      std::size_t r = row_of(analys::line_area(s_, t, line),
+                             sl.category == fordelning::Category::digital_infrastruktur);
       if (t.id == "forvaltning") {
         Figures& f = out_.forvaltning[r].figures;
-        add_to(f.utfall, amount_at(t, line, ColumnKind::utfall, y_ - 2));
-        add_to(f.budget, amount_at(t, line, ColumnKind::budget, y_ - 1));
-        add_to(f.prognos, amount_at(t, line, ColumnKind::prognos, y_));
+        add_to(f.utfall, at(sl, y_ - 2));
+        add_to(f.budget, at(sl, y_ - 1));
+        add_to(f.prognos, at(sl, y_));
         ++f.tjanster;
         continue;
       }
-      auto effect = out_.lines.back().effect_level_kr.find(y_);
-      if (effect != out_.lines.back().effect_level_kr.end()) {
-        out_.forvaltning[r].figures.effekt += effect->second;
-      }
+      auto effect = sl.effect_level_kr.find(y_);
+      if (effect != sl.effect_level_kr.end()) out_.forvaltning[r].figures.effekt += effect->second;
       Figures& f = out_.utveckling[r].figures;
       if (t.id == "utveckling") {
-        add_to(f.utfall, amount_at(t, line, ColumnKind::utfall, y_ - 2));
-        add_to(f.budget, amount_at(t, line, ColumnKind::budget, y_ - 1));
-        add_to(f.prognos, amount_at(t, line, ColumnKind::prognos, y_));
-        add_to(f.foreslagen, amount_at(t, line, ColumnKind::prognos, y_));
+        add_to(f.utfall, at(sl, y_ - 2));
+        add_to(f.budget, at(sl, y_ - 1));
+        add_to(f.prognos, at(sl, y_));
+        add_to(f.foreslagen, at(sl, y_));
         ++f.tjanster;
       } else {
-        add_to(f.foreslagen, amount_at(t, line, ColumnKind::kostnad, y_));
+        add_to(f.foreslagen, at(sl, y_));
       }
-      std::optional<std::int64_t> now = amount_at(
-          t, line, t.id == "utveckling" ? ColumnKind::prognos : ColumnKind::kostnad, y_);
+      std::optional<std::int64_t> now = at(sl, y_);
       if (now && undescribed(line.label)) out_.undescribed_kr += *now;
     }
-  }
-
-  /// A line's area; a 3.1b/3.1c line whose area is no area of 3.1a but the name of one of its
-  /// services goes to that service's area (Intraservice: "E-tjänstplattform" in 3.1c).
-  std::string area_for(const Table& t, const Line& line) const {
-    if (t.id == "forvaltning" || line.area.empty()) return line.area;
-    std::string key = area_key(line.area);
-    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) return line.area;
-    if (const Table* f = s_.table("forvaltning")) {
-      for (const Line& l : f->lines) {
-        if (l.kind == LineKind::row && near_name(area_key(l.label), key)) return l.area;
-      }
-    }
-    return line.area;
-  }
-
-  /// Equal, or one letter apart ("e-tjänstplattform" / "e-tjänsteplattform").
-  static bool near_name(const std::string& a, const std::string& b) {
-    if (a == b) return true;
-    const std::string& longer = a.size() > b.size() ? a : b;
-    const std::string& shorter = a.size() > b.size() ? b : a;
-    if (longer.size() != shorter.size() + 1 || shorter.size() < 6) return false;
-    for (std::size_t i = 0; i < longer.size(); ++i) {
-      if (longer.substr(0, i) + longer.substr(i + 1) == shorter) return true;
-    }
-    return false;
   }
 
   SourceLine source_line(const Table& t, const Line& line, analys::Impact assumed) const {
@@ -192,10 +192,125 @@ class SupplierBuilder {
     analys::Effects e = analys::effects_of(t, line, assumed);
     sl.effect_level_kr = e.level;
     sl.effect_change_kr = e.change;
+    fordelning::LineClass c = catalogue_.classify(s_, t, line);
+    sl.category = c.category;
+    sl.financing = c.financing;
+    sl.in_frames = c.in_frames;
+    sl.reason = c.reason;
+    if (c.row != nullptr && catalogue_.present() && c.row->area().empty() && !c.row->rest()) {
+      sl.catalogue_name = c.row->service;
+    }
+    for (const LineAdjustment& a : adjusted_) {
+      if (name_key(a.supplier) == name_key(s_.supplier) && a.table == t.id &&
+          a.service == line.label && sl.sources.count(a.figure.year) &&
+          sl.sources.at(a.figure.year).cell == a.source.cell) {
+        sl.adjusted.push_back(a.figure);
+      }
+    }
     return sl;
   }
 
+  /// The preparers' figures of Tabell 1 and 2 rows ([[justering]] with `omrade`, or neither
+  /// `omrade` nor `tjanst` for a supplier without areas). `foreslagen` says whether to apply
+  /// those of year Y (after the proposed figures are formed) or the earlier years (before).
+  void adjust_rows(bool foreslagen) {
+    for (std::size_t j = 0; j < settings_.justeringar.size(); ++j) {
+      const Justering& adj = settings_.justeringar[j];
+      if (!adj.tjanst.empty() || name_key(adj.leverantor) != name_key(s_.supplier)) continue;
+      if ((adj.ar == y_) != foreslagen) continue;
+      if (adj.ar != y_ && adj.ar != y_ - 1 && adj.ar != y_ - 2) {
+        unmatched(adj, fmt::format("året {} är varken {}, {} eller {}", adj.ar, y_ - 2, y_ - 1,
+                                   y_));
+        continue;
+      }
+      std::vector<AreaRow>& rows = adj.tabell == "forvaltning" ? out_.forvaltning : out_.utveckling;
+      AreaRow* row = nullptr;
+      for (AreaRow& r : rows) {
+        bool single = rows.size() == 1 && r.area.empty();
+        if (adj.omrade.empty() ? single : area_key(r.area) == area_key(adj.omrade)) {
+          row = &r;
+          break;
+        }
+      }
+      if (row == nullptr) {
+        unmatched(adj, adj.omrade.empty()
+                           ? std::string("leverantören har flera verksamhetsområden; ange "
+                                         "'omrade' eller 'tjanst'")
+                           : fmt::format("området '{}' finns inte bland leverantörens rader "
+                                         "inom ramarna",
+                                         adj.omrade));
+        continue;
+      }
+      std::optional<std::int64_t>& figure = adj.ar == y_ - 2   ? row->figures.utfall
+                                            : adj.ar == y_ - 1 ? row->figures.budget
+                                                               : row->figures.foreslagen;
+      row->adjusted.push_back(Adjusted{adj.ar, figure, adj.belopp_kr, j});
+      findings_.push_back(Finding{
+          "ADJUSTED", Level::info, settings_line(adj.rad),
+          fmt::format("Beredningens siffra {} ersätter underlagets ({}) för {}, {}, {}. Källa: "
+                      "{}. Motivering: {}",
+                      analys::format_tkr(adj.belopp_kr), figure_text(figure), s_.supplier,
+                      adj.omrade.empty() ? std::string("hela leverantören") : adj.omrade,
+                      figure_name(adj.tabell, adj.ar, y_), adj.kalla, adj.motivering),
+          std::nullopt, std::nullopt});
+      figure = adj.belopp_kr;
+    }
+  }
+
+  void unmatched(const Justering& adj, const std::string& why) {
+    findings_.push_back(Finding{
+        "SETTINGS_INVALID", Level::fel, settings_line(adj.rad),
+        fmt::format("[[justering]] för '{}' ({}) kan inte användas: {}.", adj.leverantor,
+                    figure_name(adj.tabell, adj.ar, y_), why),
+        std::nullopt, std::nullopt});
+  }
+
+  /// The prioritised services: the catalogue's rows of the supplier, else the lines of 3.1a.
+  void services() {
+    if (catalogue_.present()) {
+      for (const fordelning::ServiceRow* r : catalogue_.prioritised_services(s_.supplier)) {
+        ServiceEntry e{r->service, "", *r->category == fordelning::Category::digital_infrastruktur,
+                       false};
+        for (const SourceLine& l : out_.lines) {
+          if (l.catalogue_name != r->service) continue;
+          if (!e.reported || (l.table == "forvaltning" && e.area.empty())) e.area = l.area;
+          e.reported = true;
+        }
+        out_.services.push_back(std::move(e));
+      }
+      return;
+    }
+    for (const SourceLine& l : out_.lines) {
+      if (l.table != "forvaltning" || !l.in_frames) continue;
+      out_.services.push_back(ServiceEntry{
+          l.service, l.area, l.category == fordelning::Category::digital_infrastruktur, true});
+    }
+  }
+
+  /// Per table and year: the lines in all, inside the frames and outside.
+  void scope() {
+    for (const char* id : {"forvaltning", "utveckling", "nya_insatser"}) {
+      std::vector<int> years = std::string_view(id) == "nya_insatser"
+                                   ? std::vector<int>{y_, y_ + 1, y_ + 2}
+                                   : std::vector<int>{y_ - 2, y_ - 1, y_};
+      for (int year : years) {
+        ScopeSplit split{id, year, 0, 0, 0};
+        bool any = false;
+        for (const SourceLine& l : out_.lines) {
+          if (l.table != id) continue;
+          std::optional<std::int64_t> v = at(l, year);
+          if (!v) continue;
+          any = true;
+          split.total_kr += *v;
+          (l.in_frames ? split.in_frames_kr : split.outside_kr) += *v;
+        }
+        if (any) out_.scope.push_back(split);
+      }
+    }
+  }
+
   void finish_rows() {
+    adjust_rows(false);
     for (AreaRow& row : out_.forvaltning) {
       Figures& f = row.figures;
       if (f.budget) {
@@ -211,6 +326,7 @@ class SupplierBuilder {
     };
     std::erase_if(out_.forvaltning, empty);
     std::erase_if(out_.utveckling, empty);
+    adjust_rows(true);
     // Lines without an area among areas (Intraservice's ambition adjustment) get a name.
     for (auto* rows : {&out_.forvaltning, &out_.utveckling}) {
       if (rows->size() < 2) continue;
@@ -268,7 +384,10 @@ class SupplierBuilder {
   const analys::Submission& s_;
   const Settings& settings_;
   int y_;
-  std::vector<std::string> keys_;  // area keys in row order
+  const fordelning::Catalogue& catalogue_;
+  const std::vector<LineAdjustment>& adjusted_;
+  Findings& findings_;
+  std::vector<std::pair<std::string, bool>> keys_;  // (area key, infrastruktur) in row order
   SupplierRound out_;
 };
 
@@ -346,8 +465,6 @@ std::optional<std::int64_t> initiative_kr(const analys::Submission& s, std::stri
   }
   return std::nullopt;
 }
-
-Location settings_line(int rad) { return Location{"omgang.toml", "", fmt::format("rad {}", rad)}; }
 
 void add_alternative(SupplierRound& sr, const analys::Submission& s, const Alternativ& alt,
                      int year, Findings& findings) {
@@ -530,13 +647,79 @@ std::int64_t uplift(std::int64_t amount_kr, Rational percent, std::int64_t unit)
   return round_div(num, den) * unit;
 }
 
+std::vector<LineAdjustment> apply_adjustments(std::vector<analys::Submission>& submissions,
+                                              const Settings& settings, Findings& findings) {
+  std::vector<LineAdjustment> out;
+  for (std::size_t j = 0; j < settings.justeringar.size(); ++j) {
+    const Justering& adj = settings.justeringar[j];
+    if (adj.tjanst.empty()) continue;
+    bool applied = false;
+    for (analys::Submission& s : submissions) {
+      if (name_key(s.supplier) != name_key(adj.leverantor)) continue;
+      Table* found = s.table(adj.tabell);
+      if (found == nullptr) continue;
+      Table& t = *found;
+      std::optional<std::size_t> col;
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        ColumnKind k = t.columns[i].kind;
+        if (t.columns[i].year == adj.ar &&
+            (k == ColumnKind::utfall || k == ColumnKind::budget || k == ColumnKind::prognos)) {
+          col = i;
+          break;
+        }
+      }
+      if (!col) continue;
+      for (Line& line : t.lines) {
+        if (line.kind != LineKind::row || name_key(line.label) != name_key(adj.tjanst)) continue;
+        std::optional<analys::Figure>& v = line.values[*col];
+        Location cell{s.file, t.sheet, xlsx::to_string(xlsx::CellRef{line.row,
+                                                                      t.columns[*col].col})};
+        std::optional<std::int64_t> submitted;
+        if (v && v->amount.kind == analys::Amount::Kind::amount) submitted = v->amount.kronor;
+        analys::Amount amount;
+        amount.kind = analys::Amount::Kind::amount;
+        amount.kronor = adj.belopp_kr;
+        v = analys::Figure{amount, cell};
+        out.push_back(LineAdjustment{s.supplier, t.id, line.label,
+                                     Adjusted{adj.ar, submitted, adj.belopp_kr, j}, cell});
+        findings.push_back(Finding{
+            "ADJUSTED", Level::info, cell,
+            fmt::format("Beredningens siffra {} ersätter underlagets ({}) för '{}', {} (omgang.toml "
+                        "rad {}). Källa: {}. Motivering: {}",
+                        analys::format_tkr(adj.belopp_kr), figure_text(submitted), line.label,
+                        t.columns[*col].heading, adj.rad, adj.kalla, adj.motivering),
+            std::nullopt, std::nullopt});
+        applied = true;
+        break;
+      }
+    }
+    if (!applied) {
+      findings.push_back(Finding{
+          "SETTINGS_INVALID", Level::fel, settings_line(adj.rad),
+          fmt::format("[[justering]] för '{}' kan inte användas: tjänsten '{}' med en kolumn för "
+                      "{} finns inte i leverantörens tabell {}.",
+                      adj.leverantor, adj.tjanst, adj.ar,
+                      adj.tabell == "forvaltning" ? "3.1a" : "3.1b"),
+          std::nullopt, std::nullopt});
+    }
+  }
+  return out;
+}
+
 Round consolidate(const std::vector<analys::Submission>& submissions, const Settings& settings,
-                  Findings& findings) {
+                  Findings& findings, const fordelning::Catalogue* catalogue,
+                  const std::vector<LineAdjustment>& adjusted) {
   Round round;
   round.settings = settings;
   round.year = round_year(submissions, settings, &round.year_source);
+  std::vector<std::string> names;
+  for (const auto& s : submissions) names.push_back(s.supplier);
+  fordelning::Catalogue none(nullptr, names);
+  const fordelning::Catalogue& classes = catalogue != nullptr ? *catalogue : none;
+  round.catalogue = classes.present();
   for (const auto& s : submissions) {
-    round.suppliers.push_back(SupplierBuilder(s, settings, round.year).build());
+    round.suppliers.push_back(
+        SupplierBuilder(s, round.settings, round.year, classes, adjusted, findings).build());
     round.suppliers.back().alternatives.push_back(alternative_a(round.suppliers.back()));
   }
   for (const auto& [supplier_name, ls] : settings.leverantorer) {
@@ -569,9 +752,11 @@ Round consolidate(const std::vector<analys::Submission>& submissions, const Sett
     add_alternative(sr, *s, alt, round.year, findings);
   }
   for (const SupplierRound& s : round.suppliers) {
+    for (const ServiceEntry& e : s.services) {
+      ++(e.infrastruktur ? round.infrastruktur : round.bastjanster).tjanster;
+    }
     for (const AreaRow& r : s.forvaltning) {
       Segment& seg = r.infrastruktur ? round.infrastruktur : round.bastjanster;
-      seg.tjanster += r.figures.tjanster;
       seg.forvaltning_kr += r.figures.foreslagen.value_or(0);
     }
     for (const AreaRow& r : s.utveckling) {

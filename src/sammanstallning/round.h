@@ -12,8 +12,15 @@
 //   index) is kept beside it.
 // - Tabell 2 (utveckling): Utfall Y-2 and Budget Y-1 from 3.1b; "Föreslagen Y" is 3.1b's
 //   Prognos Y plus 3.1c's År Y (every line, negative ones too).
-// - An area called "Digital infrastruktur" is digital infrastructure; every other line is a
-//   basic service (bastjänst).
+// - Only lines inside the frames are in Tabell 1 and 2, the alternatives, the service lists
+//   and counts: bastjänster and digital infrastruktur of the round's service catalogue that
+//   the supplier itself is responsible for (fordelning/catalogue.h). Every other line is kept
+//   beside them with its category and reason, so a submission's total always reconciles.
+//   Without a catalogue, an area called "Digital infrastruktur" is digital infrastructure and
+//   every other line a basic service (bastjänst), all inside the frames.
+// - The preparers' adjustments ([[justering]]) replace one figure each and are recorded with
+//   the submission's own figure: a line's (apply_adjustments(), before everything else) or an
+//   area's figure of Tabell 1 or 2 (in consolidate()).
 //
 // Words kept Swedish as the users say them: forvaltning (running costs), utveckling
 // (development), bastjänster (basic services), ram (frame), alternativ (alternative).
@@ -26,6 +33,7 @@
 
 #include "analys/submission.h"
 #include "core/finding.h"
+#include "fordelning/catalogue.h"
 #include "sammanstallning/settings.h"
 
 namespace arsanalys::sammanstallning {
@@ -41,11 +49,20 @@ struct Figures {
   int tjanster = 0;                       // detailed lines counted in the row
 };
 
+/// A figure the preparers replaced or supplied ([[justering]]).
+struct Adjusted {
+  int year = 0;                              // the figure's year
+  std::optional<std::int64_t> submitted_kr;  // the submission's own figure; none: it had none
+  std::int64_t adjusted_kr = 0;              // the preparers' figure
+  std::size_t justering = 0;                 // index into Settings::justeringar
+};
+
 /// One row of Tabell 1 or 2: an area of a supplier, or the supplier's total.
 struct AreaRow {
   std::string area;            // "" for a supplier without areas (the row is the supplier)
   bool infrastruktur = false;  // digital infrastructure rather than basic services
   Figures figures;
+  std::vector<Adjusted> adjusted;  // figures of this row the preparers replaced (by year)
 };
 
 /// One service line of 3.1a in the index check: what the index gives and what was submitted.
@@ -71,6 +88,31 @@ struct SourceLine {
   std::map<int, Location> sources;         // year -> the cell
   std::map<int, std::int64_t> effect_level_kr;   // year -> running-cost effect as a level
   std::map<int, std::int64_t> effect_change_kr;  // year -> change in that single year
+  fordelning::Category category = fordelning::Category::okand;  // from the catalogue
+  fordelning::Financing financing = fordelning::Financing::kostnadsfordelning;
+  bool in_frames = true;        // inside the frames (Tabell 1 and 2, alternatives)
+  std::string reason;           // Swedish: why outside the frames ("" when inside)
+  std::string catalogue_name;   // the catalogue's name of the service ("" none)
+  std::vector<Adjusted> adjusted;  // amounts of this line the preparers replaced (by year)
+};
+
+/// A prioritised service of a supplier, for the annex's service lists and counts: a row of the
+/// catalogue (or, without one, a line of 3.1a).
+struct ServiceEntry {
+  std::string name;            // the catalogue's name (or the line's label)
+  std::string area;            // its area as the submission groups it ("" none or unknown)
+  bool infrastruktur = false;  // digital infrastructure rather than a basic service
+  bool reported = true;        // the submission mentions it (SERVICE_NOT_REPORTED when not)
+};
+
+/// One table and year of a supplier split by the frames: the submission's lines in all, and
+/// how much of it is inside and outside the frames (they always add up).
+struct ScopeSplit {
+  std::string table;            // forvaltning, utveckling, nya_insatser
+  int year = 0;
+  std::int64_t total_kr = 0;    // every detailed line of the table for the year
+  std::int64_t in_frames_kr = 0;
+  std::int64_t outside_kr = 0;
 };
 
 /// One frame row of an alternative, the annex's "Ekonomisk ram för förvaltning av
@@ -106,7 +148,10 @@ struct SupplierRound {
   std::vector<AreaRow> utveckling;         // Tabell 2 rows
   AreaRow utveckling_total;
   std::vector<IndexRow> index_rows;        // the index check of 3.1a's lines
-  std::vector<SourceLine> lines;           // every detailed line of 3.1a, 3.1b, 3.1c
+  std::vector<SourceLine> lines;           // every detailed line of 3.1a, 3.1b, 3.1c, inside
+                                           // the frames and outside them
+  std::vector<ServiceEntry> services;      // prioritised services in catalogue order
+  std::vector<ScopeSplit> scope;           // per table and year: in + outside = total
   std::vector<Alternative> alternatives;   // A first, then as omgang.toml lists them
   int proposals = 0;                       // 2.2 initiatives
   int proposals_incomplete = 0;            // of them lacking a required field
@@ -141,13 +186,33 @@ struct Round {
   Segment bastjanster;
   Segment infrastruktur;
   std::vector<YearTotals> years;           // Y-2, Y-1, Y
+  bool catalogue = false;                  // the round has a service catalogue
 };
+
+/// The figures of lines the preparers replaced or supplied ([[justering]] with `tjanst`).
+struct LineAdjustment {
+  std::string supplier;                      // as recognised
+  std::string table;                         // forvaltning, utveckling
+  std::string service;                       // the line's label
+  Adjusted figure;
+  Location source;                           // the submission's cell
+};
+
+/// Applies the service-level adjustments to the submissions' lines, so that every later stage
+/// (consolidation, allocation, outputs) uses the preparers' figure; the submission's own is
+/// kept in the result. Reports ADJUSTED (info) at the cell for each, SETTINGS_INVALID (fel) for
+/// one that names no line. The area-level ones are consolidate()'s.
+std::vector<LineAdjustment> apply_adjustments(std::vector<analys::Submission>& submissions,
+                                              const Settings& settings, Findings& findings);
 
 /// Consolidates the recognised submissions (one per supplier, in the order given) under the
 /// round's settings. Findings are the caller's (checks run separately); this adds only what
 /// consolidation itself finds: settings naming a supplier or an initiative that is not there.
+/// `catalogue` classifies the lines (null: as without a catalogue); `adjusted` are the line
+/// adjustments apply_adjustments() made, recorded on the lines they changed.
 Round consolidate(const std::vector<analys::Submission>& submissions, const Settings& settings,
-                  Findings& findings);
+                  Findings& findings, const fordelning::Catalogue* catalogue = nullptr,
+                  const std::vector<LineAdjustment>& adjusted = {});
 
 /// The index in force for a supplier: omgang.toml's `[leverantor."name"] index`, else its
 /// `[index]`, else the index stated in the supplier's 3.1a header, else none.

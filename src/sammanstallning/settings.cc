@@ -620,6 +620,92 @@ void read_alternativ(Parser& p, const toml::table& root, std::vector<Alternativ>
   }
 }
 
+// ---- [[justering]] ----------------------------------------------------------------------------
+
+constexpr NumberRule kAdjustmentRule{-1'000'000'000, 1'000'000'000, 3,
+                                     "ett belopp i tkr från -1 000 000 000 till 1 000 000 000",
+                                     " (hela kronor)"};
+constexpr std::string_view kAdjustmentWhere = "[[justering]]";
+constexpr std::string_view kAdjustmentUnused = "Justeringen används inte.";
+
+std::optional<Justering> read_adjustment(Parser& p, const toml::table& t) {
+  p.only(t, kAdjustmentWhere,
+         {"leverantor", "tabell", "omrade", "tjanst", "ar", "belopp_tkr", "kalla", "motivering"});
+  Justering j;
+  j.rad = line_of(t);
+  bool ok = true;
+  for (std::string_view key : {"leverantor", "tabell", "ar", "belopp_tkr", "kalla", "motivering"}) {
+    if (!t.contains(key)) {
+      p.error(j.rad, fmt::format("'{}' saknas i [[justering]]. {}", key, kAdjustmentUnused));
+      ok = false;
+    }
+  }
+  auto text = [&](std::string_view key, std::string& out) {
+    if (!t.contains(key)) return;
+    if (auto v = p.text(t, key, kAdjustmentWhere, kAdjustmentUnused)) {
+      out = std::move(*v);
+    } else {
+      ok = false;
+    }
+  };
+  text("leverantor", j.leverantor);
+  text("tabell", j.tabell);
+  text("omrade", j.omrade);
+  text("tjanst", j.tjanst);
+  text("kalla", j.kalla);
+  text("motivering", j.motivering);
+  if (!j.tabell.empty() && j.tabell != "forvaltning" && j.tabell != "utveckling") {
+    p.invalid(*t.get("tabell"), "tabell", kAdjustmentWhere, "'forvaltning' eller 'utveckling'",
+              kAdjustmentUnused);
+    ok = false;
+  }
+  if (!j.omrade.empty() && !j.tjanst.empty()) {
+    p.error(j.rad, fmt::format("[[justering]] kan ange 'omrade' eller 'tjanst', inte båda. {}",
+                               kAdjustmentUnused));
+    ok = false;
+  }
+  if (t.contains("ar")) {
+    if (std::optional<int> ar = p.year(t, "ar")) j.ar = *ar; else ok = false;
+  }
+  if (t.contains("belopp_tkr")) {
+    std::optional<std::int64_t> kr =
+        kronor(p.number(t, "belopp_tkr", kAdjustmentWhere, kAdjustmentRule, kAdjustmentUnused));
+    if (kr) j.belopp_kr = *kr; else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return j;
+}
+
+void read_justeringar(Parser& p, const toml::table& root, std::vector<Justering>& out) {
+  const toml::node* node = root.get("justering");
+  if (node == nullptr) return;
+  const toml::array* list = node->as_array();
+  if (list == nullptr) {
+    p.invalid(*node, "justering", "", "en lista av tabeller, skrivna [[justering]]");
+    return;
+  }
+  for (const toml::node& item : *list) {
+    const toml::table* t = item.as_table();
+    if (t == nullptr) {
+      p.invalid(item, "justering", "", "en tabell, skriven [[justering]]");
+      continue;
+    }
+    std::optional<Justering> j = read_adjustment(p, *t);
+    if (!j) continue;
+    auto same = std::find_if(out.begin(), out.end(), [&](const Justering& k) {
+      return fold(k.leverantor) == fold(j->leverantor) && k.tabell == j->tabell &&
+             fold(k.omrade) == fold(j->omrade) && fold(k.tjanst) == fold(j->tjanst) &&
+             k.ar == j->ar;
+    });
+    if (same != out.end()) {
+      p.error(j->rad, fmt::format("samma siffra justeras redan på rad {}. {}", same->rad,
+                                  kAdjustmentUnused));
+      continue;
+    }
+    out.push_back(std::move(*j));
+  }
+}
+
 // ---- describe_defaults ----------------------------------------------------------------------
 
 std::string index_line(const IndexSettings& x) {
@@ -717,13 +803,15 @@ Settings read_settings(std::string_view toml_text, std::string_view file_name, F
     p.flush();
     return s;
   }
-  p.only(root, "", {"analysar", "index", "kf_index", "prisindex", "leverantor", "alternativ"});
+  p.only(root, "", {"analysar", "index", "kf_index", "prisindex", "leverantor", "alternativ",
+                    "justering"});
   s.analysar = p.year(root, "analysar").value_or(0);
   read_index(p, root, s.index);
   s.kf_index = p.number(root, "kf_index", "", kIndexRule);
   read_prisindex(p, root, s.prisindex);
   read_leverantorer(p, root, s.leverantorer);
   read_alternativ(p, root, s.alternativ);
+  read_justeringar(p, root, s.justeringar);
   p.flush();
   return s;
 }

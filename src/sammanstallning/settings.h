@@ -90,6 +90,26 @@ struct Alternativ {
   int rad = 0;                              // line of its [[alternativ]] header in the file
 };
 
+/// The preparers' own figure where a submission lacks or misstates one (`[[justering]]`): it
+/// replaces (or supplies) one figure, the submission's own is kept beside it, and every output
+/// that shows the figure marks it with `kalla` and `motivering`. Nothing is adjusted silently.
+/// - `tjanst`: a line of the supplier's table, its amount of year `ar` (a cell of the
+///   submission): every output and the allocation use the preparers' figure.
+/// - `omrade`: the area's figure of Tabell 1 or 2 for `ar` (Utfall Y-2, Budget Y-1 or the
+///   proposed Y without index), which the consolidated tables and the annex show.
+/// - neither: the supplier's own row of Tabell 1 or 2 (a supplier without areas).
+struct Justering {
+  std::string leverantor;        // supplier name as written
+  std::string tabell;            // "forvaltning" or "utveckling"
+  std::string omrade;            // area ("" none)
+  std::string tjanst;            // service ("" none)
+  int ar = 0;                    // the year of the figure
+  std::int64_t belopp_kr = 0;    // the preparers' figure, kronor
+  std::string kalla;             // where the figure comes from (required)
+  std::string motivering;        // why (required)
+  int rad = 0;                   // line of its [[justering]] header in the file
+};
+
 /// Everything omgang.toml can say; every default is "not set".
 struct Settings {
   int analysar = 0;                   // analysis year Y; 0 = from submissions
@@ -98,6 +118,7 @@ struct Settings {
   std::map<int, Rational> prisindex;  // year -> price change that year, %
   std::map<std::string, LeverantorSettings, std::less<>> leverantorer;  // by name as written
   std::vector<Alternativ> alternativ;  // B, C, D entries in file order
+  std::vector<Justering> justeringar;  // [[justering]] entries in file order
 };
 
 /// Finding codes of this module.
