@@ -288,7 +288,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       file.write(buffer);
       buffer.clear();
     };
-    output::write_result_json({round.year, draft, submissions, findings, allocation, kunder},
+    output::write_result_json({round.year, draft, submissions, findings, allocation, kunder, &round},
                               [&](std::string_view piece) {
                                 buffer += piece;
                                 if (buffer.size() >= (std::size_t{1} << 20)) flush();

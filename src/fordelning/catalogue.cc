@@ -26,14 +26,19 @@ bool names_service(const ServiceRow& r, const std::string& service_key) {
                      [&](const std::string& a) { return name_key(a) == service_key; });
 }
 
-std::string category_phrase(Category c) {
+/// Why a category is outside the frames, as a sentence.
+std::string outside_reason(Category c) {
   switch (c) {
-    case Category::tillaggstjanst: return "en tilläggstjänst";
-    case Category::specialisttjanst: return "en specialisttjänst";
-    case Category::utanfor: return "utanför det som strategisk samordningsgrupp prioriterar";
-    default: break;
+    case Category::tillaggstjanst:
+      return "En tilläggstjänst: valbar för kunderna och utanför strategisk samordningsgrupps "
+             "prioritering.";
+    case Category::specialisttjanst:
+      return "En specialisttjänst: valbar för kunderna och utanför strategisk samordningsgrupps "
+             "prioritering.";
+    default:
+      break;
   }
-  return "";
+  return "Utanför strategisk samordningsgrupps prioritering enligt tjänstekatalogen.";
 }
 
 Location label_cell(const analys::Submission& s, const Table& t, const Line& line) {
@@ -120,13 +125,13 @@ LineClass Catalogue::classify(std::string_view supplier, std::string_view area,
     out.receiver = Receiver{};  // the supplier itself (REGISTER_INVALID): as if empty
   }
   if (out.receiver.kind != Receiver::Kind::none) {
-    out.reason = fmt::format("Levereras till {} som del av dess tjänst och debiteras där; ingår "
-                             "inte i leverantörens egna ramar.",
-                             out.receiver.name);
+    out.reason = fmt::format("Levereras till {} som del av dess tjänster och debiteras där; "
+                             "ingår inte i {} egna ramar.",
+                             out.receiver.name, supplier);
     return out;
   }
   if (!prioritised(out.category)) {
-    out.reason = fmt::format("Katalogen anger {}.", category_phrase(out.category));
+    out.reason = outside_reason(out.category);
     return out;
   }
   out.in_frames = true;
@@ -154,9 +159,9 @@ std::vector<const ServiceRow*> Catalogue::prioritised_services(std::string_view 
 void check_catalogue(const Catalogue& catalogue, const Kunder* kunder,
                      const std::vector<analys::Submission>& submissions, Findings& findings) {
   if (!catalogue.present()) {
-    std::string file = kunder != nullptr ? kunder->file : "kunder.xlsx";
+    if (kunder == nullptr) return;  // no register at all: FILE_MISSING or FILE_UNREADABLE says so
     findings.push_back(Finding{
-        "CATALOGUE_MISSING", Level::info, Location{file, "Tjänster", ""},
+        "CATALOGUE_MISSING", Level::info, Location{kunder->file, "Tjänster", ""},
         "Omgången har ingen tjänstekatalog (bladet Tjänster i kunder.xlsx saknar kolumnen "
         "Kategori): alla rader i underlagen räknas som bastjänster eller digital infrastruktur "
         "efter sitt verksamhetsområde, ingår i ramarna och fördelas med sina nycklar.",

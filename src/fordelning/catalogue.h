@@ -78,7 +78,8 @@ class Catalogue {
   std::vector<std::string> suppliers_;
 };
 
-/// The catalogue's findings for a round, each once: CATALOGUE_MISSING (info, no catalogue);
+/// The catalogue's findings for a round, each once: CATALOGUE_MISSING (info, a register
+/// without catalogue; without any register the missing file is reported instead);
 /// SERVICE_UNCATALOGUED (fel) at the label of every line with an amount that no row covers;
 /// SERVICE_NOT_REPORTED (varning) at the row of every prioritised service of a supplier in the
 /// round that its submission does not mention; REGISTER_INVALID (fel) at a `Levereras till`

@@ -229,6 +229,41 @@ std::string key_source_text(fordelning::KeySource source) {
   return "";
 }
 
+std::string charging_label(const fordelning::LineAllocation& l) {
+  switch (l.charging) {
+    case fordelning::Charging::by_key:
+      return "Fördelad med nyckel";
+    case fordelning::Charging::to_customer:
+    case fordelning::Charging::to_supplier:
+      return "Levereras till " + l.receiver.name;
+    case fordelning::Charging::invoiced:
+      return "Faktureras per beställning";
+    case fordelning::Charging::kommunbidrag:
+      return "Kommunbidrag";
+    case fordelning::Charging::none:
+      break;
+  }
+  return "Fördelas inte";
+}
+
+std::string not_charged_text(const fordelning::LineAllocation& l) {
+  switch (l.charging) {
+    case fordelning::Charging::to_supplier:
+      return fmt::format("Levereras till {} som del av dess tjänster och debiteras den "
+                         "leverantören, som har kostnaden i sina egna tjänster: kunderna betalar "
+                         "den där, inte en gång till.",
+                         l.receiver.name);
+    case fordelning::Charging::invoiced:
+      return "Faktura à pris: faktureras per beställning till den som beställer, fördelas inte "
+             "med nyckel.";
+    case fordelning::Charging::kommunbidrag:
+      return "Finansieras med kommunbidrag: debiteras ingen kund.";
+    default:
+      break;
+  }
+  return l.reason.empty() ? std::string("Ingen nyckel.") : l.reason;
+}
+
 namespace {
 
 /// "A", "A och B", "A, B och C".

@@ -201,6 +201,14 @@ std::string table_title(std::string_view table);
 /// How a line's key was found, in words.
 std::string key_source_text(fordelning::KeySource source);
 
+/// What became of a line, in a few words: "Fördelad med nyckel", "Faktureras per beställning",
+/// "Kommunbidrag", "Levereras till <leverantör>", "Levereras till <kund>", "Fördelas inte".
+std::string charging_label(const fordelning::LineAllocation& line);
+
+/// Why a line is charged to no customer by a key, as a sentence: the catalogue's financing or
+/// receiver, else the reason it is not allocated.
+std::string not_charged_text(const fordelning::LineAllocation& line);
+
 /// Whom a step selects, in words: "alla kunder", "förvaltningarna", "bolagen",
 /// "Inköp och upphandling (INK)".
 std::string urval_text(const fordelning::Step& step, const fordelning::Kunder& kunder);

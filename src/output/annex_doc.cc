@@ -94,12 +94,6 @@ std::string first_chars(const std::string& s, std::size_t n) {
   return s;
 }
 
-bool is_infrastructure_area(std::string_view area) {
-  std::string folded;
-  for (char c : area) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return folded == "digital infrastruktur";
-}
-
 /// amount × (1 + percent/100) rounded to `unit` kronor, exact (as sammanstallning::uplift).
 std::int64_t with_index(std::int64_t kr, Rational percent, std::int64_t unit) {
   Wide num = static_cast<Wide>(kr) * (100 * percent.den + percent.num);
@@ -223,12 +217,24 @@ struct ShownRow {
   bool infrastruktur = false;
   std::optional<std::int64_t> utfall, budget, foreslagen;
   std::int64_t effekt = 0;
+  std::array<bool, 3> adjusted{};  // utfall, budget, foreslagen hold a preparers' figure
 };
 
-ShownRow shown(const AreaRow& r, std::string label) {
-  return ShownRow{std::move(label), r.infrastruktur, hundreds(r.figures.utfall),
-                  hundreds(r.figures.budget), hundreds(r.figures.foreslagen),
-                  tkr_hundreds(r.figures.effekt)};
+ShownRow shown(const AreaRow& r, std::string label, int y) {
+  ShownRow out{std::move(label), r.infrastruktur, hundreds(r.figures.utfall),
+               hundreds(r.figures.budget), hundreds(r.figures.foreslagen),
+               tkr_hundreds(r.figures.effekt), {}};
+  for (const sammanstallning::Adjusted& a : r.adjusted) {
+    if (a.year >= y - 2 && a.year <= y) out.adjusted[static_cast<std::size_t>(a.year - (y - 2))] = true;
+  }
+  return out;
+}
+
+/// A cell marked as holding the preparers' figure: "596 200¹", the note says whose.
+Cell marked(Cell c) {
+  c.text += "¹";
+  if (c.format == NumFormat::tkr) c.format = NumFormat::tkr_marked;
+  return c;
 }
 
 /// A supplier's rows of one table, as shown; `single` when it has no areas.
@@ -239,25 +245,26 @@ struct SupplierRows {
 };
 
 SupplierRows supplier_rows(const SupplierRound& s, const std::vector<AreaRow>& areas,
-                           const AreaRow& total) {
+                           const AreaRow& total, int y) {
   SupplierRows out;
   std::string name = short_name(s.name);
   if (areas.empty() || (areas.size() == 1 && areas[0].area.empty())) {
     out.single = true;
-    out.total = shown(areas.empty() ? total : areas[0], name);
+    out.total = shown(areas.empty() ? total : areas[0], name, y);
     out.rows.push_back(out.total);
     return out;
   }
   out.total.label = "Totalt " + name;
   bool utfall_complete = true;
   for (const AreaRow& r : areas) {
-    out.rows.push_back(shown(r, r.area));
+    out.rows.push_back(shown(r, r.area, y));
     const ShownRow& x = out.rows.back();
     utfall_complete = utfall_complete && x.utfall.has_value();
     out.total.utfall = add(out.total.utfall, x.utfall);
     out.total.budget = add(out.total.budget, x.budget);
     out.total.foreslagen = add(out.total.foreslagen, x.foreslagen);
     out.total.effekt += x.effekt;
+    for (std::size_t k = 0; k < 3; ++k) out.total.adjusted[k] = out.total.adjusted[k] || x.adjusted[k];
   }
   // A total of some areas' Utfall only would read as the supplier's: leave it out.
   if (!utfall_complete) out.total.utfall.reset();
@@ -436,31 +443,142 @@ void service_lists(const Context& cx, Part& p) {
     Table t;
     t.columns = {{"Leverantör", Join::none, 48}, {"Verksamhetsområde", Join::none, 20},
                  {"Tjänst", Join::none, 30}};
+    bool unreported = false;
     for (const SupplierRound& s : cx.round.suppliers) {
       bool first = true;
       std::string area;
-      for (const auto& line : s.lines) {
-        if (line.table != "forvaltning" || is_infrastructure_area(line.area) != infra) continue;
+      for (const sammanstallning::ServiceEntry& e : s.services) {
+        if (e.infrastruktur != infra) continue;
         t.rows.push_back(Row{{text(first ? short_name(s.name) : ""),
-                              text(first || line.area != area ? line.area : ""),
-                              text(line.service)},
+                              text(first || e.area != area ? e.area : ""),
+                              text(e.reported ? e.name : e.name + "*")},
                              false});
+        unreported = unreported || !e.reported;
         first = false;
-        area = line.area;
+        area = e.area;
       }
     }
     if (t.rows.empty()) continue;
+    if (unreported) {
+      t.caption = "* Tjänsten finns i tjänstekatalogen men inte i leverantörens årliga analys.";
+    }
     p.blocks.push_back(heading(2, infra ? fmt::format("Digital infrastruktur {}", cx.y)
                                         : fmt::format("Bastjänsterna {}", cx.y)));
     p.blocks.push_back(paragraph(
-        infra ? fmt::format("Nedan en sammanställning över de tjänster som utgör digital "
+        infra ? fmt::format("Nedan en sammanställning över de {} tjänster som utgör digital "
                             "infrastruktur i årlig analys för {}.",
-                            cx.y)
-              : fmt::format("Nedan en sammanställning över de bastjänster som är med i årlig "
+                            t.rows.size(), cx.y)
+              : fmt::format("Nedan en sammanställning över de {} bastjänster som är med i årlig "
                             "analys för {}.",
-                            cx.y)));
+                            t.rows.size(), cx.y)));
     p.blocks.push_back(table_block(std::move(t)));
   }
+}
+
+// ---- Utanför ramarna ----
+
+/// What a line outside the frames is, in a few words: "Tilläggstjänst, faktureras per beställning".
+std::string outside_kind(const sammanstallning::SourceLine& l) {
+  std::string kind(fordelning::category_text(l.category));
+  if (l.category == fordelning::Category::okand) kind = "Saknas i tjänstekatalogen";
+  switch (l.financing) {
+    case fordelning::Financing::faktura_a_pris:
+      return kind + ", faktureras per beställning";
+    case fordelning::Financing::kommunbidrag:
+      return kind + ", kommunbidrag";
+    case fordelning::Financing::kostnadsfordelning:
+      break;
+  }
+  return kind;
+}
+
+Part outside(const Context& cx) {
+  Part p{"Utanför ramarna", true, {}};
+  p.blocks.push_back(heading(1, "Kostnader utanför ramarna"));
+  p.blocks.push_back(paragraph(fmt::format(
+      "Ramarna omfattar enbart bastjänster och digital infrastruktur som leverantören själv "
+      "ansvarar för. Det leverantörerna därutöver redovisar i årlig analys står här, med belopp, "
+      "kategori och skäl: tilläggs- och specialisttjänster som faktureras per beställning, "
+      "komponenter som levereras till en annan leverantörs tjänst och debiteras där, och "
+      "justeringar utan tjänst. Tabellen nedan visar att varje leverantörs belopp går ihop: inom "
+      "ramarna och utanför ramarna är tillsammans summan av underlagets rader.")));
+  Table sums;
+  sums.columns = {{"Leverantör", Join::none, 40},
+                  {"Kostnad", Join::none, 22},
+                  {fmt::format("Inom ramarna {}", cx.y - 1), Join::none, 14},
+                  {fmt::format("Utanför ramarna {}", cx.y - 1), Join::none, 14},
+                  {fmt::format("Summa {}", cx.y - 1), Join::none, 14},
+                  {fmt::format("Inom ramarna {}", cx.y), Join::none, 14},
+                  {fmt::format("Utanför ramarna {}", cx.y), Join::none, 14},
+                  {fmt::format("Summa {}", cx.y), Join::none, 14}};
+  for (const SupplierRound& s : cx.round.suppliers) {
+    bool first = true;
+    for (const char* table : {"forvaltning", "utveckling", "nya_insatser"}) {
+      const sammanstallning::ScopeSplit *before = nullptr, *now = nullptr;
+      for (const sammanstallning::ScopeSplit& x : s.scope) {
+        if (x.table != table) continue;
+        if (x.year == cx.y - 1) before = &x;
+        if (x.year == cx.y) now = &x;
+      }
+      if (before == nullptr && now == nullptr) continue;
+      int row = static_cast<int>(sums.rows.size());
+      Row r;
+      r.cells.push_back(text(first ? short_name(s.name) : ""));
+      r.cells.push_back(text(std::string_view(table) == "forvaltning"  ? "Förvaltning (3.1a)"
+                             : std::string_view(table) == "utveckling" ? "Utveckling (3.1b)"
+                                                                       : "Nya insatser (3.1c)"));
+      for (const sammanstallning::ScopeSplit* x : {before, now}) {
+        int c = static_cast<int>(r.cells.size());
+        if (x == nullptr) {
+          for (int k = 0; k < 3; ++k) r.cells.push_back(text("–"));
+          continue;
+        }
+        std::int64_t in = round_to(x->in_frames_kr, 1000) / 1000;
+        std::int64_t out = round_to(x->outside_kr, 1000) / 1000;
+        r.cells.push_back(tkr(in));
+        r.cells.push_back(tkr(out));
+        r.cells.push_back(tkr_sum(in + out, {{row, c}, {row, c + 1}}));
+      }
+      sums.rows.push_back(std::move(r));
+      first = false;
+    }
+  }
+  sums.caption = fmt::format(
+      "Belopp i tkr. {} är budget {} och {} är underlagets belopp för {} (för förvaltning "
+      "prognosen med index), inom ramarna och utanför.",
+      cx.y - 1, cx.y - 1, cx.y, cx.y);
+  p.blocks.push_back(table_block(std::move(sums)));
+
+  Table lines;
+  lines.columns = {{"Leverantör", Join::none, 30},   {"Tjänst", Join::none, 40},
+                   {"Kategori", Join::none, 24},     {fmt::format("Budget {}", cx.y - 1), Join::none, 14},
+                   {std::to_string(cx.y), Join::none, 14}, {"Varför utanför ramarna", Join::none, 48}};
+  for (const SupplierRound& s : cx.round.suppliers) {
+    bool first = true;
+    for (const sammanstallning::SourceLine& l : s.lines) {
+      if (l.in_frames) continue;
+      auto budget = l.amounts_kr.find(cx.y - 1), now = l.amounts_kr.find(cx.y);
+      bool money = (budget != l.amounts_kr.end() && budget->second != 0) ||
+                   (now != l.amounts_kr.end() && now->second != 0);
+      if (!money) continue;
+      auto shown = [](auto it, const auto& map) {
+        return it == map.end() ? text("–") : tkr(round_to(it->second, 1000) / 1000);
+      };
+      std::string service = l.service;
+      if (!l.area.empty()) service += " (" + l.area + ")";
+      lines.rows.push_back(Row{{text(first ? short_name(s.name) : ""), text(service),
+                                text(outside_kind(l)), shown(budget, l.amounts_kr),
+                                shown(now, l.amounts_kr), text(l.reason)},
+                               false});
+      first = false;
+    }
+  }
+  if (!lines.rows.empty()) {
+    p.blocks.push_back(heading(2, "Rader utanför ramarna"));
+    lines.caption = "Belopp i tkr, som i underlaget.";
+    p.blocks.push_back(table_block(std::move(lines)));
+  }
+  return p;
 }
 
 void sizes(const Context& cx, Part& p) {
@@ -536,6 +654,55 @@ void sizes(const Context& cx, Part& p) {
 }
 
 /// Tabell 1 (förvaltning, with the effect column) or Tabell 2 (utveckling).
+/// The note under a table whose cells hold preparers' figures ([[justering]]): "¹ Beredningens
+/// siffror, inte leverantörernas: Intraservice utfall 2022 (Ekonomi, HR …): underlaget saknar
+/// siffra; källa: …." "" when the table has none.
+std::string adjustment_note(const Context& cx, std::string_view table) {
+  struct Group {
+    std::string what;                // "Intraservice, utfall 2022"
+    std::vector<std::string> areas;  // the areas it covers
+    std::vector<std::string> submitted;  // the submission's own figures
+    std::string source;
+  };
+  std::vector<Group> groups;
+  const auto& settings = cx.round.settings.justeringar;
+  for (const SupplierRound& s : cx.round.suppliers) {
+    const std::vector<AreaRow>& rows = table == "forvaltning" ? s.forvaltning : s.utveckling;
+    for (const AreaRow& r : rows) {
+      for (const sammanstallning::Adjusted& a : r.adjusted) {
+        const sammanstallning::Justering& j = settings[a.justering];
+        std::string which = a.year == cx.y - 2   ? fmt::format("utfall {}", a.year)
+                            : a.year == cx.y - 1 ? fmt::format("budget {}", a.year)
+                                                 : fmt::format("föreslagen budget {}", a.year);
+        std::string what = fmt::format("{}, {}", short_name(s.name), which);
+        std::string source = j.kalla + (j.motivering.empty() ? "" : " – " + j.motivering);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) {
+          return x.what == what && x.source == source;
+        });
+        if (g == groups.end()) g = groups.insert(groups.end(), Group{what, {}, {}, source});
+        if (!r.area.empty()) g->areas.push_back(r.area);
+        g->submitted.push_back(a.submitted_kr ? group(round_to(*a.submitted_kr, 1000) / 1000) + " tkr"
+                                              : std::string());
+      }
+    }
+  }
+  if (groups.empty()) return "";
+  std::string out = "¹ Beredningsfunktionens siffror, inte leverantörens:";
+  for (const Group& g : groups) {
+    std::vector<std::string> own;
+    for (const std::string& x : g.submitted) {
+      if (!x.empty()) own.push_back(x);
+    }
+    std::string submitted = own.empty() ? "underlaget saknar siffra"
+                                        : "underlaget anger " + joined(own);
+    std::string source = g.source;
+    if (!source.empty() && source.back() == '.') source.pop_back();
+    out += fmt::format(" {}{} ({}; källa: {}).", g.what,
+                       g.areas.empty() ? "" : " för " + joined(g.areas), submitted, source);
+  }
+  return out;
+}
+
 Table cost_table(const Context& cx, bool forvaltning) {
   const auto& per = forvaltning ? cx.forv : cx.utv;
   Table t;
@@ -557,8 +724,8 @@ Table cost_table(const Context& cx, bool forvaltning) {
     out.cells.push_back(text(r.label));
     for (int c = 0; c < 3; ++c) {
       const auto& v = c == 0 ? r.utfall : c == 1 ? r.budget : r.foreslagen;
-      if (sums != nullptr && v) out.cells.push_back(tkr_sum(*v, (*sums)[c]));
-      else out.cells.push_back(opt_tkr(v));
+      Cell cell = sums != nullptr && v ? tkr_sum(*v, (*sums)[c]) : opt_tkr(v);
+      out.cells.push_back(v && r.adjusted[static_cast<std::size_t>(c)] ? marked(cell) : cell);
     }
     if (forvaltning) {
       out.cells.push_back(effect && r.effekt != 0 ? tkr(r.effekt) : text(""));
@@ -570,7 +737,7 @@ Table cost_table(const Context& cx, bool forvaltning) {
     return row;
   };
 
-  ShownRow all{"Totalt", false, {}, {}, {}, 0};
+  ShownRow all{"Totalt", false, {}, {}, {}, 0, {}};
   std::vector<std::vector<std::pair<int, int>>> all_refs(3);
   // As in the annex: suppliers with areas first (their areas above their total), then the rest.
   std::vector<std::size_t> order;
@@ -598,6 +765,7 @@ Table cost_table(const Context& cx, bool forvaltning) {
     all.utfall = add(all.utfall, s.total.utfall);
     all.budget = add(all.budget, s.total.budget);
     all.foreslagen = add(all.foreslagen, s.total.foreslagen);
+    for (std::size_t k = 0; k < 3; ++k) all.adjusted[k] = all.adjusted[k] || s.total.adjusted[k];
   }
   bool all_utfall = std::all_of(per.begin(), per.end(),
                                 [](const SupplierRows& s) { return s.total.utfall.has_value(); });
@@ -627,6 +795,10 @@ Table cost_table(const Context& cx, bool forvaltning) {
   }
   caption += " Belopp i tkr.";
   if (!all_utfall) caption += " " + utfall_missing_note(cx);
+  if (std::string adjusted = adjustment_note(cx, forvaltning ? "forvaltning" : "utveckling");
+      !adjusted.empty()) {
+    caption += " " + adjusted;
+  }
   t.caption = caption;
   return t;
 }
@@ -1204,8 +1376,8 @@ Document build(const AnnexInput& input) {
   const Round& round = input.round;
   Context cx{input, round, round.year, {}, {}, {}};
   for (const SupplierRound& s : round.suppliers) {
-    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total));
-    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total));
+    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total, round.year));
+    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total, round.year));
     if (!cx.forv.back().total.utfall || !cx.utv.back().total.utfall) {
       cx.without_utfall.push_back(short_name(s.name));
     }
@@ -1230,6 +1402,11 @@ Document build(const AnnexInput& input) {
   }
   doc.parts.push_back(recommendation(cx));
   doc.parts.push_back(costs(cx));
+  // Without a catalogue every line is inside the frames (CATALOGUE_MISSING says so).
+  if (round.catalogue) {
+    names.claim("Utanför ramarna");
+    doc.parts.push_back(outside(cx));
+  }
   doc.parts.push_back(flags(cx));
   doc.parts.push_back(alternatives_intro(cx));
   for (std::size_t i = 0; i < round.suppliers.size(); ++i) {

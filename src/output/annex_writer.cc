@@ -248,6 +248,8 @@ std::string_view number_format(NumFormat f) {
       return "#,##0";
     case NumFormat::tkr_suffix:
       return "#,##0 \"tkr\"";
+    case NumFormat::tkr_marked:
+      return "#,##0\"¹\"";
     case NumFormat::percent:
       return "0.0%";
     case NumFormat::count:

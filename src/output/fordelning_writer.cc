@@ -255,8 +255,12 @@ void write_overview(StreamSheet& ws, Plan& plan) {
   ws.formula(row, 2, fmt::format("={}-{}", cell(sum_row, 2), book.current.allocated_kr),
              static_cast<double>(totals[0] - book.current.allocated_kr),
              {.italic = true, .number = std::string(kKronor)});
-  ws.formula(row, 3, fmt::format("={}-{}", cell(sum_row, 3), book.current.unallocated_kr),
-             static_cast<double>(totals[1] - book.current.unallocated_kr),
+  // Ej fördelat lists every line charged to no customer by a key: not allocated, invoiced per
+  // order, funded by kommunbidrag or charged to a receiving supplier.
+  const std::int64_t not_by_key = book.current.unallocated_kr + book.current.invoiced_kr +
+                                  book.current.kommunbidrag_kr + book.current.to_suppliers_kr;
+  ws.formula(row, 3, fmt::format("={}-{}", cell(sum_row, 3), not_by_key),
+             static_cast<double>(totals[1] - not_by_key),
              {.italic = true, .number = std::string(kKronor)});
   row += 2;
 
@@ -276,7 +280,9 @@ void write_overview(StreamSheet& ws, Plan& plan) {
     listed(k.sheet, fmt::format("Nyckeln {}: steg, mått, vikter och andelar per kund.", k.key->name));
   }
   listed(kProposalSheet, "Nuvarande nycklar mot föreslagna (kolumnen Förslag nyckel i kunder.xlsx).");
-  listed(kUnallocatedSheet, "Rader som inte fördelades, med skälet.");
+  listed(kUnallocatedSheet, "Rader som inte fördelas med nyckel: tjänster som faktureras per "
+                            "beställning, finansieras med kommunbidrag eller levereras till en "
+                            "annan leverantör, och rader som inte kan fördelas, med skälet.");
   listed(kLinesSheet, "Alla rader: belopp, nyckel, källcell och vad som blev av dem.");
   ws.freeze(header + 1, 1);
   ws.print_wide(header, header);
@@ -853,18 +859,21 @@ void plan_unallocated(Plan& plan) {
 
 void write_unallocated(StreamSheet& ws, const Plan& plan) {
   const AllocationBook& book = plan.book;
-  const double widths[] = {34, 18, 14, 22, 40, 16, 34, 60};
-  for (lxw_col_t c = 0; c < 8; ++c) ws.width(c, c, widths[c]);
-  lxw_row_t row = ws.banner(book.draft, 7);
+  const double widths[] = {34, 18, 14, 22, 40, 16, 34, 60, 28};
+  for (lxw_col_t c = 0; c < 9; ++c) ws.width(c, c, widths[c]);
+  lxw_row_t row = ws.banner(book.draft, 8);
   ws.text(row++, 0, fmt::format("Ej fördelat {}", plan.year()), title_look());
-  ws.paragraph(row++, 0, 7,
-               "Leverantörsrader som inte fördelades på kunderna, med skälet. Tillsammans med de "
-               "fördelade raderna är detta varje krona i leverantörernas tabeller.",
-               238);
+  ws.paragraph(row++, 0, 8,
+               "Leverantörsrader som inte fördelas på kunderna med en nyckel, med skälet: "
+               "tjänster som faktureras per beställning (Faktura à pris), finansieras med "
+               "kommunbidrag eller levereras till en annan leverantör och debiteras där, och "
+               "rader som inte kan fördelas. Tillsammans med de fördelade raderna är detta varje "
+               "krona i leverantörernas tabeller.",
+               266);
   const lxw_row_t header = row++;
-  const char* heads[] = {"Leverantör", "Fil",         "Tabell", "Område",
-                         "Tjänst",     "Belopp (kr)", "Källa",  "Skäl"};
-  for (lxw_col_t c = 0; c < 8; ++c) ws.text(header, c, heads[c], heading_look());
+  const char* heads[] = {"Leverantör", "Fil",         "Tabell", "Område",     "Tjänst",
+                         "Belopp (kr)", "Källa",      "Skäl",   "Behandling"};
+  for (lxw_col_t c = 0; c < 9; ++c) ws.text(header, c, heads[c], heading_look());
   const lxw_row_t first = row;  // where plan_unallocated() expects it
   std::int64_t sum = 0;
   for (const LineAllocation* l : plan.unallocated) {
@@ -875,8 +884,9 @@ void write_unallocated(StreamSheet& ws, const Plan& plan) {
     ws.text(row, 4, l->service, {.wrap = true});
     ws.kronor(row, 5, l->amount_kr);
     ws.text(row, 6, l->source.ref(), {.wrap = true});
-    std::string reason = l->reason.empty() ? std::string("Ingen nyckel.") : l->reason;
+    std::string reason = not_charged_text(*l);
     ws.text(row, 7, reason, {.wrap = true});
+    ws.text(row, 8, charging_label(*l), {.wrap = true});
     ws.height(row, std::max({lines_needed(reason, 60), lines_needed(l->service, 40),
                              lines_needed(l->supplier, 34)}));
     sum += l->amount_kr;
@@ -890,7 +900,7 @@ void write_unallocated(StreamSheet& ws, const Plan& plan) {
     ws.text(row, 0, "Summa", total_text_look());
     ws.formula(row, 5, fmt::format("=SUM({})", range(first, 5, row - 1, 5)),
                static_cast<double>(sum), kronor_look(true));
-    ws.autofilter(header, 0, row - 1, 7);
+    ws.autofilter(header, 0, row - 1, 8);
   }
   ws.freeze(header + 1, 0);
   ws.print_wide(header, header);
@@ -900,8 +910,8 @@ void write_unallocated(StreamSheet& ws, const Plan& plan) {
 
 void write_lines(StreamSheet& ws, const Plan& plan) {
   const AllocationBook& book = plan.book;
-  const double widths[] = {34, 14, 22, 40, 16, 16, 16, 30, 30, 30, 30, 34};
-  constexpr lxw_col_t kCols = 12;
+  const double widths[] = {34, 14, 22, 40, 16, 16, 16, 30, 30, 30, 30, 34, 22, 28};
+  constexpr lxw_col_t kCols = 14;
   for (lxw_col_t c = 0; c < kCols; ++c) ws.width(c, c, widths[c]);
   lxw_row_t row = ws.banner(book.draft, kCols - 1);
   ws.text(row++, 0, fmt::format("Alla rader {}", plan.year()), title_look());
@@ -914,7 +924,8 @@ void write_lines(StreamSheet& ws, const Plan& plan) {
   const char* heads[] = {"Leverantör",       "Tabell",       "Område",
                          "Tjänst",           "Belopp (kr)",  "Fördelat (kr)",
                          "Ej fördelat (kr)", "Nyckel",       "Nyckeln hittades i",
-                         "Leverantörens 3.2-text", "Föreslagen nyckel", "Källa"};
+                         "Leverantörens 3.2-text", "Föreslagen nyckel", "Källa",
+                         "Kategori",         "Behandling"};
   for (lxw_col_t c = 0; c < kCols; ++c) ws.text(header, c, heads[c], heading_look());
   ws.height(header, 2);
   const lxw_row_t first = row;
@@ -934,6 +945,10 @@ void write_lines(StreamSheet& ws, const Plan& plan) {
     ws.text(row, 9, l.key_text, {.wrap = true});
     ws.text(row, 10, l.proposed_key != nullptr ? l.proposed_key->name : "", {.wrap = true});
     ws.text(row, 11, source_text(l), {.wrap = true});
+    ws.text(row, 12, l.category == fordelning::Category::okand
+                         ? std::string("Saknas i tjänstekatalogen")
+                         : std::string(fordelning::category_text(l.category)));
+    ws.text(row, 13, charging_label(l), {.wrap = true});
     ws.height(row, std::max({lines_needed(l.service, 40), lines_needed(l.key_text, 30),
                              lines_needed(l.supplier, 34), lines_needed(source_text(l), 34)}));
     sums[0] += l.amount_kr;

@@ -55,6 +55,8 @@ class CustomerStatements {
   std::vector<std::string> sources_;       // per line of book_.current: source_text()
   std::vector<std::size_t> fixed_lines_;   // per line: the text lines its customer-independent
                                            // cells need (supplier, service, key, source)
+  std::vector<std::size_t> not_by_key_;    // lines charged to no customer by a key (invoiced,
+                                           // kommunbidrag, delivered to a supplier), in order
 };
 
 /// The file name of a customer's statement: the Kund-id with characters that are not safe in

@@ -175,7 +175,14 @@ void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, KeyViews& keys,
   ws.text(row, kTable, table_label(l.table));
   ws.text(row, kKey, l.key != nullptr ? l.key->name : "", {.wrap = true});
   std::size_t measure_lines = 1;
-  if (item.selected && l.key != nullptr) {
+  if (item.selected && l.charging == fordelning::Charging::to_customer) {
+    static const std::string kDelivered =
+        "levereras till er som del av er egen tjänst: hela beloppet";
+    ws.text(row, kKey, "Levereras till er", {.wrap = true});
+    ws.text(row, kMeasure, kDelivered, {.wrap = true});
+    ws.number(row, kShare, 1.0, percent_look());
+    measure_lines = lines_needed(kDelivered, kWidths[kMeasure]);
+  } else if (item.selected && l.key != nullptr) {
     const KeyView& view = keys.of(l);
     ws.text(row, kMeasure, view.measure, {.wrap = true});
     if (view.share) ws.number(row, kShare, static_cast<double>(view.share->value), percent_look());
@@ -284,6 +291,42 @@ lxw_row_t write_keys(LeanSheet& ws, lxw_row_t row, const AllocationBook& book,
   return row;
 }
 
+/// The suppliers' lines that no customer pays by a key, the same in every statement: services
+/// invoiced per order, work funded by kommunbidrag, and components one supplier delivers to
+/// another's service (the chain: the customers pay it once, in the receiving supplier's service).
+lxw_row_t write_not_by_key(LeanSheet& ws, lxw_row_t row, const AllocationBook& book,
+                           const std::vector<std::size_t>& lines, double all_width) {
+  if (lines.empty()) return row;
+  ws.text(row++, 0, "Tjänster som inte fördelas med nyckel", bold_look());
+  ws.paragraph(row++, 0, kCols - 1,
+               "Dessa rader i leverantörernas underlag ingår inte i beloppen ovan. Tjänster som "
+               "faktureras per beställning betalar ni bara om ni beställer dem, efter "
+               "leverantörens pris. Det som finansieras med kommunbidrag debiteras ingen kund. "
+               "En komponent som en leverantör levererar till en annan leverantörs tjänst "
+               "debiteras den leverantören och ingår i dess tjänster ovan, så att ni betalar den "
+               "en gång.",
+               all_width);
+  ws.text(row, kSupplier, "Leverantör", heading_look());
+  ws.text(row, kService, "Tjänst", heading_look());
+  ws.merged(row, kTable, kShare, "Så hanteras den", heading_look());
+  ws.text(row, kLineAmount, fmt::format("Belopp {} (kr)", book.current.year), heading_look());
+  ++row;
+  for (std::size_t i : lines) {
+    const LineAllocation& l = book.current.lines[i];
+    std::string how = not_charged_text(l);
+    ws.text(row, kSupplier, l.supplier, {.wrap = true});
+    ws.text(row, kService, l.service, {.wrap = true});
+    ws.merged(row, kTable, kShare, how, {.wrap = true});
+    ws.kronor(row, kLineAmount, l.amount_kr);
+    ws.height(row, std::max({lines_needed(how, kWidths[kTable] + kWidths[kKey] +
+                                                   kWidths[kMeasure] + kWidths[kShare]),
+                             lines_needed(l.service, kWidths[kService]),
+                             lines_needed(l.supplier, kWidths[kSupplier])}));
+    ++row;
+  }
+  return row + 1;
+}
+
 }  // namespace
 
 std::string customer_xlsx(const AllocationBook& book, const Customer& customer) {
@@ -301,6 +344,11 @@ CustomerStatements::CustomerStatements(const AllocationBook& book)
                                      lines_needed(l.service, kWidths[kService]),
                                      lines_needed(l.key != nullptr ? l.key->name : "", kWidths[kKey]),
                                      lines_needed(sources_.back(), kWidths[kSource])}));
+    if (l.charging == fordelning::Charging::invoiced ||
+        l.charging == fordelning::Charging::kommunbidrag ||
+        l.charging == fordelning::Charging::to_supplier) {
+      not_by_key_.push_back(fixed_lines_.size() - 1);
+    }
   }
 }
 
@@ -421,6 +469,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
 
   row = write_keys(ws, row, book, groups, customer);
   ++row;
+  row = write_not_by_key(ws, row, book, not_by_key_, all_width);
   ws.paragraph(row++, 0, kCols - 1,
                "Beloppen är avrundade till hela kronor så att varje tjänsts belopp fördelas exakt: "
                "summan av alla kunders belopp är tjänstens belopp. Underlag: fordelning.xlsx.",

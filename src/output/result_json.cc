@@ -1,6 +1,7 @@
 #include "output/result_json.h"
 
 #include "analys/normalise.h"
+#include "output/allocation_layout.h"
 
 #include <fmt/format.h>
 
@@ -23,11 +24,45 @@ bool is_cost_column(ColumnKind k) {
 
 }  // namespace
 
-json supplier_json(const analys::Submission& s) {
+/// The preparers' figures of a line or row: year -> {submitted_kr, adjusted_kr, source, reason}.
+json adjusted_json(const std::vector<sammanstallning::Adjusted>& adjusted,
+                   const sammanstallning::Settings& settings) {
+  json out = json::object();
+  for (const sammanstallning::Adjusted& a : adjusted) {
+    const sammanstallning::Justering& j = settings.justeringar[a.justering];
+    out[std::to_string(a.year)] = {
+        {"submitted_kr", a.submitted_kr ? json(*a.submitted_kr) : json(nullptr)},
+        {"adjusted_kr", a.adjusted_kr},
+        {"source", j.kalla},
+        {"reason", j.motivering}};
+  }
+  return out;
+}
+
+/// The catalogue's words of a consolidated line.
+void classification_json(json& l, const sammanstallning::SourceLine& c,
+                         const sammanstallning::Settings* settings) {
+  l["category"] = std::string(fordelning::category_json(c.category));
+  l["financing"] = std::string(fordelning::financing_json(c.financing));
+  l["in_frames"] = c.in_frames;
+  if (!c.in_frames) l["outside_reason"] = c.reason;
+  if (!c.adjusted.empty() && settings != nullptr) l["adjusted"] = adjusted_json(c.adjusted, *settings);
+}
+
+json supplier_json(const analys::Submission& s, const sammanstallning::SupplierRound* consolidated,
+                   const sammanstallning::Settings* settings) {
   json lines = json::array();
   json totals = json::object();
   for (const analys::Table& t : s.tables) {
     if (t.id != "forvaltning" && t.id != "utveckling" && t.id != "nya_insatser") continue;
+    // The consolidated lines of this table, in the table's row order as here.
+    std::vector<const sammanstallning::SourceLine*> classified;
+    if (consolidated != nullptr) {
+      for (const auto& l : consolidated->lines) {
+        if (l.table == t.id) classified.push_back(&l);
+      }
+    }
+    std::size_t row_index = 0;
     std::map<std::string, std::int64_t> total;
     for (const analys::Column& c : t.columns) {
       if (is_cost_column(c.kind) && c.year != 0) total[std::to_string(c.year)] = 0;
@@ -50,6 +85,8 @@ json supplier_json(const analys::Submission& s) {
       }
       json l = {{"table", t.id},         {"service", line.label}, {"area", line.area},
                 {"amounts_kr", amounts}, {"sources", sources}};
+      if (row_index < classified.size()) classification_json(l, *classified[row_index], settings);
+      ++row_index;
       if (!effects.empty()) {
         l["effects_kr"] = effects;  // as written
         l["effect_sources"] = effect_sources;
@@ -67,8 +104,32 @@ json supplier_json(const analys::Submission& s) {
     for (const auto& [year, kr] : total) per_year[year] = kr;
     totals[t.id] = per_year;
   }
-  return {{"name", s.supplier}, {"file", s.file}, {"year", s.year},
-          {"lines", lines},     {"totals_kr", totals}};
+  json out = {{"name", s.supplier}, {"file", s.file}, {"year", s.year},
+              {"lines", lines},     {"totals_kr", totals}};
+  if (consolidated != nullptr) {
+    json scope = json::array();
+    for (const sammanstallning::ScopeSplit& x : consolidated->scope) {
+      scope.push_back({{"table", x.table},
+                       {"year", x.year},
+                       {"total_kr", x.total_kr},
+                       {"in_frames_kr", x.in_frames_kr},
+                       {"outside_kr", x.outside_kr}});
+    }
+    out["scope"] = scope;
+    json areas = json::array();
+    for (const char* table : {"forvaltning", "utveckling"}) {
+      const auto& rows = std::string_view(table) == "forvaltning" ? consolidated->forvaltning
+                                                                   : consolidated->utveckling;
+      for (const sammanstallning::AreaRow& r : rows) {
+        if (r.adjusted.empty() || settings == nullptr) continue;
+        areas.push_back({{"table", table},
+                         {"area", r.area},
+                         {"adjusted", adjusted_json(r.adjusted, *settings)}});
+      }
+    }
+    if (!areas.empty()) out["adjusted_rows"] = areas;
+  }
+  return out;
 }
 
 json finding_json(const Finding& f) {
@@ -99,6 +160,18 @@ const char* key_source_name(fordelning::KeySource k) {
     case fordelning::KeySource::none: break;
   }
   return "ingen";
+}
+
+const char* charging_name(fordelning::Charging c) {
+  switch (c) {
+    case fordelning::Charging::by_key: return "by_key";
+    case fordelning::Charging::to_customer: return "to_customer";
+    case fordelning::Charging::to_supplier: return "to_supplier";
+    case fordelning::Charging::invoiced: return "invoiced";
+    case fordelning::Charging::kommunbidrag: return "kommunbidrag";
+    case fordelning::Charging::none: break;
+  }
+  return "not_allocated";
 }
 
 json customers_kr_json(const std::map<std::string, std::int64_t>& kr) {
@@ -151,11 +224,16 @@ std::string allocation_text(const fordelning::LineAllocation& a) {
             {"area", a.area},
             {"table", a.table},
             {"year", a.year},
-            {"key", a.key->name},
-            {"key_source", key_source_name(a.key_source)},
+            {"key", a.key != nullptr ? json(a.key->name) : json(nullptr)},
+            {"key_source", a.key != nullptr ? key_source_name(a.key_source) : "levereras_till"},
             {"amount_kr", a.amount_kr},
             {"source", a.file + " " + a.source.ref()},
+            {"category", fordelning::category_json(a.category)},
+            {"financing", fordelning::financing_json(a.financing)},
+            {"charging", charging_name(a.charging)},
             {"customers_kr", kCurrent}};
+  if (a.receiver.kind == fordelning::Receiver::Kind::customer) j["delivered_to"] = a.receiver.name;
+  if (a.used_by != nullptr) j["used_by"] = a.used_by->text;
   if (a.proposed_key) {
     j["proposed_key"] = a.proposed_key->name;
     j["proposed_customers_kr"] = a.proposed ? json(kProposed) : json(nullptr);
@@ -181,13 +259,18 @@ json unallocated_json(const fordelning::RoundAllocation& allocation) {
   json out = json::array();
   for (const auto& a : allocation.lines) {
     if (a.allocation) continue;
-    out.push_back({{"supplier", a.supplier},
-                   {"service", a.service},
-                   {"table", a.table},
-                   {"year", a.year},
-                   {"amount_kr", a.amount_kr},
-                   {"source", a.file + " " + a.source.ref()},
-                   {"reason", a.reason}});
+    json l = {{"supplier", a.supplier},
+              {"service", a.service},
+              {"table", a.table},
+              {"year", a.year},
+              {"amount_kr", a.amount_kr},
+              {"source", a.file + " " + a.source.ref()},
+              {"category", fordelning::category_json(a.category)},
+              {"financing", fordelning::financing_json(a.financing)},
+              {"charging", charging_name(a.charging)},
+              {"reason", alloc::not_charged_text(a)}};
+    if (a.receiver.kind == fordelning::Receiver::Kind::supplier) l["delivered_to"] = a.receiver.name;
+    out.push_back(std::move(l));
   }
   return out;
 }
@@ -253,7 +336,13 @@ void write_result_json(const ResultDoc& doc, const std::function<void(std::strin
   // keys, so the markers land where those arrays belong.
   const std::string kAllocations = "\x01allocations\x01", kCustomers = "\x01customers\x01";
   json suppliers = json::array();
-  for (const auto& s : doc.submissions) suppliers.push_back(supplier_json(s));
+  for (std::size_t i = 0; i < doc.submissions.size(); ++i) {
+    const sammanstallning::SupplierRound* consolidated =
+        doc.round != nullptr && i < doc.round->suppliers.size() ? &doc.round->suppliers[i]
+                                                                : nullptr;
+    suppliers.push_back(supplier_json(doc.submissions[i], consolidated,
+                                      doc.round != nullptr ? &doc.round->settings : nullptr));
+  }
   json top = {{"year", doc.year},
               {"draft", doc.draft},
               {"suppliers", suppliers},

@@ -12,12 +12,18 @@
 #include "core/finding.h"
 #include "fordelning/customers.h"
 #include "fordelning/round_allocation.h"
+#include "sammanstallning/round.h"
 
 namespace arsanalys::output {
 
 /// One supplier: name, file, lines (table, service, area, amounts_kr, sources; effects_kr and
-/// effect_sources for running-cost effects), totals_kr per table and year.
-nlohmann::json supplier_json(const analys::Submission& s);
+/// effect_sources for running-cost effects), totals_kr per table and year. With the supplier's
+/// part of the consolidated round, each line also carries its category, financing, in_frames
+/// (and outside_reason when outside), adjusted (the preparers' figures, with the submission's
+/// own), and the supplier its scope: per table and year, total_kr = in_frames_kr + outside_kr.
+nlohmann::json supplier_json(const analys::Submission& s,
+                             const sammanstallning::SupplierRound* consolidated = nullptr,
+                             const sammanstallning::Settings* settings = nullptr);
 
 /// One finding: code, level, file, sheet, cell, message, value_kr, expected_kr.
 nlohmann::json finding_json(const Finding& f);
@@ -36,6 +42,8 @@ struct ResultDoc {
   const Findings& findings;
   const fordelning::RoundAllocation& allocation;
   const fordelning::Kunder* kunder = nullptr;  // nullptr: no register, no customers
+  const sammanstallning::Round* round = nullptr;  // the consolidation: categories, scope,
+                                                  // adjustments (nullptr: lines as read only)
 };
 
 /// resultat.json as text, handed to `sink` piece by piece: the same text as dump(2) of the

@@ -27,6 +27,8 @@ inline constexpr std::string_view kProposalsSheet = "Förslag";
 inline constexpr std::string_view kIndexSheet = "Indexkontroll";
 inline constexpr std::string_view kFindingsSheet = "Fynd";
 inline constexpr std::string_view kChartsSheet = "Diagram";
+inline constexpr std::string_view kOutsideSheet = "Utanför ramarna";
+inline constexpr std::string_view kAdjustmentsSheet = "Justeringar";
 
 /// The note every sheet with amounts carries.
 inline constexpr std::string_view kAmountNote =
@@ -67,6 +69,10 @@ void write_proposals(Sheet& ws, const Context& c);
 void write_index_check(Sheet& ws, const Context& c);
 void write_findings(Sheet& ws, const Context& c);
 void write_charts(XlsxBook& book, Sheet& ws, const Context& c);
+/// "Utanför ramarna": in + outside = every line, per supplier, table and year; the lines outside.
+void write_outside(Sheet& ws, const Context& c);
+/// "Justeringar": the preparers' figures beside the submissions' own.
+void write_adjustments(Sheet& ws, const Context& c);
 
 // Columns per sheet, for the draft banner across them.
 inline constexpr lxw_col_t kOverviewCols = 10;
@@ -74,5 +80,7 @@ inline constexpr lxw_col_t kProposalsCols = 9;
 inline constexpr lxw_col_t kIndexCols = 12;
 inline constexpr lxw_col_t kFindingsCols = 8;
 inline constexpr lxw_col_t kChartsCols = 10;
+inline constexpr lxw_col_t kOutsideCols = 10;
+inline constexpr lxw_col_t kAdjustmentsCols = 9;
 
 }  // namespace arsanalys::output::summary

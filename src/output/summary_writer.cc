@@ -122,14 +122,32 @@ void write_change(Sheet& ws, lxw_row_t row, const Values& v, const Look& look) {
              static_cast<double>(change) / static_cast<double>(*budget), pct);
 }
 
+/// Which of a row's Values hold a figure of the preparers ([[justering]]).
+using Marks = std::array<bool, 5>;
+
+Marks marks_of(const AreaRow& r, int y) {
+  Marks m{};
+  for (const sammanstallning::Adjusted& a : r.adjusted) {
+    if (a.year == y - 2) m[0] = true;
+    if (a.year == y - 1) m[1] = true;
+    if (a.year == y) m[4] = true;
+  }
+  return m;
+}
+
+/// The look of a preparers' figure: the note under the table says what it means.
+constexpr lxw_color_t kAdjustedFill = kInfoFill;
+
 /// A row of plain figures.
 void write_plain_row(Sheet& ws, lxw_row_t row, const std::string& label, const Values& v,
-                     const Look& look) {
+                     const Look& look, const Marks& marks = {}) {
   ws.text(row, kLabel, label, look);
   Look figures = look;
   figures.indent = 0;  // an indent would align the figures left
   for (std::size_t i = 0; i < v.size(); ++i) {
-    ws.kronor(row, static_cast<lxw_col_t>(kUtfall + i), v[i], figures);
+    Look cell = figures;
+    if (marks[i]) cell.fill = kAdjustedFill;
+    ws.kronor(row, static_cast<lxw_col_t>(kUtfall + i), v[i], cell);
   }
   write_change(ws, row, v, figures);
 }
@@ -181,7 +199,7 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
     bool single = rows.empty() || (rows.size() == 1 && rows.front().area.empty());
     if (single) {
       Values v = values_of(rows.empty() ? total.figures : rows.front().figures);
-      write_plain_row(ws, row, s.name, v, kBold);
+      write_plain_row(ws, row, s.name, v, kBold, rows.empty() ? Marks{} : marks_of(rows.front(), y));
       supplier_rows.push_back(row++);
       supplier_values.push_back(v);
       continue;
@@ -194,7 +212,8 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
     std::vector<Values> area_values;
     for (const AreaRow& r : rows) {
       Values v = values_of(r.figures);
-      write_plain_row(ws, row++, r.area.empty() ? "(utan område)" : r.area, v, {.indent = 1});
+      write_plain_row(ws, row++, r.area.empty() ? "(utan område)" : r.area, v, {.indent = 1},
+                      marks_of(r, y));
       area_values.push_back(v);
     }
     Values sum = sum_values(area_values);
@@ -221,6 +240,17 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
                        "3.1c, som nivå), utan index: ramarna beslutas \"+ index\". Prognos {0} "
                        "är leverantörens egen, med index.",
                        year_label(y, 0), year_label(y, -1));
+  note += " Tabellen omfattar bara bastjänster och digital infrastruktur inom ramarna; resten "
+          "står på bladet Utanför ramarna.";
+  bool adjusted = false;
+  for (const SupplierRound& s : c.round.suppliers) {
+    for (const AreaRow& r : utveckling ? s.utveckling : s.forvaltning) {
+      adjusted = adjusted || !r.adjusted.empty();
+    }
+  }
+  if (adjusted) {
+    note += " Blå celler är beredningens siffror, inte leverantörens (bladet Justeringar).";
+  }
   ws.paragraph(row++, 0, kChangePct, note, 150, kNote);
   return row;
 }
@@ -360,6 +390,9 @@ void write_overview(Sheet& ws, const Context& c) {
   sheets.push_back({std::string(kIndexSheet), "index per rad i 3.1a"});
   sheets.push_back({std::string(kFindingsSheet), "alla fynd"});
   sheets.push_back({std::string(kChartsSheet), "kostnadsutvecklingen i diagram"});
+  sheets.push_back({std::string(kOutsideSheet),
+                    "det som ligger utanför ramarna, och att varje underlag går ihop"});
+  sheets.push_back({std::string(kAdjustmentsSheet), "beredningens egna siffror, med källa"});
   for (const auto& [sheet, what] : sheets) {
     ws.link(row, 0, sheet, sheet);
     ws.text(row++, 1, what);
@@ -381,7 +414,10 @@ struct LineColumns {
   lxw_col_t level(std::size_t i) const { return amount(years.size() + i); }
   lxw_col_t change(std::size_t i) const { return level(effect_years.size() + i); }
   lxw_col_t source(std::size_t i) const { return change(effect_years.size() + i); }
-  lxw_col_t count() const { return source(years.size()); }
+  lxw_col_t category() const { return source(years.size()); }
+  lxw_col_t frames() const { return category() + 1; }
+  lxw_col_t reason() const { return category() + 2; }
+  lxw_col_t count() const { return category() + 3; }
 };
 
 LineColumns line_columns(const Round& r) {
@@ -427,6 +463,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   for (std::size_t i = 0; i < lc.years.size(); ++i) widths.push_back(12);
   for (std::size_t i = 0; i < 2 * lc.effect_years.size(); ++i) widths.push_back(11);
   for (std::size_t i = 0; i < lc.years.size(); ++i) widths.push_back(32);
+  widths.insert(widths.end(), {22, 10, 50});
   ws.widths(widths);
   lxw_col_t last_col = lc.count() - 1;
   lxw_row_t row = ws.top();
@@ -451,6 +488,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   for (int y : lc.effect_years) heads.push_back(std::to_string(y));
   for (int y : lc.effect_years) heads.push_back(std::to_string(y));
   for (int y : lc.years) heads.push_back(fmt::format("Källa {}", y));
+  heads.insert(heads.end(), {"Kategori", "Inom ramarna", "Varför utanför ramarna"});
   ws.headings(head_row, 0, heads);
   for (lxw_col_t col = 0; col < LineColumns::kFirst; ++col) ws.blank(group_row, col, kHeading);
   auto group = [&](lxw_col_t first, std::size_t n, const std::string& text) {
@@ -460,6 +498,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
   group(lc.level(0), lc.effect_years.size(), "Påverkan på förvaltningskostnad, nivå (tkr)");
   group(lc.change(0), lc.effect_years.size(), "Påverkan, förändring enskilt år (tkr)");
   group(lc.source(0), lc.years.size(), "Källa: cellen i leverantörens fil");
+  group(lc.category(), 3, "Tjänstekatalogen");
   ws.height(group_row, 2);
 
   for (const std::string& table : table_order(s)) {
@@ -494,6 +533,11 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
         ws.kronor(row, lc.level(i), at_year(l->effect_level_kr, lc.effect_years[i]));
         ws.kronor(row, lc.change(i), at_year(l->effect_change_kr, lc.effect_years[i]));
       }
+      ws.text(row, lc.category(), l->category == fordelning::Category::okand
+                                      ? std::string("Saknas i katalogen")
+                                      : std::string(fordelning::category_text(l->category)));
+      ws.text(row, lc.frames(), l->in_frames ? "ja" : "nej");
+      ws.text(row, lc.reason(), l->reason);
       ++row;
     }
     lxw_row_t last = row - 1;
@@ -521,6 +565,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
       sum_column(lc.change(i), [&](const SourceLine& l) { return at_year(l.effect_change_kr, y); });
     }
     for (std::size_t i = 0; i < lc.years.size(); ++i) ws.blank(row, lc.source(i), total);
+    for (lxw_col_t col = lc.category(); col < lc.count(); ++col) ws.blank(row, col, total);
     row += 2;
   }
   if (s.lines.empty()) ws.text(row++, 0, "Leverantören har inga rader med belopp.", kNote);
@@ -542,7 +587,8 @@ class SheetNames {
  public:
   SheetNames() {
     for (auto fixed : {summary::kOverviewSheet, summary::kProposalsSheet, summary::kIndexSheet,
-                       summary::kFindingsSheet, summary::kChartsSheet}) {
+                       summary::kFindingsSheet, summary::kChartsSheet, summary::kOutsideSheet,
+                       summary::kAdjustmentsSheet}) {
       taken_.insert(folded(std::string(fixed)));
     }
   }
@@ -602,6 +648,8 @@ std::string sammanstallning_xlsx(const sammanstallning::Round& round,
   Sheet index(book, formats, std::string(kIndexSheet), draft, kIndexCols);
   Sheet found(book, formats, std::string(kFindingsSheet), draft, kFindingsCols);
   Sheet charts(book, formats, std::string(kChartsSheet), draft, kChartsCols);
+  Sheet outside(book, formats, std::string(kOutsideSheet), draft, kOutsideCols);
+  Sheet adjustments(book, formats, std::string(kAdjustmentsSheet), draft, kAdjustmentsCols);
 
   write_overview(overview, c);
   for (std::size_t i = 0; i < round.suppliers.size(); ++i) {
@@ -611,6 +659,8 @@ std::string sammanstallning_xlsx(const sammanstallning::Round& round,
   write_index_check(index, c);
   write_findings(found, c);
   write_charts(book, charts, c);
+  write_outside(outside, c);
+  write_adjustments(adjustments, c);
   return book.finish();
 }
 

@@ -85,9 +85,17 @@ std::string figure_name(std::string_view table, int year, int y) {
   return fmt::format("{} {}", table == "forvaltning" ? "förvaltning" : "utveckling", what);
 }
 
-/// "596 200 tkr", or "saknas" for no figure.
-std::string figure_text(std::optional<std::int64_t> kr) {
-  return kr ? analys::format_tkr(*kr) : std::string("saknas");
+/// ADJUSTED's message: "Beredningens siffra 596 200 tkr för <what>, där underlaget saknar
+/// siffra. Källa: …. Motivering: …" (or "ersätter underlagets 28 500 tkr").
+std::string adjusted_text(const Justering& adj, const std::string& what,
+                          std::optional<std::int64_t> submitted) {
+  std::string instead = submitted ? fmt::format("ersätter underlagets {}",
+                                                analys::format_tkr(*submitted))
+                                  : std::string("där underlaget saknar siffra");
+  std::string reason = adj.motivering;
+  if (!reason.empty() && reason.back() != '.') reason += '.';
+  return fmt::format("Beredningens siffra {} för {}, {}. Källa: {}. Motivering: {}",
+                     analys::format_tkr(adj.belopp_kr), what, instead, adj.kalla, reason);
 }
 
 /// Builds one supplier's part of the round.
@@ -245,14 +253,12 @@ class SupplierBuilder {
                                             : adj.ar == y_ - 1 ? row->figures.budget
                                                                : row->figures.foreslagen;
       row->adjusted.push_back(Adjusted{adj.ar, figure, adj.belopp_kr, j});
-      findings_.push_back(Finding{
-          "ADJUSTED", Level::info, settings_line(adj.rad),
-          fmt::format("Beredningens siffra {} ersätter underlagets ({}) för {}, {}, {}. Källa: "
-                      "{}. Motivering: {}",
-                      analys::format_tkr(adj.belopp_kr), figure_text(figure), s_.supplier,
-                      adj.omrade.empty() ? std::string("hela leverantören") : adj.omrade,
-                      figure_name(adj.tabell, adj.ar, y_), adj.kalla, adj.motivering),
-          std::nullopt, std::nullopt});
+      std::string what = adj.omrade.empty() ? fmt::format("{}, {}", s_.supplier,
+                                                           figure_name(adj.tabell, adj.ar, y_))
+                                            : fmt::format("{}, {}, {}", s_.supplier, adj.omrade,
+                                                          figure_name(adj.tabell, adj.ar, y_));
+      findings_.push_back(Finding{"ADJUSTED", Level::info, settings_line(adj.rad),
+                                  adjusted_text(adj, what, figure), std::nullopt, std::nullopt});
       figure = adj.belopp_kr;
     }
   }
@@ -682,13 +688,11 @@ std::vector<LineAdjustment> apply_adjustments(std::vector<analys::Submission>& s
         v = analys::Figure{amount, cell};
         out.push_back(LineAdjustment{s.supplier, t.id, line.label,
                                      Adjusted{adj.ar, submitted, adj.belopp_kr, j}, cell});
-        findings.push_back(Finding{
-            "ADJUSTED", Level::info, cell,
-            fmt::format("Beredningens siffra {} ersätter underlagets ({}) för '{}', {} (omgang.toml "
-                        "rad {}). Källa: {}. Motivering: {}",
-                        analys::format_tkr(adj.belopp_kr), figure_text(submitted), line.label,
-                        t.columns[*col].heading, adj.rad, adj.kalla, adj.motivering),
-            std::nullopt, std::nullopt});
+        std::string what = fmt::format("'{}', {} (omgang.toml rad {})", line.label,
+                                       t.columns[*col].heading, adj.rad);
+        findings.push_back(Finding{"ADJUSTED", Level::info, cell,
+                                   adjusted_text(adj, what, submitted), std::nullopt,
+                                   std::nullopt});
         applied = true;
         break;
       }

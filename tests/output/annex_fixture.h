@@ -202,6 +202,13 @@ inline Round seed_round() {
   round.settings.alternativ.push_back(setting);
 
   round.suppliers = {dms, ink, is};
+  // The annex's service lists: the 3.1a lines, as consolidate() lists them without a catalogue.
+  for (SupplierRound& s : round.suppliers) {
+    for (const SourceLine& l : s.lines) {
+      if (l.table != "forvaltning") continue;
+      s.services.push_back({l.service, l.area, l.area == "Digital infrastruktur", true});
+    }
+  }
   round.bastjanster.tjanster = 28;
   round.infrastruktur.tjanster = 22;
   round.years = {{2022, 838'500 * T, 75'900 * T, 292'600 * T, 621'800 * T, 984'000 * T},

@@ -338,6 +338,7 @@ TEST_CASE("annex HTML: text from user files is escaped", "[annex]") {
   for (auto& e : f.effects)
     if (e.name == 'C') e.supplier = f.round.suppliers[1].name;
   f.round.suppliers[2].lines[0].service = "Stöd <script>alert(1)</script>";
+  f.round.suppliers[2].services[0].name = f.round.suppliers[2].lines[0].service;
   std::string html = beslutsbilaga_html(f.input());
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<b>fet") == std::string::npos);

@@ -27,7 +27,8 @@ except ImportError:
     print("openpyxl saknas (Debian: python3-openpyxl); hoppar över")
     sys.exit(77)
 
-FIXED = ["Översikt", "Förslag", "Indexkontroll", "Fynd", "Diagram"]
+FIXED = ["Översikt", "Förslag", "Indexkontroll", "Fynd", "Diagram", "Utanför ramarna",
+         "Justeringar"]
 failures = []
 
 
@@ -62,7 +63,7 @@ def check_workbook(path, sample):
     wb = openpyxl.load_workbook(path)                  # formulas
     cached = openpyxl.load_workbook(path, data_only=True)  # their cached values
     names = wb.sheetnames
-    if names[0] != "Översikt" or names[-4:] != FIXED[1:]:
+    if names[0] != "Översikt" or names[-(len(FIXED) - 1):] != FIXED[1:]:
         fail(f"{path}: bladen är {names}")
     if len(names) < len(FIXED) + (3 if sample else 1):
         fail(f"{path}: för få leverantörsblad: {names}")

@@ -311,7 +311,8 @@ TEST_CASE("sammanstallning.xlsx has its sheets in order, suppliers by short name
   for (const Sheet& s : w.wb.sheets) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"Översikt", "Demokrati och medborgarservice",
                                           "Inköp och upphandling", "Intraservice", "Förslag",
-                                          "Indexkontroll", "Fynd", "Diagram"});
+                                          "Indexkontroll", "Fynd", "Diagram",
+                                          "Utanför ramarna", "Justeringar"});
 }
 
 TEST_CASE("Översikt: Tabell 1 per supplier and area, totals as formulas", "[summary]") {
@@ -598,11 +599,21 @@ TEST_CASE("sammanstallning.xlsx of the sample round: real figures traced to thei
   CHECK(w.at(dms, row.row, w.col_of(dms, head.row, "2024")).number == 53820000);
   CHECK(w.text(dms, row.row, w.col_of(dms, head.row, "Källa 2023")) == "demokrati.xlsx Blad2!C9");
 
-  // Intraservice's 3.1a budget: the detail rows, 1 071 972 tkr, summed by a formula.
+  // Intraservice's 3.1a budget inside the frames: the detail rows of its bastjänster and
+  // digital infrastruktur, 960 613 tkr, summed by a formula. The catalogue puts 111 359 tkr of
+  // tilläggs- and specialisttjänster, the goteborg.se platform and Inköp outside; together they
+  // are the 1 071 972 tkr of its detail rows.
   const Sheet& over = w.sheet("Översikt");
   const Cell& total = w.find(over, "Totalt Nämnden för Intraservice");
   CHECK(w.formula(w.at(over, total.row, 2)).starts_with("SUM(C"));
-  CHECK(w.at(over, total.row, 2).number == 1071972000);
+  CHECK(w.at(over, total.row, 2).number == 960613000);
+  const Sheet& outside = w.sheet("Utanför ramarna");
+  const Cell& split = w.find(outside, "Nämnden för Intraservice");
+  CHECK(w.text(outside, split.row, 1) == "Förvaltning (3.1a)");
+  CHECK(w.at(outside, split.row, 2).number == 2023);
+  CHECK(w.at(outside, split.row, 3).number == 960613000);
+  CHECK(w.at(outside, split.row, 4).number == 111359000);
+  CHECK(w.at(outside, split.row, 5).number == 1071972000);
 
   // DMS's eight proposals, seven lacking information classification or risk analysis: the
   // overview counts them as the Förslag sheet does.

@@ -84,7 +84,13 @@ TEST_CASE("consolidate: the sample round's year, suppliers and index", "[sammans
   CHECK(supplier("demokrati.xlsx").index_source.starts_with("omgang.toml, [leverantor."));
   CHECK(supplier("intraservice.xlsx").impact == analys::Impact::change);
   CHECK(supplier("inkop.xlsx").impact == analys::Impact::level);
-  CHECK(sample().findings.empty());  // the settings name only suppliers that are there
+  // The settings name only suppliers that are there; what consolidation reports is the
+  // preparers' 13 figures of the sample ([[justering]]), each as ADJUSTED (info).
+  CHECK(sample().findings.size() == 13);
+  for (const Finding& f : sample().findings) {
+    CHECK(f.code == "ADJUSTED");
+    CHECK(f.level == arsanalys::Level::info);
+  }
   // 2.2: "Nej" counts as lacking, as the annex's preparers flagged (seed §5).
   CHECK(supplier("demokrati.xlsx").proposals == 8);
   CHECK(supplier("demokrati.xlsx").proposals_incomplete == 7);
