@@ -688,8 +688,11 @@ std::vector<LineAdjustment> apply_adjustments(std::vector<analys::Submission>& s
         v = analys::Figure{amount, cell};
         out.push_back(LineAdjustment{s.supplier, t.id, line.label,
                                      Adjusted{adj.ar, submitted, adj.belopp_kr, j}, cell});
-        std::string what = fmt::format("'{}', {} (omgang.toml rad {})", line.label,
-                                       t.columns[*col].heading, adj.rad);
+        ColumnKind kind = t.columns[*col].kind;
+        std::string what = fmt::format(
+            "'{}', {} {} (omgang.toml rad {})", line.label,
+            kind == ColumnKind::utfall ? "utfall" : kind == ColumnKind::budget ? "budget" : "prognos",
+            adj.ar, adj.rad);
         findings.push_back(Finding{"ADJUSTED", Level::info, cell,
                                    adjusted_text(adj, what, submitted), std::nullopt,
                                    std::nullopt});

@@ -231,3 +231,164 @@ TEST_CASE("alternative effects: a cut passed through the keys adds up", "[samman
   CHECK(c.utveckling_minus_kr == 1'400'000);
   CHECK(c.forvaltning_minus_kr == 0);
 }
+
+// --- The sample round with its service catalogue, as `run` consolidates it -------------------
+
+namespace {
+
+struct Scoped {
+  std::vector<analys::Submission> submissions;
+  fordelning::Kunder kunder;
+  Findings findings;
+  std::vector<LineAdjustment> adjusted;
+  Round round;
+};
+
+const Scoped& scoped() {
+  static const Scoped s = [] {
+    Scoped out;
+    out.submissions = sample().submissions;
+    out.kunder = inputs::read_kunder_file(kRound / "kunder.xlsx", out.findings);
+    Settings settings = read_settings_file(kRound / "omgang.toml", out.findings);
+    out.adjusted = apply_adjustments(out.submissions, settings, out.findings);
+    std::vector<std::string> names;
+    for (const auto& sub : out.submissions) names.push_back(sub.supplier);
+    fordelning::Catalogue catalogue(&out.kunder, names);
+    fordelning::check_catalogue(catalogue, &out.kunder, out.submissions, out.findings);
+    out.round = consolidate(out.submissions, settings, out.findings, &catalogue, out.adjusted);
+    return out;
+  }();
+  return s;
+}
+
+const SupplierRound& scoped_supplier(std::string_view file) {
+  for (const auto& s : scoped().round.suppliers) {
+    if (s.file == file) return s;
+  }
+  FAIL("no supplier " << file);
+  throw;
+}
+
+const ScopeSplit& split_of(const SupplierRound& s, std::string_view table, int year) {
+  for (const ScopeSplit& x : s.scope) {
+    if (x.table == table && x.year == year) return x;
+  }
+  FAIL("no split " << table << " " << year);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("catalogue: the sample's frames hold bastjänster and digital infrastruktur only",
+          "[sammanstallning][catalogue]") {
+  const Round& r = scoped().round;
+  CHECK(r.catalogue);
+  // The catalogue itself is clean: no uncatalogued line, nothing unreported, no bad cell.
+  for (const Finding& f : scoped().findings) {
+    INFO(f.code << " " << f.message);
+    CHECK(f.code == "ADJUSTED");
+  }
+  // Intraservice's Budget 2023 by area inside the frames, to the krona: the detail rows of
+  // 3.1a (seed 003 L1997-L2066) less the services the annex does not list. The annex prints
+  // 45 900 / 119 700 / 23 000 for the first three (docs/seed-2024.md, "The catalogue").
+  const SupplierRound& is = scoped_supplier("intraservice.xlsx");
+  CHECK(area(is.forvaltning, "Ekonomi").figures.budget == 45'876'000);    // 904+9603+0+35369
+  CHECK(area(is.forvaltning, "HR").figures.budget == 119'676'000);        // less chefsrekrytering
+  CHECK(area(is.forvaltning, "Kommunikation").figures.budget == 22'972'000);  // less konsultation
+  CHECK(area(is.forvaltning, "Ledning och styrning").figures.budget == 34'531'000);
+  CHECK(area(is.forvaltning, "Digital infrastruktur").figures.budget == 737'558'000);  // less
+                                                                                      // goteborg.se
+  CHECK(is.forvaltning.size() == 5);  // Inköp has gone to Inköp och upphandling
+  CHECK(is.forvaltning_total.figures.budget == 960'613'000);
+  // Development: the annex's 111 200, without the ambition adjustment (-21 200).
+  CHECK(is.utveckling_total.figures.foreslagen == 111'200'000);
+  // In the frames plus outside them is the submission, table by table and year by year.
+  for (const SupplierRound& s : r.suppliers) {
+    for (const ScopeSplit& x : s.scope) {
+      INFO(s.name << " " << x.table << " " << x.year);
+      CHECK(x.in_frames_kr + x.outside_kr == x.total_kr);
+    }
+  }
+  CHECK(split_of(is, "forvaltning", 2023).outside_kr == 111'359'000);
+  CHECK(split_of(is, "forvaltning", 2023).total_kr == 1'071'972'000);
+  CHECK(split_of(is, "nya_insatser", 2024).outside_kr == -21'200'000);
+  // The other two suppliers are wholly inside.
+  CHECK(split_of(scoped_supplier("demokrati.xlsx"), "forvaltning", 2023).outside_kr == 0);
+  CHECK(split_of(scoped_supplier("inkop.xlsx"), "utveckling", 2024).outside_kr == 0);
+  // The annex's 28 bastjänster and 22 infrastructure services, from the catalogue.
+  CHECK(r.bastjanster.tjanster == 28);
+  CHECK(r.infrastruktur.tjanster == 22);
+  // The frames of alternative A: 243 300 / 47 800 / 782 600 / 63 400 in the annex; the
+  // differences are the annex's own figures for Ledning och styrning and Digital infrastruktur
+  // (docs/seed-2024.md).
+  const Alternative& a = is.alternatives.front();
+  CHECK(a.frames[1].amount_kr == 47'800'000);
+  CHECK(a.frames[3].amount_kr == 63'400'000);
+}
+
+TEST_CASE("catalogue: the preparers' figures replace the tables' and keep the submission's",
+          "[sammanstallning][catalogue]") {
+  const SupplierRound& is = scoped_supplier("intraservice.xlsx");
+  const AreaRow& di = area(is.forvaltning, "Digital infrastruktur");
+  CHECK(di.figures.utfall == 596'200'000);
+  REQUIRE(di.adjusted.size() == 1);
+  CHECK(di.adjusted[0].year == 2022);
+  CHECK_FALSE(di.adjusted[0].submitted_kr);  // the submission has "-"
+  CHECK(is.forvaltning_total.figures.utfall == 773'800'000);
+  const SupplierRound& ink = scoped_supplier("inkop.xlsx");
+  CHECK(ink.forvaltning_total.figures.foreslagen == 30'700'000);
+  REQUIRE(ink.forvaltning[0].adjusted.size() == 1);
+  CHECK(ink.forvaltning[0].adjusted[0].submitted_kr == 28'500'000);
+  CHECK(ink.alternatives.front().forvaltning_kr == 30'700'000);
+}
+
+TEST_CASE("[[justering]] of a line: the copy of the submission changes, the original does not",
+          "[sammanstallning][catalogue]") {
+  std::vector<analys::Submission> subs = {sample().submissions[0]};  // demokrati.xlsx
+  Findings findings;
+  Settings settings = read_settings(
+      "[[justering]]\n"
+      "leverantor = \"Nämnden för demokrati och medborgarservice\"\n"
+      "tabell = \"forvaltning\"\n"
+      "tjanst = \"Extern service och kommunikation\"\n"
+      "ar = 2023\n"
+      "belopp_tkr = 50773\n"
+      "kalla = \"Beslutsbilagan\"\n"
+      "motivering = \"Skrivfel: indexkontrollen visar 50 773.\"\n"
+      "[[justering]]\n"
+      "leverantor = \"Nämnden för demokrati och medborgarservice\"\n"
+      "tabell = \"forvaltning\"\n"
+      "tjanst = \"Finns inte\"\n"
+      "ar = 2023\n"
+      "belopp_tkr = 1\n"
+      "kalla = \"x\"\n"
+      "motivering = \"y\"\n",
+      "omgang.toml", findings);
+  REQUIRE(findings.empty());
+  std::vector<LineAdjustment> adjusted = apply_adjustments(subs, settings, findings);
+  REQUIRE(adjusted.size() == 1);
+  CHECK(adjusted[0].figure.submitted_kr == 50'733'000);
+  CHECK(adjusted[0].figure.adjusted_kr == 50'773'000);
+  CHECK(adjusted[0].source.cell == "C9");
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].code == "ADJUSTED");
+  CHECK(findings[0].where.cell == "C9");
+  CHECK(findings[0].message ==
+        "Beredningens siffra 50 773 tkr för 'Extern service och kommunikation', budget 2023 "
+        "(omgang.toml rad 1), ersätter underlagets 50 733 tkr. Källa: Beslutsbilagan. "
+        "Motivering: Skrivfel: indexkontrollen visar 50 773.");
+  CHECK(findings[1].code == "SETTINGS_INVALID");
+  CHECK(findings[1].where.cell == "rad 9");
+  Round r = consolidate(subs, settings, findings, nullptr, adjusted);
+  const SupplierRound& dms = r.suppliers[0];
+  CHECK(dms.forvaltning_total.figures.budget == 77'587'000);  // the total the supplier typed
+  auto line = std::find_if(dms.lines.begin(), dms.lines.end(), [](const SourceLine& l) {
+    return l.table == "forvaltning" && l.service == "Extern service och kommunikation";
+  });
+  REQUIRE(line != dms.lines.end());
+  REQUIRE(line->adjusted.size() == 1);
+  CHECK(line->amounts_kr.at(2023) == 50'773'000);
+  // The submission as read is untouched.
+  CHECK(sample().submissions[0].table("forvaltning")->lines[1].values[1]->amount.kronor ==
+        50'733'000);
+}
