@@ -1,5 +1,7 @@
 #include "output/annex_doc.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -477,19 +479,36 @@ void service_lists(const Context& cx, Part& p) {
 
 // ---- Utanför ramarna ----
 
-/// What a line outside the frames is, in a few words: "Tilläggstjänst, faktureras per beställning".
+/// What a line outside the frames is, in a few words: "Tilläggstjänst", "Digital infrastruktur".
 std::string outside_kind(const sammanstallning::SourceLine& l) {
-  std::string kind(fordelning::category_text(l.category));
-  if (l.category == fordelning::Category::okand) kind = "Saknas i tjänstekatalogen";
+  if (l.category == fordelning::Category::okand) return "Saknas i tjänstekatalogen";
+  return std::string(fordelning::category_text(l.category));
+}
+
+/// The remark of a line outside the frames, where its category does not say it all.
+std::string outside_remark(const sammanstallning::SourceLine& l) {
+  if (!l.receiver.empty()) {
+    return fmt::format("Levereras till {} och debiteras där", short_name(l.receiver));
+  }
   switch (l.financing) {
-    case fordelning::Financing::faktura_a_pris:
-      return kind + ", faktureras per beställning";
     case fordelning::Financing::kommunbidrag:
-      return kind + ", kommunbidrag";
+      return "Kommunbidrag";
     case fordelning::Financing::kostnadsfordelning:
+      if (l.category == fordelning::Category::tillaggstjanst ||
+          l.category == fordelning::Category::specialisttjanst) {
+        return "Kostnadsfördelning";
+      }
+      break;
+    case fordelning::Financing::faktura_a_pris:
+      if (l.category != fordelning::Category::tillaggstjanst &&
+          l.category != fordelning::Category::specialisttjanst) {
+        return "Faktureras per beställning";
+      }
       break;
   }
-  return kind;
+  if (l.category == fordelning::Category::utanfor) return "Prioriteras inte";
+  if (l.category == fordelning::Category::okand) return "Ingår inte förrän katalogen anger den";
+  return "";
 }
 
 Part outside(const Context& cx) {
@@ -550,9 +569,12 @@ Part outside(const Context& cx) {
   p.blocks.push_back(table_block(std::move(sums)));
 
   Table lines;
-  lines.columns = {{"Leverantör", Join::none, 30},   {"Tjänst", Join::none, 40},
-                   {"Kategori", Join::none, 24},     {fmt::format("Budget {}", cx.y - 1), Join::none, 14},
-                   {std::to_string(cx.y), Join::none, 14}, {"Varför utanför ramarna", Join::none, 48}};
+  lines.columns = {{"Leverantör", Join::none, 22},
+                   {"Tjänst", Join::none, 46},
+                   {"Kategori", Join::none, 22},
+                   {fmt::format("Budget {}", cx.y - 1), Join::none, 12},
+                   {std::to_string(cx.y), Join::none, 12},
+                   {"Anmärkning", Join::none, 34}};
   for (const SupplierRound& s : cx.round.suppliers) {
     bool first = true;
     for (const sammanstallning::SourceLine& l : s.lines) {
@@ -565,17 +587,22 @@ Part outside(const Context& cx) {
         return it == map.end() ? text("–") : tkr(round_to(it->second, 1000) / 1000);
       };
       std::string service = l.service;
-      if (!l.area.empty()) service += " (" + l.area + ")";
+      if (!l.area.empty() && fold(l.area) != fold(l.service)) service += " (" + l.area + ")";
       lines.rows.push_back(Row{{text(first ? short_name(s.name) : ""), text(service),
                                 text(outside_kind(l)), shown(budget, l.amounts_kr),
-                                shown(now, l.amounts_kr), text(l.reason)},
+                                shown(now, l.amounts_kr), text(outside_remark(l))},
                                false});
       first = false;
     }
   }
   if (!lines.rows.empty()) {
     p.blocks.push_back(heading(2, "Rader utanför ramarna"));
-    lines.caption = "Belopp i tkr, som i underlaget.";
+    lines.caption = fmt::format(
+        "Belopp i tkr, som i underlaget ({} för förvaltning är prognosen med index). "
+        "Tilläggs- och specialisttjänster är valbara för kunderna, faktureras per beställning "
+        "och ingår inte i strategisk samordningsgrupps prioritering. En tjänst som levereras "
+        "till en annan leverantör ingår i den leverantörens tjänster och ramar.",
+        cx.y);
     p.blocks.push_back(table_block(std::move(lines)));
   }
   return p;

@@ -205,6 +205,7 @@ class SupplierBuilder {
     sl.financing = c.financing;
     sl.in_frames = c.in_frames;
     sl.reason = c.reason;
+    if (c.receiver.kind != fordelning::Receiver::Kind::none) sl.receiver = c.receiver.name;
     if (c.row != nullptr && catalogue_.present() && c.row->area().empty() && !c.row->rest()) {
       sl.catalogue_name = c.row->service;
     }

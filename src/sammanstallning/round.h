@@ -92,6 +92,7 @@ struct SourceLine {
   fordelning::Financing financing = fordelning::Financing::kostnadsfordelning;
   bool in_frames = true;        // inside the frames (Tabell 1 and 2, alternatives)
   std::string reason;           // Swedish: why outside the frames ("" when inside)
+  std::string receiver;         // `Levereras till`, resolved: a supplier or Kund-id ("" none)
   std::string catalogue_name;   // the catalogue's name of the service ("" none)
   std::vector<Adjusted> adjusted;  // amounts of this line the preparers replaced (by year)
 };
