@@ -23,6 +23,7 @@
 #include "fordelning/round_allocation.h"
 #include "output/annex_writer.h"
 #include "output/fordelning_writer.h"
+#include "output/pdf_print.h"
 #include "output/result_json.h"
 #include "output/review_writer.h"
 #include "output/summary_writer.h"
@@ -278,6 +279,8 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   output::AnnexInput annex{round, effects, kunder, findings, draft};
   outputs.write("beslutsbilaga.xlsx", output::beslutsbilaga_xlsx(annex));
   outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
+  // Chromium prints the annex while the rest is written.
+  output::PdfPrint printing(out_dir / "beslutsbilaga.html", out_dir / "beslutsbilaga.pdf");
 
   progress.stage("Skriver fördelning, kundbesked och resultat.json");
   // resultat.json is written as it is made: at city scale it is hundreds of megabytes.
@@ -324,7 +327,10 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     write_result();
   }
   outputs.count_written();  // resultat.json
+  output::PdfResult pdf = printing.finish();
+  if (pdf.status == output::PdfResult::Status::written) outputs.count_written();
   print_summary(in, findings, outputs, out);
+  if (!pdf.message.empty()) out << pdf.message << "\n";
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }
 

@@ -1411,10 +1411,19 @@ Document build(const AnnexInput& input) {
   }
   Document doc;
   doc.year = round.year;
-  doc.title = fmt::format(
-      "Underlag till strategisk samordningsgrupps värdering och prioritering av digital "
-      "utveckling och förvaltning {}",
-      round.year);
+  const sammanstallning::Bilaga& bilaga = round.settings.bilaga;
+  doc.title = !bilaga.titel.empty()
+                  ? bilaga.titel
+                  : fmt::format("Underlag till strategisk samordningsgrupps värdering och "
+                                "prioritering av digital utveckling och förvaltning {}",
+                                round.year);
+  std::vector<std::string> data;
+  if (!bilaga.diarienummer.empty()) data.push_back("Diarienummer " + bilaga.diarienummer);
+  if (!bilaga.version.empty()) data.push_back("Version " + bilaga.version);
+  if (!bilaga.datum.empty()) data.push_back(bilaga.datum);
+  for (const std::string& d : data) {
+    doc.document_data += (doc.document_data.empty() ? "" : " · ") + d;
+  }
   doc.draft = input.draft;
   if (input.draft) {
     int fel = static_cast<int>(std::count_if(input.findings.begin(), input.findings.end(),

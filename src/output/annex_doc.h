@@ -108,6 +108,8 @@ struct Part {
 
 struct Document {
   std::string title;     // "Underlag till strategisk samordningsgrupps ... 2024"
+  std::string document_data;  // "Diarienummer 0123/23 · Version 2 · 2023-05-03" ("" none),
+                              // printed at the foot of every page
   bool draft = false;
   std::string draft_text;  // "UTKAST – ..." (only when draft)
   int year = 0;

@@ -23,7 +23,6 @@ using annex::Table;
 // ---------------------------------------------------------------- HTML
 
 constexpr std::string_view kCss = R"css(
-@page { size: A4; margin: 18mm 17mm 20mm 17mm; }
 html { background: #ffffff; }
 body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt;
   line-height: 1.35; color: #000000; background: #ffffff; margin: 0 auto; max-width: 176mm;
@@ -174,18 +173,58 @@ void html_block(const Part& p, const Block& b, std::string& out) {
   }
 }
 
+/// Text as a CSS string, quotes included: `"` and `\` escaped, line breaks and `<` as code
+/// points (so no text can end the <style> element).
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n' || c == '\r') {
+      out += "\\A ";
+    } else if (c == '<') {
+      out += "\\3C ";
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+/// The printed page: A4, and in its margins the draft mark, the annex's document data and
+/// "Sida N av M" on every page (CSS margin boxes, which Chromium prints).
+std::string page_css(const Document& doc) {
+  std::string out =
+      "@page { size: A4; margin: 20mm 17mm 22mm 17mm;\n"
+      "  @bottom-right { content: \"Sida \" counter(page) \" av \" counter(pages);"
+      " white-space: nowrap; width: 22%; font-size: 8.5pt;"
+      " font-family: \"Liberation Sans\", Arial, sans-serif; }\n";
+  std::string left = doc.document_data.empty() ? doc.title : doc.document_data;
+  out += fmt::format(
+      "  @bottom-left {{ content: {}; width: 78%; font-size: 8.5pt;"
+      " font-family: \"Liberation Sans\", Arial, sans-serif; }}\n",
+      css_string(left));
+  if (doc.draft) {
+    out += "  @top-center { content: \"UTKAST\"; font-size: 13pt; font-weight: bold;"
+           " letter-spacing: 0.2em; font-family: \"Liberation Sans\", Arial, sans-serif; }\n";
+  }
+  return out + "}\n";
+}
+
 std::string render_html(const Document& doc) {
   std::string title = doc.draft ? "UTKAST – " + doc.title : doc.title;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n",
-      html::escape(title), kCss);
+      "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<header>\n",
+      html::escape(title), page_css(doc), kCss);
   if (doc.draft) out += "<p class=\"utkast\">" + html::escape(doc.draft_text) + "</p>\n";
   out += "<h1 class=\"titel\">" + html::escape(doc.title) + "</h1>\n";
-  out += fmt::format(
-      "<p class=\"meta\">Beslutsbilaga sammanställd av arsanalys ur leverantörernas årliga analys "
-      "{}. Belopp i tkr, utan index, avrundade till hundratal tkr där inget annat anges.</p>\n",
-      doc.year);
+  if (!doc.document_data.empty()) {
+    out += "<p class=\"meta\">" + html::escape(doc.document_data) + "</p>\n";
+  }
+  out += "<p class=\"meta\">Belopp i tkr, utan index, avrundade till hundratal tkr där inget "
+         "annat anges.</p>\n";
   out += "</header>\n";
   bool first = true;
   for (const Part& p : doc.parts) {

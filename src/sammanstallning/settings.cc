@@ -706,6 +706,37 @@ void read_justeringar(Parser& p, const toml::table& root, std::vector<Justering>
   }
 }
 
+// ---- [bilaga] ---------------------------------------------------------------------------------
+
+void read_bilaga(Parser& p, const toml::table& root, Bilaga& out) {
+  const toml::table* t = p.table(root, "bilaga", "en tabell [bilaga]");
+  if (t == nullptr) return;
+  constexpr std::string_view where = "[bilaga]";
+  p.only(*t, where, {"titel", "diarienummer", "datum", "version"});
+  for (auto [key, field] : {std::pair{std::string_view("titel"), &out.titel},
+                            std::pair{std::string_view("diarienummer"), &out.diarienummer},
+                            std::pair{std::string_view("version"), &out.version}}) {
+    const toml::node* node = t->get(key);
+    if (node == nullptr) continue;
+    if (std::optional<std::int64_t> n = node->value_exact<std::int64_t>(); n && key != "titel") {
+      *field = std::to_string(*n);  // version = 2
+    } else if (auto text = p.text(*t, key, where, kValueUnused)) {
+      *field = std::move(*text);
+    }
+  }
+  if (const toml::node* node = t->get("datum")) {
+    if (const toml::value<toml::date>* d = node->as_date()) {
+      const toml::date& v = d->get();
+      out.datum = fmt::format("{:04}-{:02}-{:02}", v.year, v.month, v.day);
+    } else if (const toml::value<std::string>* s = node->as_string();
+               s != nullptr && s->get().size() == 10 && s->get()[4] == '-' && s->get()[7] == '-') {
+      out.datum = s->get();
+    } else {
+      p.invalid(*node, "datum", where, "ett datum som 2023-05-03");
+    }
+  }
+}
+
 // ---- describe_defaults ----------------------------------------------------------------------
 
 std::string index_line(const IndexSettings& x) {
@@ -804,7 +835,7 @@ Settings read_settings(std::string_view toml_text, std::string_view file_name, F
     return s;
   }
   p.only(root, "", {"analysar", "index", "kf_index", "prisindex", "leverantor", "alternativ",
-                    "justering"});
+                    "justering", "bilaga"});
   s.analysar = p.year(root, "analysar").value_or(0);
   read_index(p, root, s.index);
   s.kf_index = p.number(root, "kf_index", "", kIndexRule);
@@ -812,6 +843,7 @@ Settings read_settings(std::string_view toml_text, std::string_view file_name, F
   read_leverantorer(p, root, s.leverantorer);
   read_alternativ(p, root, s.alternativ);
   read_justeringar(p, root, s.justeringar);
+  read_bilaga(p, root, s.bilaga);
   p.flush();
   return s;
 }

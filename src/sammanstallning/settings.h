@@ -110,6 +110,14 @@ struct Justering {
   int rad = 0;                   // line of its [[justering]] header in the file
 };
 
+/// The decision annex's document data (`[bilaga]`), printed on every page of its PDF.
+struct Bilaga {
+  std::string titel;         // the annex's title ("" the default title)
+  std::string diarienummer;  // the registration number ("" none)
+  std::string datum;         // the date, ISO 8601 "YYYY-MM-DD" ("" none)
+  std::string version;       // the version ("" none)
+};
+
 /// Everything omgang.toml can say; every default is "not set".
 struct Settings {
   int analysar = 0;                   // analysis year Y; 0 = from submissions
@@ -119,6 +127,7 @@ struct Settings {
   std::map<std::string, LeverantorSettings, std::less<>> leverantorer;  // by name as written
   std::vector<Alternativ> alternativ;  // B, C, D entries in file order
   std::vector<Justering> justeringar;  // [[justering]] entries in file order
+  Bilaga bilaga;                       // [bilaga]
 };
 
 /// Finding codes of this module.

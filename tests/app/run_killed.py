@@ -26,6 +26,10 @@ def check_complete(out_dir):
             elif name.endswith(".json"):
                 with open(path, encoding="utf-8") as f:
                     json.load(f)
+            elif name.endswith(".pdf"):
+                with open(path, "rb") as f:
+                    data = f.read()
+                assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:], f"{path}: cut short"
             elif name.endswith(".html"):
                 with open(path, encoding="utf-8") as f:
                     assert f.read().rstrip().endswith("</html>"), f"{path}: cut short"

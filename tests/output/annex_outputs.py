@@ -5,6 +5,9 @@
              pages (pdfinfo) and holds the key figures and headings (pdftotext).
   xlsx MODE: beslutsbilaga.xlsx opened by openpyxl (sheets, numbers, formulas, cached values)
              and converted by LibreOffice headless to PDF, whose text holds the key figures.
+  pdf MODE:  beslutsbilaga.pdf as `arsanalys run` prints it (with ROUND_DIR): A4 pages, each
+             with "Sida N av M", the annex's document data and, for a draft, "UTKAST" in its
+             margins, and none holding only a heading.
 
 Usage: annex_outputs.py html|xlsx SOURCE WORK_DIR [ROUND_DIR]
   SOURCE is the Catch2 test binary (the fixture round of annex_writer_test.cc is written by its
@@ -95,8 +98,9 @@ def produce(source, work, round_dir=None):
             fail(f"arsanalys run gav {done.returncode}:\n{done.stderr}")
         source = out
     if os.path.isdir(source):
-        for name in ("beslutsbilaga.html", "beslutsbilaga.xlsx"):
-            shutil.copy(os.path.join(source, name), os.path.join(work, name))
+        for name in ("beslutsbilaga.html", "beslutsbilaga.xlsx", "beslutsbilaga.pdf"):
+            if os.path.exists(os.path.join(source, name)):
+                shutil.copy(os.path.join(source, name), os.path.join(work, name))
         return False
     env = dict(os.environ, ARSANALYS_ANNEX_OUT=work)
     subprocess.run([source, "[annex_files]"], check=True, env=env, stdout=subprocess.DEVNULL)
@@ -197,17 +201,44 @@ def check_xlsx(work, fixture):
     print(f"LibreOffice: {pdf} med nyckeltalen")
 
 
+def check_pdf(work, fixture):
+    for tool in ("pdfinfo", "pdftotext"):
+        if shutil.which(tool) is None:
+            skip(f"{tool} saknas (Debian: poppler-utils)")
+    pdf = os.path.join(work, "beslutsbilaga.pdf")
+    if not os.path.exists(pdf):
+        fail("arsanalys run skrev ingen beslutsbilaga.pdf")
+    pages = a4_pages(pdf)
+    data = "Version 2 · 2023-05-03"  # the sample's [bilaga]
+    for n in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"], check=True,
+                              capture_output=True, text=True).stdout
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        if f"Sida {n} av {pages}" not in lines:
+            fail(f"sidan {n} saknar 'Sida {n} av {pages}': {lines[-3:]}")
+        if fixture == "sample" and "UTKAST" not in lines:
+            fail(f"sidan {n} saknar UTKAST i marginalen")
+        if fixture == "sample" and data not in lines:
+            fail(f"sidan {n} saknar dokumentuppgifterna '{data}'")
+        body = [l for l in lines if l not in ("UTKAST", data, f"Sida {n} av {pages}")]
+        # A page of only a heading: one or two short lines and nothing else.
+        if len(body) <= 2 and all(len(l) < 80 for l in body):
+            fail(f"sidan {n} har bara en rubrik: {body}")
+    print(f"beslutsbilaga.pdf: {pages} A4-sidor, alla med sidnummer"
+          f"{', UTKAST och dokumentuppgifter' if fixture == 'sample' else ''}")
+
+
 def main():
-    if len(sys.argv) not in (4, 5) or sys.argv[1] not in ("html", "xlsx"):
+    if len(sys.argv) not in (4, 5) or sys.argv[1] not in ("html", "xlsx", "pdf"):
         print(__doc__)
         sys.exit(2)
     mode, source, work = sys.argv[1:4]
     round_dir = sys.argv[4] if len(sys.argv) == 5 else None
-    if mode == "html" and chromium_binary() is None:
+    if mode in ("html", "pdf") and chromium_binary() is None:
         skip("chromium saknas (Debian: apt-get install chromium); HTML-utskriften provas inte")
     from_binary = produce(source, work, round_dir)
     fixture = "sample" if round_dir else "fixture" if from_binary else "folder"
-    (check_html if mode == "html" else check_xlsx)(work, fixture)
+    {"html": check_html, "xlsx": check_xlsx, "pdf": check_pdf}[mode](work, fixture)
 
 
 if __name__ == "__main__":

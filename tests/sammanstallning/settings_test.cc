@@ -197,7 +197,7 @@ TEST_CASE("unknown keys: a varning with the line, and a suggestion when one is c
        "okänd nyckel 'Kf_Index' (menade du 'kf_index'?). Nyckeln används inte."},
       {"omgang = 2024\n", "rad 1",
        "okänd nyckel 'omgang'; kända nycklar: analysar, index, kf_index, prisindex, leverantor, "
-       "alternativ, justering. Nyckeln används inte."},
+       "alternativ, justering, bilaga. Nyckeln används inte."},
       {"[leverantor.\"X\"]\nindex = 6\npaverkn = \"niva\"\n", "rad 3",
        "okänd nyckel 'paverkn' i [leverantor.\"X\"] (menade du 'paverkan'?). Nyckeln används "
        "inte."},
