@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine (missing packages via apt-get, configure, build) and runs the
-# main job on the sample round shipped in samples/2024. Outputs go to ut/ (or OUT_DIR).
+# main job on the sample round shipped in samples/2024. Outputs go to ut/ (or OUT_DIR), the
+# decision annex as a PDF too (Debian's chromium, installed here).
 # Usage: scripts/run-sample.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=${1:-ut}
-scripts/setup.sh build
+# Chromium prints the decision annex to beslutsbilaga.pdf.
+ARSANALYS_EXTRA_PACKAGES="chromium ${ARSANALYS_EXTRA_PACKAGES:-}" scripts/setup.sh build
 set +e
 build/arsanalys run samples/2024 -o "$out"
 status=$?
