@@ -1228,19 +1228,29 @@ std::vector<const AlternativeEffect*> effects_of(const Context& cx, const Suppli
 
 constexpr std::size_t kCustomersShown = 10;
 
+/// "förvaltningsramen 134 608 tkr (13,1 %) lägre", "… oförändrad", "… högre".
+std::string frame_change(std::string_view frame, std::int64_t minus_kr, std::int64_t a_kr) {
+  std::int64_t tkr = round_to(minus_kr, 1000) / 1000;
+  if (tkr == 0) return fmt::format("{} oförändrad", frame);
+  std::string pct = a_kr != 0 ? fmt::format(" ({})", percent_text(std::llabs(minus_kr), a_kr)) : "";
+  return fmt::format("{} {} tkr{} {}", frame, group(std::llabs(tkr)), pct,
+                     tkr > 0 ? "lägre" : "högre");
+}
+
 void effect_blocks(const Context& cx, const AlternativeEffect& e, Part& p) {
   p.blocks.push_back(heading(4, "Vad alternativet innebär per kund"));
+  std::int64_t a_forv = e.forvaltning_a_kr, a_utv = e.utveckling_a_kr;
   std::string text = fmt::format(
-      "Jämfört med alternativ A minskar ramen för förvaltning med {} tkr och ramen för "
-      "utveckling med {} tkr. Minskningen fördelas på kunderna efter fördelningsnycklarna, i "
-      "proportion till vad varje kund betalar för leverantörens tjänster.",
-      group(round_to(e.forvaltning_minus_kr, 1000) / 1000),
-      group(round_to(e.utveckling_minus_kr, 1000) / 1000));
+      "Jämfört med alternativ A är {} och {}. Tabellen visar alternativ A:s ramar, utan index, "
+      "fördelade på kunderna i proportion till vad varje kund betalar för leverantörens tjänster "
+      "inom ramarna, och minskningen fördelad på samma sätt.",
+      frame_change("förvaltningsramen", e.forvaltning_minus_kr, a_forv),
+      frame_change("utvecklingsramen", e.utveckling_minus_kr, a_utv));
   std::size_t n = std::max(e.customers_a_kr.size(), e.customers_minus_kr.size());
   if (n > kCustomersShown) {
-    text += fmt::format(" Tabellen visar de {} kunder som påverkas mest; alla {} kunder finns i "
-                        "beslutsbilaga.xlsx, bladet Per kund.",
-                        kCustomersShown, n);
+    text += fmt::format(" De {} kunder som påverkas mest står var för sig och de övriga {} "
+                        "tillsammans; varje kund redovisas i bilagans kalkylbladsversion.",
+                        kCustomersShown, n - kCustomersShown);
   }
   p.blocks.push_back(paragraph(text));
   if (!e.note.empty()) p.blocks.push_back(note(e.note));

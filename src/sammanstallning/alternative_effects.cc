@@ -6,7 +6,8 @@
 namespace arsanalys::sammanstallning {
 namespace {
 
-/// Kund-id -> kronor a supplier's lines of some tables are charged under A.
+/// Kund-id -> kronor the supplier's lines inside the frames of some tables are charged by their
+/// keys: each customer's weight in the supplier's frames.
 std::map<std::string, std::int64_t> charged(const fordelning::RoundAllocation& allocation,
                                             const std::string& supplier, bool forvaltning) {
   std::map<std::string, std::int64_t> out;
@@ -14,7 +15,7 @@ std::map<std::string, std::int64_t> charged(const fordelning::RoundAllocation& a
   fordelning::KronorSum sum;
   const std::string folded = fold(supplier);
   for (const fordelning::LineAllocation& line : allocation.lines) {
-    if (!line.allocation || fold(line.supplier) != folded) continue;
+    if (!line.allocation || !line.in_frames || fold(line.supplier) != folded) continue;
     if ((line.table == "forvaltning") != forvaltning) continue;
     sum.add(line.allocation->customers_kr);
   }
@@ -59,11 +60,19 @@ std::vector<AlternativeEffect> alternative_effects(const Round& round,
       e.name = alt.name;
       e.minskning = alt.minskning;
       e.title = alt.title;
+      e.forvaltning_a_kr = a.forvaltning_kr;
+      e.utveckling_a_kr = a.utveckling_kr;
       e.forvaltning_minus_kr = a.forvaltning_kr - alt.forvaltning_kr;
       e.utveckling_minus_kr = a.utveckling_kr - alt.utveckling_kr;
-      for (const auto& [id, kr] : forvaltning) e.customers_a_kr[id] = kr + utveckling.at(id);
-      for (const auto& [id, kr] : forvaltning) e.customers_minus_kr[id] = 0;
-      bool ok = pass_on(e.forvaltning_minus_kr, forvaltning, e.customers_minus_kr);
+      for (const auto& [id, kr] : forvaltning) {
+        e.customers_a_kr[id] = 0;
+        e.customers_minus_kr[id] = 0;
+      }
+      // A's frames (without index) and the cut, both shared by the same weights, so the table
+      // adds up to the frames printed above it.
+      bool ok = pass_on(a.forvaltning_kr, forvaltning, e.customers_a_kr);
+      ok = pass_on(a.utveckling_kr, utveckling, e.customers_a_kr) && ok;
+      ok = pass_on(e.forvaltning_minus_kr, forvaltning, e.customers_minus_kr) && ok;
       ok = pass_on(e.utveckling_minus_kr, utveckling, e.customers_minus_kr) && ok;
       if (!ok) {
         e.note = "Minskningen kunde inte föras vidare till kunderna: leverantörens kostnader "
