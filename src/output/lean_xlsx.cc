@@ -93,16 +93,23 @@ class Out {
     return *this;
   }
 
-  /// A1-style reference of a 0-based cell.
-  Out& ref(lxw_row_t row, lxw_col_t col) {
+  /// The letters of a 0-based column ("A", "AB").
+  Out& col(lxw_col_t col) {
     char letters[4];
     int n = 0;
     for (std::uint32_t c = col + 1u; c > 0; c = (c - 1) / 26) {
       letters[n++] = static_cast<char>('A' + (c - 1) % 26);
     }
     while (n > 0) s_.push_back(letters[--n]);
-    return *this << static_cast<std::uint32_t>(row + 1);
+    return *this;
   }
+
+  /// A1-style reference of a 0-based cell.
+  Out& ref(lxw_row_t row, lxw_col_t col) {
+    return this->col(col) << static_cast<std::uint32_t>(row + 1);
+  }
+
+  std::size_t size() const { return s_.size(); }
 
   /// Text for an element's content or (`attribute`) an attribute's value: markup characters
   /// as entities, control characters Excel's way (_x0001_), and a literal "_x0041_" kept
@@ -279,18 +286,39 @@ std::string zip_parts(std::vector<ZipPart>& parts, const std::string& subject,
 
 // --- Parts shared by both writers -------------------------------------------------------------
 
-/// A cell's start tag up to its style: `<c s="3"`, with `r="H12"` only when the cell is not the
-/// one right after the row's previous cell (`next_col`: 0 at a row's start). A reader places a
-/// cell without `r` there (ECMA-376 18.3.1.4: r is optional), and the references were a fifth of
-/// a statement's XML and, being all different, most of what deflate spent its time on.
-void cell_head(Out& out, lxw_row_t row, lxw_col_t col, lxw_col_t next_col, std::uint32_t xf) {
-  if (col == next_col) {
-    out << "<c s=\"" << xf << '"';
-  } else {
-    out << "<c r=\"";
-    out.ref(row, col) << "\" s=\"" << xf << '"';
+/// A row's number as text, printed once for all its cells' references.
+class RowNumber {
+ public:
+  explicit RowNumber(lxw_row_t row) {
+    size_ = static_cast<std::size_t>(
+        std::to_chars(text_, text_ + sizeof text_, static_cast<std::uint32_t>(row + 1)).ptr -
+        text_);
   }
+  std::string_view text() const { return {text_, size_}; }
+
+ private:
+  char text_[12];
+  std::size_t size_;
+};
+
+/// A cell's start tag up to its style: `<c r="H12" s="3"`. Every cell carries its reference, as
+/// Excel writes it: ECMA-376 (18.3.1.4) makes r optional, but readers rely on it (Gnumeric
+/// places a cell without one in column -1 and drops it).
+void cell_head(Out& out, const RowNumber& row, lxw_col_t col, std::uint32_t xf) {
+  out << "<c r=\"";
+  out.col(col) << row.text() << "\" s=\"" << xf << '"';
 }
+
+/// A row's spans attribute, ` spans="2:9"`: the columns used in the row's block of 16 rows, as
+/// Excel and libxlsxwriter write it on every row that has cells (a hint for a reader that
+/// allocates a row's cells at once; optional, ECMA-376 18.3.1.73).
+void spans(Out& out, lxw_col_t first, lxw_col_t last) {
+  out << " spans=\"" << static_cast<std::uint32_t>(first + 1u) << ':'
+      << static_cast<std::uint32_t>(last + 1u) << '"';
+}
+
+/// Rows come in blocks of 16 for their spans, as in Excel's files.
+constexpr lxw_row_t kSpanRows = 16;
 
 /// The rest of a number cell after `<c r=".." s=".."`.
 void number_cell(Out& out, double value) {
@@ -956,11 +984,15 @@ std::string LeanSheet::sheet_xml() {
   for (const Merge& m : merged_) frame.merged.push_back(Area{m.row, m.row, m.first, m.last});
   frame.header = header_;
 
-  Out out(cells.size() * 48 + 4096);
+  Out out(cells.size() * 56 + 4096);
   frame.head(out);
   auto height = heights_.begin();
+  // The columns used in the block of 16 rows of the row being written (cells are by row).
+  lxw_row_t block = 0;
+  lxw_col_t block_first = 0, block_last = 0;
   auto open_row = [&](lxw_row_t row, bool empty) {
     out << "<row r=\"" << static_cast<std::uint32_t>(row + 1) << '"';
+    if (!empty) spans(out, block_first, block_last);
     if (height != heights_.end() && height->first == row) {
       out << " ht=\"";
       out.num(height->second) << "\" customHeight=\"1\"";
@@ -970,13 +1002,22 @@ std::string LeanSheet::sheet_xml() {
   };
   for (std::size_t i = 0; i < cells.size();) {
     const lxw_row_t row = cells[i].row;
+    if (i == 0 || row / kSpanRows != block) {
+      block = row / kSpanRows;
+      block_first = cells[i].col;
+      block_last = cells[i].col;
+      for (std::size_t j = i; j < cells.size() && cells[j].row / kSpanRows == block; ++j) {
+        block_first = std::min(block_first, cells[j].col);
+        block_last = std::max(block_last, cells[j].col);
+      }
+    }
     while (height != heights_.end() && height->first < row) open_row(height->first, true);
     open_row(row, false);
-    for (lxw_col_t next_col = 0; i < cells.size() && cells[i].row == row; ++i) {
+    const RowNumber number(row);
+    for (; i < cells.size() && cells[i].row == row; ++i) {
       const Cell& c = cells[i];
       // Formats are numbered in the order the sheet shows them, as Excel and libxlsxwriter do.
-      cell_head(out, c.row, c.col, next_col, looks_.xf(c.look));
-      next_col = c.col + 1;
+      cell_head(out, number, c.col, looks_.xf(c.look));
       switch (c.kind) {
         case Kind::text:
           out << " t=\"s\"><v>" << c.index << "</v></c>";
@@ -1104,6 +1145,19 @@ StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, con
 }
 
 void StreamSheet::flush_row(lxw_row_t next) {
+  if (!cells_.empty()) {
+    std::stable_sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) {
+      return a.col != b.col ? a.col < b.col : a.seq < b.seq;
+    });
+    if (span_at_.empty() || row_ / kSpanRows != block_) {
+      close_block();
+      block_ = row_ / kSpanRows;
+      block_first_ = cells_.front().col;
+      block_last_ = cells_.back().col;
+    }
+    block_first_ = std::min(block_first_, cells_.front().col);
+    block_last_ = std::max(block_last_, cells_.back().col);
+  }
   Out out;
   // Rows that have a height and no cells, above `limit`.
   auto empty_rows_below = [&](lxw_row_t limit) {
@@ -1113,24 +1167,21 @@ void StreamSheet::flush_row(lxw_row_t next) {
       heights_.erase(heights_.begin());
     }
   };
-  if (!cells_.empty()) empty_rows_below(row_);
   if (!cells_.empty()) {
-    std::stable_sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) {
-      return a.col != b.col ? a.col < b.col : a.seq < b.seq;
-    });
+    empty_rows_below(row_);
     out << "<row r=\"" << static_cast<std::uint32_t>(row_ + 1) << '"';
+    span_at_.push_back(block_xml_.size() + out.size());  // the block's spans go here
     if (auto h = heights_.find(row_); h != heights_.end()) {
       out << " ht=\"";
       out.num(h->second) << "\" customHeight=\"1\"";
       heights_.erase(h);
     }
     out << '>';
-    lxw_col_t next_col = 0;
+    const RowNumber number(row_);
     for (std::size_t i = 0; i < cells_.size(); ++i) {
       if (i + 1 < cells_.size() && cells_[i + 1].col == cells_[i].col) continue;  // overwritten
       const Cell& c = cells_[i];
-      cell_head(out, row_, c.col, next_col, book_.looks_.xf(c.look));
-      next_col = c.col + 1;
+      cell_head(out, number, c.col, book_.looks_.xf(c.look));
       switch (c.kind) {
         case Kind::text: {
           auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
@@ -1154,11 +1205,30 @@ void StreamSheet::flush_row(lxw_row_t next) {
     cells_.clear();
   }
   empty_rows_below(next);
-  buffer_ += out.take();
+  if (span_at_.empty()) {  // no row waits for its block's spans
+    buffer_ += out.take();
+  } else {
+    block_xml_ += out.take();
+  }
   if (buffer_.size() >= kStreamBuffer) {
     write_body(buffer_);
     buffer_.clear();
   }
+}
+
+void StreamSheet::close_block() {
+  if (span_at_.empty()) return;
+  Out attribute;
+  spans(attribute, block_first_, block_last_);
+  const std::string text = attribute.take();
+  std::size_t from = 0;
+  for (std::size_t at : span_at_) {
+    buffer_.append(block_xml_, from, at - from).append(text);
+    from = at;
+  }
+  buffer_.append(block_xml_, from);
+  block_xml_.clear();
+  span_at_.clear();
 }
 
 void StreamSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
@@ -1235,6 +1305,7 @@ void StreamSheet::autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t
 
 std::FILE* StreamSheet::finish() {
   flush_row(kMaxRows);  // the last row and the heights below it
+  close_block();
   write_body(buffer_);
   buffer_.clear();
   buffer_.shrink_to_fit();
