@@ -34,6 +34,21 @@ constexpr std::string_view kMainNs = "http://schemas.openxmlformats.org/spreadsh
 constexpr std::string_view kRelNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+/// The letters of a 0-based column ("A", "AB", at most 3) at `to`; returns the end.
+char* column_letters(char* to, lxw_col_t col) {
+  if (col < 26) {
+    *to = static_cast<char>('A' + col);
+    return to + 1;
+  }
+  char letters[4];
+  int n = 0;
+  for (std::uint32_t c = col + 1u; c > 0; c = (c - 1) / 26) {
+    letters[n++] = static_cast<char>('A' + (c - 1) % 26);
+  }
+  while (n > 0) *to++ = letters[--n];
+  return to;
+}
+
 /// Appending to XML text without a printf per value.
 class Out {
  public:
@@ -93,20 +108,12 @@ class Out {
     return *this;
   }
 
-  /// The letters of a 0-based column ("A", "AB").
-  Out& col(lxw_col_t col) {
-    char letters[4];
-    int n = 0;
-    for (std::uint32_t c = col + 1u; c > 0; c = (c - 1) / 26) {
-      letters[n++] = static_cast<char>('A' + (c - 1) % 26);
-    }
-    while (n > 0) s_.push_back(letters[--n]);
-    return *this;
-  }
-
   /// A1-style reference of a 0-based cell.
   Out& ref(lxw_row_t row, lxw_col_t col) {
-    return this->col(col) << static_cast<std::uint32_t>(row + 1);
+    char letters[4];
+    const char* end = column_letters(letters, col);
+    s_.append(letters, static_cast<std::size_t>(end - letters));
+    return *this << static_cast<std::uint32_t>(row + 1);
   }
 
   std::size_t size() const { return s_.size(); }
@@ -305,8 +312,17 @@ class RowNumber {
 /// Excel writes it: ECMA-376 (18.3.1.4) makes r optional, but readers rely on it (Gnumeric
 /// places a cell without one in column -1 and drops it).
 void cell_head(Out& out, const RowNumber& row, lxw_col_t col, std::uint32_t xf) {
-  out << "<c r=\"";
-  out.col(col) << row.text() << "\" s=\"" << xf << '"';
+  // Put together here and appended at once: this is written for every cell of every statement.
+  char head[48];
+  std::memcpy(head, "<c r=\"", 6);
+  char* p = column_letters(head + 6, col);
+  const std::string_view digits = row.text();
+  std::memcpy(p, digits.data(), digits.size());
+  p += digits.size();
+  std::memcpy(p, "\" s=\"", 5);
+  p = std::to_chars(p + 5, head + sizeof head - 1, xf).ptr;
+  *p++ = '"';
+  out << std::string_view(head, static_cast<std::size_t>(p - head));
 }
 
 /// A row's spans attribute, ` spans="2:9"`: the columns used in the row's block of 16 rows, as
