@@ -555,6 +555,46 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
   return out.take();
 }
 
+/// A sheet's name of Excel's (the filter range, the print titles) in workbook.xml.
+struct DefinedName {
+  std::string_view name;  // "_xlnm._FilterDatabase" or "_xlnm.Print_Titles"
+  std::size_t sheet;      // localSheetId
+  bool hidden;
+  std::string value;      // 'Blad'!$A$5:$H$9
+  std::string app_name;   // 'Blad'!Print_Titles, as app.xml lists it
+};
+
+/// The sheets' defined names in the order Excel writes them (and libxlsxwriter, for that
+/// reason): by name without "_xlnm.", then by sheet name as quoted, both in lower case.
+std::vector<DefinedName> defined_names(const std::vector<SheetEntry>& sheets) {
+  std::vector<DefinedName> names;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const SheetEntry& e = sheets[i];
+    const std::string sheet = quoted_sheet(e.name);
+    if (!e.filter.empty()) {
+      names.push_back({"_xlnm._FilterDatabase", i, true, sheet + "!" + e.filter,
+                       sheet + "!_FilterDatabase"});
+    }
+    if (e.print_titles) {
+      names.push_back({"_xlnm.Print_Titles", i, false,
+                       fmt::format("{}!${}:${}", sheet, e.repeat_first + 1, e.repeat_last + 1),
+                       sheet + "!Print_Titles"});
+    }
+  }
+  auto lower = [](std::string_view t) {
+    std::string l(t);
+    for (char& c : l) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // ASCII only, as Excel's sort
+    }
+    return l;
+  };
+  std::stable_sort(names.begin(), names.end(), [&](const DefinedName& a, const DefinedName& b) {
+    const std::string x = lower(a.name.substr(6)), y = lower(b.name.substr(6));
+    return x != y ? x < y : lower(a.app_name) < lower(b.app_name);
+  });
+  return names;
+}
+
 std::string workbook_part(const std::vector<SheetEntry>& sheets) {
   Out out;
   out << kXmlHead << "<workbook xmlns=\"" << kMainNs << "\" xmlns:r=\"" << kRelNs
@@ -568,23 +608,12 @@ std::string workbook_part(const std::vector<SheetEntry>& sheets) {
   }
   out << "</sheets>";
   std::string names;
-  for (std::size_t i = 0; i < sheets.size(); ++i) {
-    const SheetEntry& e = sheets[i];
-    if (!e.filter.empty()) {
-      names += fmt::format("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{}\" "
-                           "hidden=\"1\">",
-                           i);
-      Out v;
-      v.escaped(quoted_sheet(e.name) + "!" + e.filter);
-      names += v.take() + "</definedName>";
-    }
-    if (e.print_titles) {
-      names += fmt::format("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\">", i);
-      Out v;
-      v.escaped(fmt::format("{}!${}:${}", quoted_sheet(e.name), e.repeat_first + 1,
-                            e.repeat_last + 1));
-      names += v.take() + "</definedName>";
-    }
+  for (const DefinedName& d : defined_names(sheets)) {
+    names += fmt::format("<definedName name=\"{}\" localSheetId=\"{}\"{}>", d.name, d.sheet,
+                         d.hidden ? " hidden=\"1\"" : "");
+    Out v;
+    v.escaped(d.value);
+    names += v.take() + "</definedName>";
   }
   if (!names.empty()) out << "<definedNames>" << names << "</definedNames>";
   out << "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>";
@@ -616,9 +645,9 @@ std::string core_part(const BookProperties& properties) {
 }
 
 std::string app_part(const std::vector<SheetEntry>& sheets) {
-  std::vector<std::string> titles;
-  for (const SheetEntry& e : sheets) {
-    if (e.print_titles) titles.push_back(quoted_sheet(e.name) + "!Print_Titles");
+  std::vector<std::string> titles;  // the print titles' names, in workbook.xml's order
+  for (DefinedName& d : defined_names(sheets)) {
+    if (d.name == "_xlnm.Print_Titles") titles.push_back(std::move(d.app_name));
   }
   Out out;
   out << kXmlHead
