@@ -62,11 +62,13 @@ except for two limits of Gnumeric, not of our form:
      for each shape (plugins/excel/xlsx-read-drawing.c, xlsx_vml_client_data_start). Allowed
      as many times as the workbook has notes.
 
-Seen by hand and not tested here (no PDF is made): Gnumeric prints a page header's font code
-as text (`&"-,Bold"UTKAST` as `-,Bold"UTKAST`; Excel's form for a bold header, which Gnumeric's
-xls_header_footer_import does not know), and its PDF export of merged cells says
-"gnm_style_conditions_eval: assertion 'sc != NULL' failed" (print-cell.c tests the style
-where it means its conditions), for libxlsxwriter's workbooks as for ours.
+Seen by hand and not tested here (no PDF is made), for libxlsxwriter's workbooks as for ours:
+Gnumeric keeps an xlsx file's print titles as a name only and does not repeat the rows on
+printed pages (its printing uses the name Print_Area, never Print_Titles; LibreOffice repeats
+them); it prints a page header's font code as text (`&"-,Bold"UTKAST` as `-,Bold"UTKAST`:
+Excel's form for a bold header, which its xls_header_footer_import does not know); and its
+PDF export of merged cells says "gnm_style_conditions_eval: assertion 'sc != NULL' failed"
+(print-cell.c tests the style where it means the style's conditions).
 
 Usage: reader_agreement.py ARSANALYS ROUND_DIR WORK_DIR
 Exit 77 = skipped: a reader is missing (openpyxl, soffice, ssconvert, node or npm), with a
