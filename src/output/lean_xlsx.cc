@@ -34,6 +34,21 @@ constexpr std::string_view kMainNs = "http://schemas.openxmlformats.org/spreadsh
 constexpr std::string_view kRelNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+/// The letters of a 0-based column ("A", "AB", at most 3) at `to`; returns the end.
+char* column_letters(char* to, lxw_col_t col) {
+  if (col < 26) {
+    *to = static_cast<char>('A' + col);
+    return to + 1;
+  }
+  char letters[4];
+  int n = 0;
+  for (std::uint32_t c = col + 1u; c > 0; c = (c - 1) / 26) {
+    letters[n++] = static_cast<char>('A' + (c - 1) % 26);
+  }
+  while (n > 0) *to++ = letters[--n];
+  return to;
+}
+
 /// Appending to XML text without a printf per value.
 class Out {
  public:
@@ -96,13 +111,12 @@ class Out {
   /// A1-style reference of a 0-based cell.
   Out& ref(lxw_row_t row, lxw_col_t col) {
     char letters[4];
-    int n = 0;
-    for (std::uint32_t c = col + 1u; c > 0; c = (c - 1) / 26) {
-      letters[n++] = static_cast<char>('A' + (c - 1) % 26);
-    }
-    while (n > 0) s_.push_back(letters[--n]);
+    const char* end = column_letters(letters, col);
+    s_.append(letters, static_cast<std::size_t>(end - letters));
     return *this << static_cast<std::uint32_t>(row + 1);
   }
+
+  std::size_t size() const { return s_.size(); }
 
   /// Text for an element's content or (`attribute`) an attribute's value: markup characters
   /// as entities, control characters Excel's way (_x0001_), and a literal "_x0041_" kept
@@ -279,18 +293,48 @@ std::string zip_parts(std::vector<ZipPart>& parts, const std::string& subject,
 
 // --- Parts shared by both writers -------------------------------------------------------------
 
-/// A cell's start tag up to its style: `<c s="3"`, with `r="H12"` only when the cell is not the
-/// one right after the row's previous cell (`next_col`: 0 at a row's start). A reader places a
-/// cell without `r` there (ECMA-376 18.3.1.4: r is optional), and the references were a fifth of
-/// a statement's XML and, being all different, most of what deflate spent its time on.
-void cell_head(Out& out, lxw_row_t row, lxw_col_t col, lxw_col_t next_col, std::uint32_t xf) {
-  if (col == next_col) {
-    out << "<c s=\"" << xf << '"';
-  } else {
-    out << "<c r=\"";
-    out.ref(row, col) << "\" s=\"" << xf << '"';
+/// A row's number as text, printed once for all its cells' references.
+class RowNumber {
+ public:
+  explicit RowNumber(lxw_row_t row) {
+    size_ = static_cast<std::size_t>(
+        std::to_chars(text_, text_ + sizeof text_, static_cast<std::uint32_t>(row + 1)).ptr -
+        text_);
   }
+  std::string_view text() const { return {text_, size_}; }
+
+ private:
+  char text_[12];
+  std::size_t size_;
+};
+
+/// A cell's start tag up to its style: `<c r="H12" s="3"`. Every cell carries its reference, as
+/// Excel writes it: ECMA-376 (18.3.1.4) makes r optional, but readers rely on it (Gnumeric
+/// places a cell without one in column -1 and drops it).
+void cell_head(Out& out, const RowNumber& row, lxw_col_t col, std::uint32_t xf) {
+  // Put together here and appended at once: this is written for every cell of every statement.
+  char head[48];
+  std::memcpy(head, "<c r=\"", 6);
+  char* p = column_letters(head + 6, col);
+  const std::string_view digits = row.text();
+  std::memcpy(p, digits.data(), digits.size());
+  p += digits.size();
+  std::memcpy(p, "\" s=\"", 5);
+  p = std::to_chars(p + 5, head + sizeof head - 1, xf).ptr;
+  *p++ = '"';
+  out << std::string_view(head, static_cast<std::size_t>(p - head));
 }
+
+/// A row's spans attribute, ` spans="2:9"`: the columns used in the row's block of 16 rows, as
+/// Excel and libxlsxwriter write it on every row that has cells (a hint for a reader that
+/// allocates a row's cells at once; optional, ECMA-376 18.3.1.73).
+void spans(Out& out, lxw_col_t first, lxw_col_t last) {
+  out << " spans=\"" << static_cast<std::uint32_t>(first + 1u) << ':'
+      << static_cast<std::uint32_t>(last + 1u) << '"';
+}
+
+/// Rows come in blocks of 16 for their spans, as in Excel's files.
+constexpr lxw_row_t kSpanRows = 16;
 
 /// The rest of a number cell after `<c r=".." s=".."`.
 void number_cell(Out& out, double value) {
@@ -511,6 +555,46 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
   return out.take();
 }
 
+/// A sheet's name of Excel's (the filter range, the print titles) in workbook.xml.
+struct DefinedName {
+  std::string_view name;  // "_xlnm._FilterDatabase" or "_xlnm.Print_Titles"
+  std::size_t sheet;      // localSheetId
+  bool hidden;
+  std::string value;      // 'Blad'!$A$5:$H$9
+  std::string app_name;   // 'Blad'!Print_Titles, as app.xml lists it
+};
+
+/// The sheets' defined names in the order Excel writes them (and libxlsxwriter, for that
+/// reason): by name without "_xlnm.", then by sheet name as quoted, both in lower case.
+std::vector<DefinedName> defined_names(const std::vector<SheetEntry>& sheets) {
+  std::vector<DefinedName> names;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const SheetEntry& e = sheets[i];
+    const std::string sheet = quoted_sheet(e.name);
+    if (!e.filter.empty()) {
+      names.push_back({"_xlnm._FilterDatabase", i, true, sheet + "!" + e.filter,
+                       sheet + "!_FilterDatabase"});
+    }
+    if (e.print_titles) {
+      names.push_back({"_xlnm.Print_Titles", i, false,
+                       fmt::format("{}!${}:${}", sheet, e.repeat_first + 1, e.repeat_last + 1),
+                       sheet + "!Print_Titles"});
+    }
+  }
+  auto lower = [](std::string_view t) {
+    std::string l(t);
+    for (char& c : l) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // ASCII only, as Excel's sort
+    }
+    return l;
+  };
+  std::stable_sort(names.begin(), names.end(), [&](const DefinedName& a, const DefinedName& b) {
+    const std::string x = lower(a.name.substr(6)), y = lower(b.name.substr(6));
+    return x != y ? x < y : lower(a.app_name) < lower(b.app_name);
+  });
+  return names;
+}
+
 std::string workbook_part(const std::vector<SheetEntry>& sheets) {
   Out out;
   out << kXmlHead << "<workbook xmlns=\"" << kMainNs << "\" xmlns:r=\"" << kRelNs
@@ -524,23 +608,12 @@ std::string workbook_part(const std::vector<SheetEntry>& sheets) {
   }
   out << "</sheets>";
   std::string names;
-  for (std::size_t i = 0; i < sheets.size(); ++i) {
-    const SheetEntry& e = sheets[i];
-    if (!e.filter.empty()) {
-      names += fmt::format("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{}\" "
-                           "hidden=\"1\">",
-                           i);
-      Out v;
-      v.escaped(quoted_sheet(e.name) + "!" + e.filter);
-      names += v.take() + "</definedName>";
-    }
-    if (e.print_titles) {
-      names += fmt::format("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\">", i);
-      Out v;
-      v.escaped(fmt::format("{}!${}:${}", quoted_sheet(e.name), e.repeat_first + 1,
-                            e.repeat_last + 1));
-      names += v.take() + "</definedName>";
-    }
+  for (const DefinedName& d : defined_names(sheets)) {
+    names += fmt::format("<definedName name=\"{}\" localSheetId=\"{}\"{}>", d.name, d.sheet,
+                         d.hidden ? " hidden=\"1\"" : "");
+    Out v;
+    v.escaped(d.value);
+    names += v.take() + "</definedName>";
   }
   if (!names.empty()) out << "<definedNames>" << names << "</definedNames>";
   out << "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>";
@@ -572,9 +645,9 @@ std::string core_part(const BookProperties& properties) {
 }
 
 std::string app_part(const std::vector<SheetEntry>& sheets) {
-  std::vector<std::string> titles;
-  for (const SheetEntry& e : sheets) {
-    if (e.print_titles) titles.push_back(quoted_sheet(e.name) + "!Print_Titles");
+  std::vector<std::string> titles;  // the print titles' names, in workbook.xml's order
+  for (DefinedName& d : defined_names(sheets)) {
+    if (d.name == "_xlnm.Print_Titles") titles.push_back(std::move(d.app_name));
   }
   Out out;
   out << kXmlHead
@@ -956,11 +1029,15 @@ std::string LeanSheet::sheet_xml() {
   for (const Merge& m : merged_) frame.merged.push_back(Area{m.row, m.row, m.first, m.last});
   frame.header = header_;
 
-  Out out(cells.size() * 48 + 4096);
+  Out out(cells.size() * 56 + 4096);
   frame.head(out);
   auto height = heights_.begin();
+  // The columns used in the block of 16 rows of the row being written (cells are by row).
+  lxw_row_t block = 0;
+  lxw_col_t block_first = 0, block_last = 0;
   auto open_row = [&](lxw_row_t row, bool empty) {
     out << "<row r=\"" << static_cast<std::uint32_t>(row + 1) << '"';
+    if (!empty) spans(out, block_first, block_last);
     if (height != heights_.end() && height->first == row) {
       out << " ht=\"";
       out.num(height->second) << "\" customHeight=\"1\"";
@@ -970,13 +1047,22 @@ std::string LeanSheet::sheet_xml() {
   };
   for (std::size_t i = 0; i < cells.size();) {
     const lxw_row_t row = cells[i].row;
+    if (i == 0 || row / kSpanRows != block) {
+      block = row / kSpanRows;
+      block_first = cells[i].col;
+      block_last = cells[i].col;
+      for (std::size_t j = i; j < cells.size() && cells[j].row / kSpanRows == block; ++j) {
+        block_first = std::min(block_first, cells[j].col);
+        block_last = std::max(block_last, cells[j].col);
+      }
+    }
     while (height != heights_.end() && height->first < row) open_row(height->first, true);
     open_row(row, false);
-    for (lxw_col_t next_col = 0; i < cells.size() && cells[i].row == row; ++i) {
+    const RowNumber number(row);
+    for (; i < cells.size() && cells[i].row == row; ++i) {
       const Cell& c = cells[i];
       // Formats are numbered in the order the sheet shows them, as Excel and libxlsxwriter do.
-      cell_head(out, c.row, c.col, next_col, looks_.xf(c.look));
-      next_col = c.col + 1;
+      cell_head(out, number, c.col, looks_.xf(c.look));
       switch (c.kind) {
         case Kind::text:
           out << " t=\"s\"><v>" << c.index << "</v></c>";
@@ -1104,6 +1190,19 @@ StreamSheet::Cell& StreamSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, con
 }
 
 void StreamSheet::flush_row(lxw_row_t next) {
+  if (!cells_.empty()) {
+    std::stable_sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) {
+      return a.col != b.col ? a.col < b.col : a.seq < b.seq;
+    });
+    if (span_at_.empty() || row_ / kSpanRows != block_) {
+      close_block();
+      block_ = row_ / kSpanRows;
+      block_first_ = cells_.front().col;
+      block_last_ = cells_.back().col;
+    }
+    block_first_ = std::min(block_first_, cells_.front().col);
+    block_last_ = std::max(block_last_, cells_.back().col);
+  }
   Out out;
   // Rows that have a height and no cells, above `limit`.
   auto empty_rows_below = [&](lxw_row_t limit) {
@@ -1113,24 +1212,21 @@ void StreamSheet::flush_row(lxw_row_t next) {
       heights_.erase(heights_.begin());
     }
   };
-  if (!cells_.empty()) empty_rows_below(row_);
   if (!cells_.empty()) {
-    std::stable_sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) {
-      return a.col != b.col ? a.col < b.col : a.seq < b.seq;
-    });
+    empty_rows_below(row_);
     out << "<row r=\"" << static_cast<std::uint32_t>(row_ + 1) << '"';
+    span_at_.push_back(block_xml_.size() + out.size());  // the block's spans go here
     if (auto h = heights_.find(row_); h != heights_.end()) {
       out << " ht=\"";
       out.num(h->second) << "\" customHeight=\"1\"";
       heights_.erase(h);
     }
     out << '>';
-    lxw_col_t next_col = 0;
+    const RowNumber number(row_);
     for (std::size_t i = 0; i < cells_.size(); ++i) {
       if (i + 1 < cells_.size() && cells_[i + 1].col == cells_[i].col) continue;  // overwritten
       const Cell& c = cells_[i];
-      cell_head(out, row_, c.col, next_col, book_.looks_.xf(c.look));
-      next_col = c.col + 1;
+      cell_head(out, number, c.col, book_.looks_.xf(c.look));
       switch (c.kind) {
         case Kind::text: {
           auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
@@ -1154,11 +1250,30 @@ void StreamSheet::flush_row(lxw_row_t next) {
     cells_.clear();
   }
   empty_rows_below(next);
-  buffer_ += out.take();
+  if (span_at_.empty()) {  // no row waits for its block's spans
+    buffer_ += out.take();
+  } else {
+    block_xml_ += out.take();
+  }
   if (buffer_.size() >= kStreamBuffer) {
     write_body(buffer_);
     buffer_.clear();
   }
+}
+
+void StreamSheet::close_block() {
+  if (span_at_.empty()) return;
+  Out attribute;
+  spans(attribute, block_first_, block_last_);
+  const std::string text = attribute.take();
+  std::size_t from = 0;
+  for (std::size_t at : span_at_) {
+    buffer_.append(block_xml_, from, at - from).append(text);
+    from = at;
+  }
+  buffer_.append(block_xml_, from);
+  block_xml_.clear();
+  span_at_.clear();
 }
 
 void StreamSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
@@ -1235,6 +1350,7 @@ void StreamSheet::autofilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t
 
 std::FILE* StreamSheet::finish() {
   flush_row(kMaxRows);  // the last row and the heights below it
+  close_block();
   write_body(buffer_);
   buffer_.clear();
   buffer_.shrink_to_fit();

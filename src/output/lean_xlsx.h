@@ -8,8 +8,8 @@
 // The same cells as libxlsxwriter would write (shared strings, formulas with their cached
 // values, the looks of allocation_layout.h, merged cells, widths, heights, frozen panes, the
 // print setup and the document properties), so the statements read the same in Excel,
-// LibreOffice and openpyxl. The XML leaves out what is optional and a reader infers: a cell's
-// reference when it follows the row's previous cell, and the rows' spans. Only for output/*.cc.
+// LibreOffice, Gnumeric, openpyxl and SheetJS. The XML has what Excel writes, though ECMA-376
+// makes it optional: every cell's reference and the rows' spans. Only for output/*.cc.
 
 #include <array>
 #include <cstdint>
@@ -223,6 +223,8 @@ class StreamSheet : public alloc::SheetOps<StreamSheet> {
   /// Writes the current row's cells, and the heights of rows without cells above `next` (the
   /// row about to be written; kMaxRows at the end).
   void flush_row(lxw_row_t next);
+  /// Puts the rows of the current block of 16 into buffer_, now that their spans are known.
+  void close_block();
   void write_body(std::string_view xml);
   /// The whole part (head, the rows written so far, tail) into a new temporary file.
   std::FILE* finish();
@@ -231,6 +233,10 @@ class StreamSheet : public alloc::SheetOps<StreamSheet> {
   std::string name_;
   std::FILE* body_ = nullptr;  // sheetData's rows, a temporary file
   std::string buffer_;         // rows not yet in body_
+  std::string block_xml_;      // rows after buffer_'s, of a block whose spans are not yet known
+  std::vector<std::size_t> span_at_;  // where in block_xml_ a row of cells takes the spans
+  lxw_row_t block_ = 0;        // the block (row / 16) of the rows in block_xml_
+  lxw_col_t block_first_ = 0, block_last_ = 0;  // the columns its rows' cells use
   bool any_row_ = false;
   lxw_row_t row_ = 0;          // the current row
   std::vector<Cell> cells_;    // of the current row
