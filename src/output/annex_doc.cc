@@ -70,6 +70,14 @@ std::string short_name(std::string_view supplier) {
   return s;
 }
 
+std::string genitive(std::string_view name) {
+  std::string s(name);
+  if (s.empty()) return s;
+  char last = static_cast<char>(std::tolower(static_cast<unsigned char>(s.back())));
+  if (last == 's' || last == 'x' || last == 'z') return s;
+  return s + "s";
+}
+
 namespace {
 
 // ---- small helpers ----
@@ -103,11 +111,6 @@ std::int64_t with_index(std::int64_t kr, Rational percent, std::int64_t unit) {
   Wide q = num / den, r = num % den;
   if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
   return static_cast<std::int64_t>(q * unit);
-}
-
-/// amount × (1 − percent/100) rounded to `unit` kronor.
-std::int64_t reduced(std::int64_t kr, Rational percent, std::int64_t unit) {
-  return with_index(kr, Rational{-percent.num, percent.den}, unit);
 }
 
 // ---- cells ----
@@ -374,7 +377,7 @@ Table frame_table(const Context& cx, const SupplierRound& s, const std::vector<F
                   bool whole) {
   Table t;
   t.first_column_bold = true;
-  t.columns = {{s.name, Join::none, 48}, {"Ekonomisk ram", Join::none, 16},
+  t.columns = {{s.name, Join::none, 52}, {"Ekonomisk ram", Join::none, 24},
                {"", Join::append, 10}};
   const auto& kf = cx.round.settings.kf_index;
   if (kf) {
@@ -382,25 +385,28 @@ Table frame_table(const Context& cx, const SupplierRound& s, const std::vector<F
         {fmt::format("Med KF:s index {} %", sammanstallning::format_decimal(*kf)), Join::none,
          16});
   }
-  bool notes = std::any_of(frames.begin(), frames.end(),
-                           [](const FrameRow& f) { return !f.note.empty(); });
-  if (notes) t.columns.push_back({"Anmärkning", Join::none, 30});
   std::int64_t unit = whole ? 1000 : 100'000;
+  std::vector<std::string> notes;
   for (const FrameRow& f : frames) {
     Row r;
     r.cells.push_back(text(f.label));
     if (f.amount_kr) {
-      r.cells.push_back(tkr(round_to(*f.amount_kr, unit) / 1000, NumFormat::tkr_suffix));
+      Cell amount = tkr(round_to(*f.amount_kr, unit) / 1000, NumFormat::tkr_suffix);
+      if (f.merged) amount.text = group(round_to(*f.amount_kr, unit) / 1000) + " tkr*";
+      r.cells.push_back(amount);
       r.cells.push_back(text("+ index"));
       if (kf) r.cells.push_back(tkr(with_index(*f.amount_kr, *kf, unit) / 1000, NumFormat::tkr_suffix));
     } else {
-      r.cells.push_back(text(""));
-      r.cells.push_back(text(""));
+      r.cells.push_back(text(f.shown));
+      r.cells.push_back(text(f.shown.empty() ? "" : "+ index"));
       if (kf) r.cells.push_back(text(""));
     }
-    if (notes) r.cells.push_back(text(f.note));
+    if (!f.note.empty() && std::find(notes.begin(), notes.end(), f.note) == notes.end()) {
+      notes.push_back(f.note);
+    }
     t.rows.push_back(std::move(r));
   }
+  for (const std::string& n : notes) t.caption += (t.caption.empty() ? "" : " ") + n;
   return t;
 }
 
@@ -1221,7 +1227,10 @@ std::vector<const AlternativeEffect*> effects_of(const Context& cx, const Suppli
                                                  const Alternative& a) {
   std::vector<const AlternativeEffect*> out;
   for (const AlternativeEffect& e : cx.in.effects) {
-    if (e.supplier == s.name && e.name == a.name && e.minskning == a.minskning) out.push_back(&e);
+    if (e.supplier == s.name && e.name == a.name && e.variant == a.variant &&
+        e.minskning == a.minskning) {
+      out.push_back(&e);
+    }
   }
   return out;
 }
@@ -1257,55 +1266,34 @@ void effect_blocks(const Context& cx, const AlternativeEffect& e, Part& p) {
   if (n > 0) p.blocks.push_back(table_block(customer_table(cx, e, kCustomersShown, false)));
 }
 
-/// The D table: the base and its reductions, with Utfall Y-2 placed by amount.
-void reduction_table(const Context& cx, std::size_t i, const std::vector<const Alternative*>& ds,
-                     Part& p) {
-  const SupplierRound& s = cx.round.suppliers[i];
-  const sammanstallning::Alternativ* setting = nullptr;
-  for (const auto& a : cx.round.settings.alternativ) {
-    if (a.namn == 'D' && a.leverantor == s.name && a.bas_kr != 0) setting = &a;
-  }
-  if (setting == nullptr) return;
-  std::int64_t base = setting->bas_kr;
-  std::optional<std::int64_t> budget = cx.forv[i].total.budget;
-  bool is_budget = budget && *budget * 1000 == base;
-  std::string base_label = is_budget ? fmt::format("Budget {}", cx.y - 1) : "Bas för minskningen";
-  std::string each = is_budget ? fmt::format("budget {}", cx.y - 1) : "basen";
-  struct Line {
-    std::string label;
-    std::int64_t tkr;
-  };
-  std::vector<Line> lines;
-  for (const Alternative* d : ds) {
-    if (!d->minskning) continue;
-    lines.push_back({fmt::format("Minskning av {} med {} %", each,
-                                 sammanstallning::format_decimal(*d->minskning)),
-                     reduced(base, *d->minskning, 1000) / 1000});
-  }
-  if (lines.empty()) return;
-  if (auto utfall = cx.forv[i].total.utfall) {
-    lines.push_back({fmt::format("Utfall {}", cx.y - 2), *utfall});
-  }
-  std::stable_sort(lines.begin(), lines.end(),
-                   [](const Line& a, const Line& b) { return a.tkr > b.tkr; });
-  Table t;
-  t.columns = {{"", Join::none, 48}, {"Ekonomisk ram för förvaltning", Join::none, 18}};
-  t.rows.push_back({{text(base_label), tkr(round_to(base, 1000) / 1000, NumFormat::tkr_suffix)}, false});
-  for (const Line& l : lines) t.rows.push_back({{text(l.label), tkr(l.tkr, NumFormat::tkr_suffix)}, false});
-  t.caption = "Exempel på kostnadseffekter vid olika procentuella minskningar (utan index).";
-  p.blocks.push_back(paragraph("Se tabellen för exempel på kostnadseffekter vid olika procentuella "
-                               "minskningar."));
-  p.blocks.push_back(table_block(std::move(t)));
-}
 
-/// The variants' title without the part that tells them apart ("... (minus 7 %)").
-std::string group_title(const std::vector<const Alternative*>& variants) {
-  std::string title = variants.front()->title;
-  bool differ = std::any_of(variants.begin(), variants.end(),
-                            [&](const Alternative* a) { return a->title != title; });
-  std::size_t cut = title.rfind(" (");
-  if (differ && cut != std::string::npos && title.back() == ')') title.resize(cut);
-  return title;
+
+/// D's table of examples: the running-cost frame X % gives, beside the benchmark rows, each
+/// compared with alternative A in the same scope.
+Table examples_table(const SupplierRound& s) {
+  Table t;
+  const Alternative& a = s.alternatives.front();
+  t.columns = {{"", Join::none, 48},
+               {"Ekonomisk ram för förvaltning (tkr)", Join::none, 18},
+               {"Jämfört med alternativ A (tkr)", Join::none, 18},
+               {"Jämfört med alternativ A (%)", Join::none, 14}};
+  for (const sammanstallning::ExampleRow& r : s.examples) {
+    std::int64_t frame = round_to(r.frame_kr, 1000) / 1000;
+    std::int64_t a_tkr = round_to(a.forvaltning_kr, 1000) / 1000;
+    Cell pct = text("");
+    if (a_tkr != 0) {
+      pct = Cell{percent_text(frame - a_tkr, a_tkr),
+                 static_cast<double>(frame - a_tkr) / static_cast<double>(a_tkr),
+                 NumFormat::percent, std::nullopt};
+    }
+    t.rows.push_back(Row{{text(r.label), tkr(frame), tkr(frame - a_tkr), pct}, false});
+  }
+  t.caption = fmt::format(
+      "Exempel på vad olika minskningar ger för ramen för förvaltning, utan index, jämfört med "
+      "alternativ A ({} tkr i samma omfattning: bastjänster och digital infrastruktur inom "
+      "ramarna). Vad varje exempel innebär per kund redovisas i bilagans kalkylbladsversion.",
+      group(round_to(a.forvaltning_kr, 1000) / 1000));
+  return t;
 }
 
 Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
@@ -1319,7 +1307,10 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
 
   p.blocks.push_back(heading(2, "Alternativ på ekonomiska ramar"));
   std::vector<const Alternative*> plain, ds;
-  for (const Alternative& a : s.alternatives) (a.minskning ? ds : plain).push_back(&a);
+  for (const Alternative& a : s.alternatives) {
+    if (a.example) continue;  // D's examples of X: in the table of examples and per customer
+    (a.name == 'D' ? ds : plain).push_back(&a);
+  }
   std::size_t groups = plain.size() + (ds.empty() ? 0 : 1);
   if (groups == 0) {
     p.blocks.push_back(paragraph("Inga alternativ är beskrivna för leverantören."));
@@ -1328,12 +1319,12 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
   p.blocks.push_back(paragraph(fmt::format(
       "Nedan finns {} alternativ att värdera och prioritera mellan för {} ramar {}. Alla ramar är "
       "utan index: {} års index beslutat av kommunfullmäktige tillkommer (”+ index”).",
-      number_word(groups), name, cx.y, cx.y)));
+      number_word(groups), genitive(name), cx.y, cx.y)));
   // The group's instructions to the supplier (omgang.toml `medskick`), as the annex words them.
   auto medskick = [&](const Alternative& a) {
     if (a.medskick.empty()) return;
     p.blocks.push_back(paragraph(fmt::format(
-        "Med bakgrund av ovan ska {} beakta nedan medskick i sin prioritering:", name)));
+        "Mot bakgrund av ovanstående ska {} beakta följande medskick i sin prioritering:", name)));
     p.blocks.push_back(list(a.medskick));
   };
   for (const Alternative* a : plain) {
@@ -1344,21 +1335,20 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
     for (const AlternativeEffect* e : effects_of(cx, s, *a)) effect_blocks(cx, *e, p);
   }
   if (!ds.empty()) {
-    p.blocks.push_back(heading(3, group_title(ds)));
+    p.blocks.push_back(heading(3, "Alternativ D: Minskning av ramar – med medskick"));
     p.blocks.push_back(paragraph(fmt::format(
-        "Alternativ {} innebär en minskning av ramarna där {} själv arbetar in minskningen, med "
-        "ett medskick från strategisk samordningsgrupp. Alternativet har {} varianter med olika "
-        "procentuella minskningar.",
-        ds.front()->name, name, number_word(ds.size()))));
-    medskick(*ds.front());  // one [[alternativ]] gives every variant
-    reduction_table(cx, i, ds, p);
-    int variant = 1;
+        "Alternativ D innebär en minskning av ramarna där {} själv arbetar in minskningen, med "
+        "ett medskick från strategisk samordningsgrupp. Alternativet har {} varianter att "
+        "värdera och prioritera mellan.",
+        name, number_word(ds.size()))));
+    medskick(*ds.front());  // one [[alternativ]] gives both variants
     for (const Alternative* d : ds) {
-      p.blocks.push_back(heading(4, fmt::format("Variant {} av alternativ {}: minskning med {} %",
-                                                variant++, d->name,
-                                                sammanstallning::format_decimal(*d->minskning))));
+      p.blocks.push_back(heading(4, d->title));
       if (!d->description.empty()) p.blocks.push_back(paragraph(d->description));
       p.blocks.push_back(table_block(frame_table(cx, s, d->frames, true)));
+      if (d->variant == 2 && !s.examples.empty()) {
+        p.blocks.push_back(table_block(examples_table(s)));
+      }
       for (const AlternativeEffect* e : effects_of(cx, s, *d)) effect_blocks(cx, *e, p);
     }
   }

@@ -132,5 +132,8 @@ std::string group(std::int64_t n);
 std::string percent_text(std::int64_t num, std::int64_t den);
 /// "Nämnden för inköp och upphandling" -> "Inköp och upphandling"; other names unchanged.
 std::string short_name(std::string_view supplier);
+/// A name in the genitive, as Swedish writes it: "Intraservice" -> "Intraservices",
+/// "Inköp och upphandling" -> "Inköp och upphandlings"; a name ending in s, x or z unchanged.
+std::string genitive(std::string_view name);
 
 }  // namespace arsanalys::output::annex

@@ -55,9 +55,11 @@ std::vector<AlternativeEffect> alternative_effects(const Round& round,
     auto utveckling = charged(allocation, s.name, false);
     for (std::size_t i = 1; i < s.alternatives.size(); ++i) {
       const Alternative& alt = s.alternatives[i];
+      if (alt.variant == 2 && !alt.example) continue;  // X is for the group to choose
       AlternativeEffect e;
       e.supplier = s.name;
       e.name = alt.name;
+      e.variant = alt.variant;
       e.minskning = alt.minskning;
       e.title = alt.title;
       e.forvaltning_a_kr = a.forvaltning_kr;

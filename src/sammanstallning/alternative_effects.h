@@ -24,7 +24,8 @@ namespace arsanalys::sammanstallning {
 struct AlternativeEffect {
   std::string supplier;                    // SupplierRound::name
   char name = 'A';                         // B, C or D (A changes nothing and is left out)
-  std::optional<Rational> minskning;       // D: the reduction in %
+  int variant = 0;                         // D: Alternative::variant
+  std::optional<Rational> minskning;       // D: the example's X in %
   std::string title;                       // Alternative::title
   std::int64_t forvaltning_a_kr = 0;       // A's förvaltning frame, without index
   std::int64_t utveckling_a_kr = 0;        // A's utveckling frame, without index

@@ -473,107 +473,201 @@ std::optional<std::int64_t> initiative_kr(const analys::Submission& s, std::stri
   return std::nullopt;
 }
 
+/// A SETTINGS_INVALID (fel) at an alternative's line: the alternative is not shown.
+void refuse(Findings& findings, const Alternativ& alt, std::string message) {
+  findings.push_back(Finding{"SETTINGS_INVALID", Level::fel, settings_line(alt.rad),
+                             std::move(message) + " Alternativet visas inte.", std::nullopt,
+                             std::nullopt});
+}
+
+/// "förvaltning" or "utveckling" of basic services (the frame a cut lowers first).
+const char* frame_word(bool forvaltning) { return forvaltning ? "förvaltning" : "utveckling"; }
+
+/// B: approve A minus named initiatives. Every initiative must be there, once.
+void alternative_b(SupplierRound& sr, const analys::Submission& s, const Alternativ& alt,
+                   int year, Findings& findings) {
+  Alternative b = sr.alternatives.front();
+  b.name = 'B';
+  b.title = "Alternativ B: Godkänna leverantörens förslag med justering";
+  std::int64_t minus = 0;
+  std::vector<std::string> named, seen;
+  for (const std::string& insats : alt.insatser) {
+    if (std::find(seen.begin(), seen.end(), fold(insats)) != seen.end()) {
+      return refuse(findings, alt,
+                    fmt::format("Alternativ B för '{}' nämner insatsen '{}' två gånger.", sr.name,
+                                insats));
+    }
+    seen.push_back(fold(insats));
+    std::optional<std::int64_t> kr = initiative_kr(s, insats, year);
+    if (!kr) {
+      return refuse(findings, alt,
+                    fmt::format("Alternativ B för '{}' nämner insatsen '{}', som varken finns i "
+                                "tabell 3.1c eller bland förslagen i 2.2 med ett belopp.",
+                                sr.name, insats));
+    }
+    minus += *kr;
+    named.push_back(fmt::format("”{}” ({})", insats, tkr_text(*kr)));
+  }
+  if (minus > b.utveckling_kr) {
+    return refuse(findings, alt,
+                  fmt::format("Alternativ B för '{}' tar bort {}, mer än utvecklingsramen {}.",
+                              sr.name, tkr_text(minus), tkr_text(b.utveckling_kr)));
+  }
+  cut(b, minus, false);
+  b.medskick = alt.medskick;
+  b.description = fmt::format("Förslaget godkänns utom {}: utvecklingsramen minskas med {}.",
+                              fmt::join(named, ", "), tkr_text(minus));
+  sr.alternatives.push_back(std::move(b));
+}
+
+/// C: a general cut of a frame; no cut may be larger than the frame it cuts.
+void alternative_c(SupplierRound& sr, const Alternativ& alt, Findings& findings) {
+  Alternative c = sr.alternatives.front();
+  for (bool forvaltning : {true, false}) {
+    std::int64_t minus = forvaltning ? alt.forvaltning_minus_kr : alt.utveckling_minus_kr;
+    std::int64_t frame = forvaltning ? c.forvaltning_kr : c.utveckling_kr;
+    if (minus > frame) {
+      return refuse(findings, alt,
+                    fmt::format("Alternativ C för '{}' minskar {}sramen med {}, mer än hela "
+                                "ramen {}.",
+                                sr.name, frame_word(forvaltning), tkr_text(minus),
+                                tkr_text(frame)));
+    }
+  }
+  c.name = 'C';
+  c.title = "Alternativ C: Minskning av ramar – leverantören prioriterar";
+  cut(c, alt.utveckling_minus_kr, false);
+  cut(c, alt.forvaltning_minus_kr, true);
+  c.medskick = alt.medskick;
+  std::vector<std::string> parts;
+  if (alt.forvaltning_minus_kr) {
+    parts.push_back("förvaltningsramen med " + tkr_text(alt.forvaltning_minus_kr));
+  }
+  if (alt.utveckling_minus_kr) {
+    parts.push_back("utvecklingsramen med " + tkr_text(alt.utveckling_minus_kr));
+  }
+  c.description = fmt::format("En generell minskning av {}; leverantören prioriterar själv.",
+                              fmt::join(parts, " och "));
+  sr.alternatives.push_back(std::move(c));
+}
+
+/// `kr` less `x` %, rounded to whole kronor.
+std::int64_t reduced_by(std::int64_t kr, Rational x) {
+  return round_div(Int128{kr} * (Int128{100} * x.den - x.num), Int128{100} * x.den);
+}
+
+/// D as the 2024 annex has it: variant 1 keeps the running-cost frame at a stated level (`bas`)
+/// and development at a base; variant 2 takes X % off both, X being for the group to choose,
+/// which a table of examples illustrates beside benchmark rows. Each X of the table is also
+/// worked out per customer (`example` entries). A supplier with digital infrastructure gets
+/// merged frames: bastjänster and digital infrastruktur together, as the annex's footnote says.
+void alternative_d(SupplierRound& sr, const Alternativ& alt, int year, Findings& findings) {
+  const Alternative& a = sr.alternatives.front();
+  using Bas = Alternativ::UtvecklingBas;
+  std::int64_t dev = a.utveckling_kr;
+  std::string dev_text = "som i alternativ A";
+  if (alt.utveckling_bas == Bas::tkr) {
+    dev = alt.utveckling_bas_kr;
+    dev_text = fmt::format("i nivå med {}", tkr_text(dev));
+  } else if (alt.utveckling_bas == Bas::budget) {
+    if (!sr.utveckling_total.figures.budget) {
+      return refuse(findings, alt,
+                    fmt::format("Alternativ D för '{}' utgår från utvecklingens budget {}, men "
+                                "underlaget har ingen (tabell 3.1b).",
+                                sr.name, year - 1));
+    }
+    dev = *sr.utveckling_total.figures.budget;
+    dev_text = fmt::format("i nivå med budget {} ({})", year - 1, tkr_text(dev));
+  }
+  bool merged = has_infrastructure(sr);
+  const std::string forv_label = merged ? std::string(kForvaltningBas) + " och digital infrastruktur"
+                                        : std::string(kForvaltningBas);
+  const std::string utv_label = merged ? std::string(kUtvecklingBas) + " och digital infrastruktur"
+                                       : std::string(kUtvecklingBas);
+  const std::string star = merged ? "*" : "";
+  const std::string merged_note =
+      merged ? "*Beloppen är en sammanslagning av bastjänster och digital infrastruktur." : "";
+
+  Alternative v1;
+  v1.name = 'D';
+  v1.variant = 1;
+  v1.medskick = alt.medskick;
+  v1.title = "Variant 1 av alternativ D – minskning av ramar, med medskick";
+  v1.frames = {{forv_label, alt.bas_kr, merged_note, "", merged},
+               {utv_label, dev, "", "", merged}};
+  total_frames(v1);
+  v1.description = fmt::format(
+      "Ekonomisk ram för förvaltning i nivå med {}{} plus {} års index beslutat av "
+      "kommunfullmäktige, och ekonomisk ram för utveckling {}.",
+      tkr_text(alt.bas_kr), star, year, dev_text);
+  sr.alternatives.push_back(v1);
+
+  Alternative v2 = v1;
+  v2.variant = 2;
+  v2.title = "Variant 2 av alternativ D – minskning av ramar, med medskick";
+  v2.frames = {{forv_label, std::nullopt, merged_note,
+                fmt::format("{}{} minus X %", tkr_text(alt.bas_kr), star), merged},
+               {utv_label, std::nullopt, "", fmt::format("{}{} minus X %", tkr_text(dev), star),
+                merged}};
+  v2.forvaltning_kr = 0;
+  v2.utveckling_kr = 0;
+  v2.description = fmt::format(
+      "Ekonomisk ram för förvaltning i nivå med {}{} minus en procentuell minskning, X %, plus "
+      "{} års index beslutat av kommunfullmäktige, och ekonomisk ram för utveckling {} minus "
+      "samma procent. Strategisk samordningsgrupp väljer X; tabellen visar exempel.",
+      tkr_text(alt.bas_kr), star, year, dev_text);
+  sr.alternatives.push_back(v2);
+
+  // The table of examples: X % of its base, beside the benchmark rows.
+  using Ex = Alternativ::ExempelBas;
+  std::int64_t base = alt.bas_kr;
+  std::string base_row = fmt::format("Förvaltning i nivå med {}", tkr_text(alt.bas_kr));
+  std::string of_base;  // "" or " av budget 2023"
+  if (alt.exempel_bas == Ex::tkr) {
+    base = alt.exempel_bas_kr;
+    base_row = "Bas för exemplen";
+  } else if (alt.exempel_bas == Ex::budget && sr.forvaltning_total.figures.budget) {
+    base = *sr.forvaltning_total.figures.budget;
+    base_row = fmt::format("Budget {}", year - 1);
+    of_base = fmt::format(" av budget {}", year - 1);
+  }
+  sr.examples.push_back({base_row, base, false});
+  for (const Rational& x : alt.minskning_procent) {
+    sr.examples.push_back({fmt::format("Minskning{} med {} %", of_base, format_decimal(x)),
+                           reduced_by(base, x), false});
+    Alternative e = v2;
+    e.variant = 2;
+    e.example = true;
+    e.minskning = x;
+    e.title = fmt::format("Exempel: minskning med {} %", format_decimal(x));
+    e.frames = {{forv_label, reduced_by(base, x), merged_note, "", merged},
+                {utv_label, reduced_by(dev, x), "", "", merged}};
+    total_frames(e);
+    sr.alternatives.push_back(std::move(e));
+  }
+  for (const std::string& b : alt.jamforelse) {
+    const Figures& f = sr.forvaltning_total.figures;
+    std::optional<std::int64_t> v = b == "utfall"   ? f.utfall
+                                    : b == "budget" ? f.budget
+                                                    : std::optional(a.forvaltning_kr);
+    if (!v) continue;
+    std::string label = b == "utfall"   ? fmt::format("Utfall {}", year - 2)
+                        : b == "budget" ? fmt::format("Budget {}", year - 1)
+                                        : "Leverantörens förslag (alternativ A)";
+    sr.examples.push_back({label, *v, true});
+  }
+  std::stable_sort(sr.examples.begin() + 1, sr.examples.end(),
+                   [](const ExampleRow& x, const ExampleRow& y) { return x.frame_kr > y.frame_kr; });
+}
+
 void add_alternative(SupplierRound& sr, const analys::Submission& s, const Alternativ& alt,
                      int year, Findings& findings) {
-  const Alternative a = sr.alternatives.front();  // a copy: alternatives grows below
   if (alt.namn == 'B') {
-    Alternative b = a;
-    b.name = 'B';
-    b.title = "Alternativ B: Godkänna leverantörens förslag med justering";
-    std::int64_t minus = 0;
-    std::vector<std::string> named;
-    for (const std::string& insats : alt.insatser) {
-      std::optional<std::int64_t> kr = initiative_kr(s, insats, year);
-      if (!kr) {
-        findings.push_back(Finding{
-            "SETTINGS_INVALID", Level::varning, settings_line(alt.rad),
-            fmt::format("Alternativ B för '{}' nämner insatsen '{}', som varken finns i tabell "
-                        "3.1c eller bland förslagen i 2.2 (eller saknar belopp).",
-                        sr.name, insats),
-            std::nullopt, std::nullopt});
-        continue;
-      }
-      minus += *kr;
-      named.push_back(fmt::format("”{}” ({})", insats, tkr_text(*kr)));
-    }
-    cut(b, minus, false);
-    b.medskick = alt.medskick;
-    b.description = "Förslaget godkänns utom " +
-                    (named.empty() ? std::string("(ingen insats kunde hittas)")
-                                   : fmt::format("{}", fmt::join(named, ", "))) +
-                    ": utvecklingsramen minskas med " + tkr_text(minus) + ".";
-    sr.alternatives.push_back(std::move(b));
+    alternative_b(sr, s, alt, year, findings);
   } else if (alt.namn == 'C') {
-    Alternative c = a;
-    c.name = 'C';
-    c.title = "Alternativ C: Minskning av ramar - leverantören prioriterar";
-    cut(c, alt.utveckling_minus_kr, false);
-    cut(c, alt.forvaltning_minus_kr, true);
-    c.medskick = alt.medskick;
-    std::vector<std::string> parts;
-    if (alt.forvaltning_minus_kr) parts.push_back("förvaltningsramen med " + tkr_text(alt.forvaltning_minus_kr));
-    if (alt.utveckling_minus_kr) parts.push_back("utvecklingsramen med " + tkr_text(alt.utveckling_minus_kr));
-    c.description = fmt::format("En generell minskning av {}; leverantören prioriterar själv.",
-                                fmt::join(parts, " och "));
-    sr.alternatives.push_back(std::move(c));
+    alternative_c(sr, alt, findings);
   } else if (alt.namn == 'D') {
-    // The development frame: as in A, or a base reduced by the same percentage.
-    using Bas = Alternativ::UtvecklingBas;
-    std::optional<std::int64_t> dev_base;
-    std::string dev_base_text;
-    if (alt.utveckling_bas == Bas::tkr) {
-      dev_base = alt.utveckling_bas_kr;
-      dev_base_text = tkr_text(alt.utveckling_bas_kr);
-    } else if (alt.utveckling_bas == Bas::budget) {
-      dev_base = sr.utveckling_total.figures.budget;
-      dev_base_text = dev_base ? fmt::format("budget {} ({})", year - 1, tkr_text(*dev_base)) : "";
-      if (!dev_base) {
-        findings.push_back(Finding{
-            "SETTINGS_INVALID", Level::varning, settings_line(alt.rad),
-            fmt::format("Alternativ D för '{}' utgår från utvecklingens budget {}, men underlaget "
-                        "har ingen (tabell 3.1b). Utvecklingsramen blir som i alternativ A.",
-                        sr.name, year - 1),
-            std::nullopt, std::nullopt});
-      }
-    }
-    for (const Rational& x : alt.minskning_procent) {
-      Alternative d;
-      d.name = 'D';
-      d.minskning = x;
-      d.medskick = alt.medskick;
-      d.title = fmt::format("Alternativ D: Minskning av ramar – med medskick (minus {} %)",
-                            format_decimal(x));
-      auto reduced = [&](std::int64_t base) {
-        return round_div(Int128{base} * (Int128{100} * x.den - x.num), Int128{100} * x.den);
-      };
-      std::int64_t frame = reduced(alt.bas_kr);
-      bool merged = has_infrastructure(sr);
-      const char* star = merged ? "*" : "";
-      std::string note = merged ? "Beloppet är en sammanslagning av bastjänster och digital "
-                                  "infrastruktur."
-                                : "";
-      d.frames.push_back({kForvaltningBas, frame, fmt::format("{} minus {} %{}",
-                          tkr_text(alt.bas_kr), format_decimal(x), star)});
-      if (merged) d.frames.push_back({kForvaltningDi, std::nullopt, note});
-      std::string dev_text;
-      if (dev_base) {
-        std::int64_t dev = reduced(*dev_base);
-        d.frames.push_back({kUtvecklingBas, dev,
-                            fmt::format("{} minus {} %{}", tkr_text(*dev_base),
-                                        format_decimal(x), star)});
-        dev_text = fmt::format("Utvecklingsramen sätts till {} minskad med {} %: {}.",
-                               dev_base_text, format_decimal(x), tkr_text(dev));
-      } else {
-        d.frames.push_back({kUtvecklingBas, a.utveckling_kr, star});
-        dev_text = "Utvecklingsramen som i alternativ A.";
-      }
-      if (merged) d.frames.push_back({kUtvecklingDi, std::nullopt, note});
-      total_frames(d);
-      d.description = fmt::format("Förvaltningsramen sätts till basen {} minskad med {} %: {}. {}",
-                                  tkr_text(alt.bas_kr), format_decimal(x), tkr_text(frame),
-                                  dev_text);
-      sr.alternatives.push_back(std::move(d));
-    }
+    alternative_d(sr, alt, year, findings);
   }
 }
 

@@ -29,6 +29,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analys/submission.h"
@@ -119,9 +120,18 @@ struct ScopeSplit {
 /// One frame row of an alternative, the annex's "Ekonomisk ram för förvaltning av
 /// bastjänster" and so on.
 struct FrameRow {
+  FrameRow() = default;
+  FrameRow(std::string label_, std::optional<std::int64_t> amount, std::string note_ = "",
+           std::string shown_ = "", bool merged_ = false)
+      : label(std::move(label_)), amount_kr(amount), note(std::move(note_)),
+        shown(std::move(shown_)), merged(merged_) {}
+
   std::string label;                       // Swedish, as in the annex
-  std::optional<std::int64_t> amount_kr;   // none: left empty (merged into another row)
+  std::optional<std::int64_t> amount_kr;   // none: no amount (see `shown`)
   std::string note;                        // e.g. "minus 7 %", a footnote text, "" none
+  std::string shown;                       // the frame as text where it has no amount yet
+                                           // ("918 500 tkr minus X %"), "" none
+  bool merged = false;                     // bastjänster and digital infrastruktur together
 };
 
 /// One alternative (or one variant of D: one reduction percentage).
@@ -129,11 +139,22 @@ struct Alternative {
   char name = 'A';                         // A, B, C or D
   std::string title;                       // "Alternativ A: Godkänna leverantörens hela förslag"
   std::string description;                 // what it means, one or two Swedish sentences
-  std::optional<Rational> minskning;       // D: the reduction in %, else none
+  int variant = 0;                         // D: 1 (the stated level) or 2 (minus X %); else 0
+  bool example = false;                    // D: one example of X for variant 2 (a row of the
+                                           // table of examples, worked out per customer), not a
+                                           // variant of its own
+  std::optional<Rational> minskning;       // D: the example's X in %, else none
   std::vector<FrameRow> frames;            // the Ekonomisk ram table, "+ index" implied
   std::int64_t forvaltning_kr = 0;         // the förvaltning frame in all (rows summed)
   std::int64_t utveckling_kr = 0;          // the utveckling frame in all
   std::vector<std::string> medskick;       // the group's instructions to the supplier
+};
+
+/// A row of D's table of examples: a reduction of the base, or a benchmark.
+struct ExampleRow {
+  std::string label;          // "Minskning av budget 2023 med 7 %", "Utfall 2022"
+  std::int64_t frame_kr = 0;  // the running-cost frame it gives, kronor
+  bool benchmark = false;     // a benchmark row (omgang.toml `jamforelse`)
 };
 
 /// A supplier's part of the round.
@@ -154,6 +175,8 @@ struct SupplierRound {
   std::vector<ServiceEntry> services;      // prioritised services in catalogue order
   std::vector<ScopeSplit> scope;           // per table and year: in + outside = total
   std::vector<Alternative> alternatives;   // A first, then as omgang.toml lists them
+  std::vector<ExampleRow> examples;        // D's table of examples of X, largest frame first;
+                                           // the first row is the base itself
   int proposals = 0;                       // 2.2 initiatives
   int proposals_incomplete = 0;            // of them lacking a required field
   std::int64_t undescribed_kr = 0;         // 3.1c År Y of lines named like a pot ("pott",

@@ -523,6 +523,54 @@ bool read_c(Parser& p, const toml::table& t, Alternativ& a) {
   return uv || fv;
 }
 
+constexpr std::size_t kMaxReductions = 8;  // an illustration of X, not a list of variants
+
+/// minskning_procent: from 0 to 100, no value twice, a handful at most (each a row of the
+/// annex's table, each worked out per customer).
+bool check_reductions(Parser& p, const toml::table& t, std::vector<Rational>& list) {
+  const toml::node* node = t.get("minskning_procent");
+  if (list.size() > kMaxReductions) {
+    p.invalid(*node, "minskning_procent", kAlternativeWhere,
+              fmt::format("en lista av högst {} procentsatser", kMaxReductions),
+              kAlternativeUnused);
+    return false;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i), list[i]) !=
+        list.begin() + static_cast<std::ptrdiff_t>(i)) {
+      p.error(line_of(*node),
+              fmt::format("'minskning_procent' i {} nämner {} % två gånger. {}", kAlternativeWhere,
+                          format_decimal(list[i]), kAlternativeUnused));
+      return false;
+    }
+  }
+  return true;
+}
+
+/// A word of `words`, or a number in tkr (`*kr`); nullopt (a finding) for anything else.
+std::optional<std::string> word_or_tkr(Parser& p, const toml::table& t, std::string_view key,
+                                       std::initializer_list<std::string_view> words,
+                                       std::int64_t* kr) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  std::optional<std::string_view> word = node->value_exact<std::string_view>();
+  if (word && std::find(words.begin(), words.end(), *word) != words.end()) {
+    return std::string(*word);
+  }
+  if (word) {
+    std::string expect;
+    for (std::string_view w : words) expect += fmt::format("\"{}\", ", w);
+    p.invalid(*node, key, kAlternativeWhere, expect + "eller ett belopp i tkr", kValueUnused,
+              suggest(*word, words));
+    return std::nullopt;
+  }
+  if (auto v = kronor(p.number(t, key, kAlternativeWhere, kTkrRule))) {
+    *kr = *v;
+    return std::string("tkr");
+  }
+  return std::nullopt;
+}
+
 bool read_d(Parser& p, const toml::table& t, Alternativ& a) {
   bool has_bas = t.contains("bas_tkr"), has_list = t.contains("minskning_procent");
   if (!has_bas || !has_list) {
@@ -533,21 +581,33 @@ bool read_d(Parser& p, const toml::table& t, Alternativ& a) {
   }
   auto bas = kronor(p.number(t, "bas_tkr", kAlternativeWhere, kTkrRule, kAlternativeUnused));
   auto list = p.numbers(t, "minskning_procent", kAlternativeWhere, kIndexRule, kAlternativeUnused);
-  if (!bas || !list) return false;
+  if (!bas || !list || !check_reductions(p, t, *list)) return false;
   a.bas_kr = *bas;
   a.minskning_procent = std::move(*list);
-  if (const toml::node* node = t.get("utveckling_bas")) {
-    std::optional<std::string_view> word = node->value_exact<std::string_view>();
-    if (word == "forslag" || word == "budget") {
-      a.utveckling_bas = word == "budget" ? Alternativ::UtvecklingBas::budget
+  std::int64_t kr = 0;
+  if (auto word = word_or_tkr(p, t, "utveckling_bas", {"forslag", "budget"}, &kr)) {
+    a.utveckling_bas = *word == "budget"  ? Alternativ::UtvecklingBas::budget
+                       : *word == "tkr"   ? Alternativ::UtvecklingBas::tkr
                                           : Alternativ::UtvecklingBas::forslag;
-    } else if (word) {
-      p.invalid(*node, "utveckling_bas", kAlternativeWhere,
-                "\"forslag\", \"budget\" eller ett belopp i tkr", kValueUnused,
-                suggest(*word, {"forslag", "budget"}));
-    } else if (auto kr = kronor(p.number(t, "utveckling_bas", kAlternativeWhere, kTkrRule))) {
-      a.utveckling_bas = Alternativ::UtvecklingBas::tkr;
-      a.utveckling_bas_kr = *kr;
+    a.utveckling_bas_kr = kr;
+  }
+  if (auto word = word_or_tkr(p, t, "exempel_bas", {"bas", "budget"}, &kr)) {
+    a.exempel_bas = *word == "budget" ? Alternativ::ExempelBas::budget
+                    : *word == "tkr"  ? Alternativ::ExempelBas::tkr
+                                      : Alternativ::ExempelBas::bas;
+    a.exempel_bas_kr = kr;
+  }
+  if (auto rows = p.texts(t, "jamforelse", kAlternativeWhere, kValueUnused)) {
+    for (const std::string& r : *rows) {
+      if (r == "utfall" || r == "budget" || r == "forslag") {
+        if (std::find(a.jamforelse.begin(), a.jamforelse.end(), r) == a.jamforelse.end()) {
+          a.jamforelse.push_back(r);
+        }
+      } else {
+        p.invalid(*t.get("jamforelse"), "jamforelse", kAlternativeWhere,
+                  "en lista av \"utfall\", \"budget\" och \"forslag\"", kValueUnused,
+                  suggest(r, {"utfall", "budget", "forslag"}));
+      }
     }
   }
   return true;
@@ -566,7 +626,8 @@ std::optional<char> read_namn(Parser& p, const toml::table& t) {
 std::optional<Alternativ> read_alternative(Parser& p, const toml::table& t) {
   p.only(t, kAlternativeWhere,
          {"leverantor", "namn", "insatser", "utveckling_minus_tkr", "forvaltning_minus_tkr",
-          "bas_tkr", "minskning_procent", "utveckling_bas", "medskick"});
+          "bas_tkr", "minskning_procent", "utveckling_bas", "exempel_bas", "jamforelse",
+          "medskick"});
   Alternativ a;
   a.rad = line_of(t);
   std::optional<std::string> leverantor =

@@ -75,8 +75,10 @@ struct Alternativ {
   std::vector<std::string> insatser;
   std::int64_t utveckling_minus_kr = 0;     // C: general cut of the development frame, kronor
   std::int64_t forvaltning_minus_kr = 0;    // C: general cut of the running-cost frame, kronor
-  std::int64_t bas_kr = 0;                  // D: base the reductions start from, kronor
-  std::vector<Rational> minskning_procent;  // D: reductions from the base, % each (7, 12, ...)
+  std::int64_t bas_kr = 0;                  // D: the running-cost frame's level (variant 1),
+                                            // from which variant 2 takes X %, kronor
+  std::vector<Rational> minskning_procent;  // D: examples of X, % each (7, 12, ...): rows of
+                                            // the annex's table, not variants
   // D: the development frame (`utveckling_bas`, an extension of the contract as the annex's
   // variant 2 has it: "utveckling i nivå med budget 2023 (90 500 tkr) minus X %"):
   // forslag = as in A, not reduced (the default); budget = the supplier's Budget Y-1 of
@@ -84,6 +86,17 @@ struct Alternativ {
   enum class UtvecklingBas { forslag, budget, tkr };
   UtvecklingBas utveckling_bas = UtvecklingBas::forslag;
   std::int64_t utveckling_bas_kr = 0;
+  // D: what the table of examples takes its X % from (`exempel_bas`, an extension: the 2024
+  // annex illustrates X on budget 2023, 958 500, while its variants start from the March
+  // forecast, 918 500): bas = `bas_tkr` (the default), budget = the supplier's Budget Y-1
+  // inside the frames, tkr = `exempel_bas_kr`.
+  enum class ExempelBas { bas, budget, tkr };
+  ExempelBas exempel_bas = ExempelBas::bas;
+  std::int64_t exempel_bas_kr = 0;
+  // D: benchmark rows of the table of examples (`jamforelse`): "utfall" (Utfall Y-2),
+  // "budget" (Budget Y-1), "forslag" (the supplier's proposal, alternative A), in the
+  // frames' scope. Empty: none.
+  std::vector<std::string> jamforelse;
   // Any alternative: the strategic group's instructions to the supplier (`medskick`, the
   // annex's "Med bakgrund av ovan ska Intraservice beakta nedan medskick"), in order.
   std::vector<std::string> medskick;
