@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
   app::RunOptions run_opts;
   auto* run = cli.add_subcommand("run", "Kör hela omgången: läs, kontrollera, fördela, skriv ut");
   run->add_option("ROUND_DIR", run_opts.round_dir,
-                  "Omgångens mapp (standard: exempelomgången i samples/2024)");
+                  "Omgångens mapp (standard: den aktuella mappen om den är\n"
+                  "en omgång, annars exempelomgången)");
   run->add_option("-o,--out", run_opts.out_dir, "Mapp för resultaten (standard: ut/)");
 
   app::ValidateOptions validate_opts;
@@ -93,7 +94,6 @@ int main(int argc, char** argv) {
   ExitCode code = ExitCode::failed;
   try {
     if (*run) {
-      if (run_opts.round_dir.empty()) run_opts.round_dir = app::default_round_dir();
       if (run_opts.out_dir.empty()) run_opts.out_dir = "ut";
       code = app::run(run_opts, std::cout, std::cerr);
     } else if (*validate) {
