@@ -28,7 +28,7 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-std::string quoted_list(const std::vector<std::string>& words) {
+std::string comma_list(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
   return out;
@@ -262,7 +262,7 @@ std::string parse_error_text(const CLI::App& cli, const CLI::ParseError& e) {
     if (auto near = nearest(word, names)) {
       text = fmt::format("okänt kommando '{}': menade du '{}'?", word, *near);
     } else {
-      text = fmt::format("okänt kommando '{}'; kommandona är {}.", word, quoted_list(names));
+      text = fmt::format("okänt kommando '{}'; kommandona är {}.", word, comma_list(names));
     }
   } else if (!left.empty() && first(true) != left.end()) {
     const CLI::App& where = owner == nullptr ? cli : *owner;
@@ -276,7 +276,7 @@ std::string parse_error_text(const CLI::App& cli, const CLI::ParseError& e) {
                        command);
     usage = usage_of(*app, command);
   } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && chain.size() == 1) {
-    text = fmt::format("inget kommando angivet; välj ett av {}.", quoted_list(command_names(cli)));
+    text = fmt::format("inget kommando angivet; välj ett av {}.", comma_list(command_names(cli)));
     usage = usage_of(cli, command);
   } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     for (const CLI::Option* opt : app->get_options()) {
