@@ -3,7 +3,7 @@
 """Checks that the baseline allocates as `arsanalys run` does (docs/performance.md, "Hela
 körningen"): compares two resultat.json files.
 
-    /usr/bin/python3 bench/compare_results.py OURS/resultat.json BASELINE/resultat.json
+    /usr/bin/python3 bench/compare_results.py OURS/resultat.json PEER/resultat.json [PEER_NAME]
 
 Compares, to the krona: the amount allocated per supplier, every customer's total, and every
 allocation line's customers_kr (lines matched by supplier, table and service). Prints what
@@ -29,10 +29,11 @@ def load(path):
 
 def main():
     ours, base = load(sys.argv[1]), load(sys.argv[2])
+    peer = sys.argv[3] if len(sys.argv) > 3 else "baseline"
     problems = []
     for s in sorted(set(ours[0]) | set(base[0])):
         a, b = ours[0].get(s), base[0].get(s)
-        print(f"{s}: {a:,} kr (arsanalys) / {b:,} kr (baseline)")
+        print(f"{s}: {a:,} kr (arsanalys) / {b:,} kr ({peer})")
         if a != b:
             problems.append(f"leverantör {s}: {a} != {b}")
     differ = [c for c in set(ours[1]) | set(base[1]) if ours[1].get(c) != base[1].get(c)]

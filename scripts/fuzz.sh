@@ -16,9 +16,7 @@ mkdir -p "$work/seeds/fuzz_reader" "$work/seeds/fuzz_sheet" "$work/seeds/fuzz_de
 
 # Seeds for the whole-file target: our fixtures and the corpus files under 256 kB.
 cp tests/data/xlsx/*.xlsx "$work/seeds/fuzz_reader/"
-if [ -d ../shared/corpus ]; then
-  find ../shared/corpus -name '*.xlsx' -size -256k -exec cp {} "$work/seeds/fuzz_reader/" \;
-fi
+find tests/corpus -name '*.xlsx' -size -256k -exec cp {} "$work/seeds/fuzz_reader/" \;
 # Seeds for the worksheet target: each fixture's first worksheet, 0xFF, its shared strings.
 for f in tests/data/xlsx/*.xlsx; do
   sheet=$(unzip -Z1 "$f" | grep -i '^xl/worksheets/[^/]*\.xml$' | head -n 1 || true)

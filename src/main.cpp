@@ -5,26 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/command_line.h"
 #include "app/commands.h"
-
-namespace {
-
-void swedish_labels(CLI::App& app) {
-  auto fmt = app.get_formatter();
-  fmt->label("Usage", "Användning");
-  fmt->label("OPTIONS", "FLAGGOR");
-  fmt->label("SUBCOMMAND", "KOMMANDO");
-  fmt->label("SUBCOMMANDS", "KOMMANDON");
-  fmt->label("Positionals", "Argument");
-  fmt->label("Options", "Flaggor");
-  fmt->label("Subcommands", "Kommandon");
-  fmt->label("REQUIRED", "KRÄVS");
-  fmt->label("TEXT", "TEXT");
-  fmt->label("INT", "ÅR");
-  fmt->column_width(30);
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   // libxlsxwriter and our own number printing assume the C locale for numbers.
@@ -39,42 +21,45 @@ int main(int argc, char** argv) {
       "index, fördelar kostnaderna på förvaltningar och bolag med fördelningsnycklar och\n"
       "skriver sammanställning, beslutsbilaga och kundbesked.",
       "arsanalys"};
-  swedish_labels(cli);
+  // CLI11 speaks English and pads its help by bytes: our formatter (inherited by every
+  // subcommand added below) and parse_error_text() make both Swedish.
+  cli.formatter(std::make_shared<app::SwedishFormatter>());
   cli.option_defaults()->group("Flaggor");
   cli.set_help_flag("-h,--help", "Visa den här hjälpen");
   cli.get_help_ptr()->group("Flaggor");
   cli.set_version_flag("--version", std::string("arsanalys ") + ARSANALYS_VERSION,
                        "Visa versionen");
   cli.require_subcommand(1);
-  cli.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return std::string("fel: felaktig kommandorad: ") + e.what() +
-           "\nSkriv 'arsanalys --help' för hjälp.\n";
-  });
 
   app::RunOptions run_opts;
   auto* run = cli.add_subcommand("run", "Kör hela omgången: läs, kontrollera, fördela, skriv ut");
-  run->add_option("ROUND_DIR", run_opts.round_dir,
-                  "Omgångens mapp (standard: exempelomgången i samples/2024)");
-  run->add_option("-o,--out", run_opts.out_dir, "Mapp för resultaten (standard: ut/)");
+  run->add_option("OMGÅNG", run_opts.round_dir,
+                  "Omgångens mapp (standard: den aktuella mappen om den är\n"
+                  "en omgång, annars exempelomgången)");
+  run->add_option("-o,--out", run_opts.out_dir, "Mapp för resultaten (standard: ut/)")
+      ->type_name("MAPP");
 
   app::ValidateOptions validate_opts;
   std::string validate_out;
   auto* validate =
       cli.add_subcommand("validate", "Kontrollera ifyllda mallar innan de lämnas in");
-  validate->add_option("FILE", validate_opts.files, "Ifyllda mallar (.xlsx)")->required();
+  validate->add_option("FIL", validate_opts.files, "Ifyllda mallar (.xlsx)")->required();
   validate->add_flag("--json", validate_opts.json, "Skriv resultatet som JSON");
-  validate->add_option("-o,--out", validate_out, "Skriv även granskningskopior till mappen");
+  validate->add_option("-o,--out", validate_out, "Skriv även granskningskopior till mappen")
+      ->type_name("MAPP");
 
   app::TemplateOptions template_opts;
   int year = 0;
   std::string template_out;
   auto* tmpl = cli.add_subcommand("template", "Skriv den tomma mallen Årlig analys");
-  tmpl->add_option("--year", year, "Analysår (standard: nästa år)");
-  tmpl->add_option("-o,--out", template_out, "Filnamn för mallen");
+  tmpl->add_option("--year", year, "Analysår (standard: nästa år)")
+      ->type_name("ÅR")
+      ->check(app::year_check());
+  tmpl->add_option("-o,--out", template_out, "Filnamn för mallen")->type_name("FIL");
 
   app::InspectOptions inspect_opts;
   auto* inspect = cli.add_subcommand("inspect", "Visa hur programmet läser en arbetsbok");
-  inspect->add_option("FILE", inspect_opts.file, "Arbetsboken (.xlsx)")->required();
+  inspect->add_option("FIL", inspect_opts.file, "Arbetsboken (.xlsx)")->required();
   inspect->add_flag("--json", inspect_opts.json, "Skriv resultatet som JSON");
 
   for (CLI::App* sub : {run, validate, tmpl, inspect}) {
@@ -86,14 +71,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return cli.exit(e);
   } catch (const CLI::ParseError& e) {
-    cli.exit(e);
+    std::cerr << app::parse_error_text(cli, e);
     return static_cast<int>(ExitCode::failed);
   }
 
   ExitCode code = ExitCode::failed;
   try {
     if (*run) {
-      if (run_opts.round_dir.empty()) run_opts.round_dir = app::default_round_dir();
       if (run_opts.out_dir.empty()) run_opts.out_dir = "ut";
       code = app::run(run_opts, std::cout, std::cerr);
     } else if (*validate) {

@@ -21,7 +21,8 @@ ExitCode inspect(const InspectOptions& options, std::ostream& out, std::ostream&
 
 /// `arsanalys run [ROUND_DIR] [-o OUT_DIR]`
 struct RunOptions {
-  std::filesystem::path round_dir;  // default: the sample round
+  std::filesystem::path round_dir;  // default: the current folder if it is a round, else the
+                                    // sample round (said in the first line printed)
   std::filesystem::path out_dir;    // default: ut/
 };
 ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err);
@@ -41,7 +42,13 @@ struct TemplateOptions {
 };
 ExitCode make_template(const TemplateOptions& options, std::ostream& out, std::ostream& err);
 
-/// The sample round shipped with the sources (`samples/2024`).
-std::filesystem::path default_round_dir();
+/// Whether `dir` is a round folder: it has `leverantorer/`.
+bool is_round_dir(const std::filesystem::path& dir);
+
+/// The sample round shipped with the program (`samples/2024`), found from the executable's
+/// own place (/proc/self/exe), never from a path compiled in: `<bin>/samples/2024` (a build
+/// folder, where CMake links it), `<bin>/../samples/2024` (a build folder inside the checkout)
+/// or `<bin>/../share/arsanalys/samples/2024` (installed). None when it is in none of them.
+std::optional<std::filesystem::path> sample_round_dir();
 
 }  // namespace arsanalys::app

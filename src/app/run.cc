@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -177,10 +178,19 @@ class Outputs {
   int written_ = 0;
 };
 
-void print_summary(const Inputs& in, const Findings& findings, const Outputs& outputs,
-                   std::ostream& out) {
+/// The round folder as the summary names it: absolute, without a trailing separator.
+fs::path shown(const fs::path& dir) {
+  std::error_code ec;
+  fs::path path = fs::absolute(dir, ec).lexically_normal();
+  if (ec) return dir;
+  return path.has_filename() || !path.has_parent_path() ? path : path.parent_path();
+}
+
+void print_summary(const fs::path& round_dir, const Inputs& in, const Findings& findings,
+                   const Outputs& outputs, std::ostream& out) {
   std::map<Level, int> count;
   for (const Finding& f : findings) ++count[f.level];
+  out << fmt::format("\nOmgång: {}", shown(round_dir).string());
   out << fmt::format("\nLeverantörer lästa: {}", in.ingested.size());
   for (const auto& i : in.ingested) {
     out << fmt::format("\n  {} ({})", i.submission.supplier, i.submission.file);
@@ -197,12 +207,44 @@ void print_summary(const Inputs& in, const Findings& findings, const Outputs& ou
 
 }  // namespace
 
-std::filesystem::path default_round_dir() {
-  return std::filesystem::path(ARSANALYS_SOURCE_DIR) / "samples" / "2024";
+bool is_round_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "leverantorer", ec);
+}
+
+std::optional<std::filesystem::path> sample_round_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  const fs::path bin = exe.parent_path();
+  for (const fs::path& dir : {bin / "samples" / "2024",                // the build tree's link
+                              bin.parent_path() / "samples" / "2024",  // build/ in a checkout
+                              bin.parent_path() / "share" / "arsanalys" / "samples" / "2024"}) {
+    if (!is_round_dir(dir)) continue;
+    fs::path real = fs::canonical(dir, ec);  // the folder itself, not the link to it
+    return ec ? dir.lexically_normal() : real;
+  }
+  return std::nullopt;
 }
 
 ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  fs::path round_dir = options.round_dir.empty() ? default_round_dir() : options.round_dir;
+  fs::path round_dir = options.round_dir;
+  if (round_dir.empty() && is_round_dir(".")) {
+    round_dir = ".";
+  } else if (round_dir.empty()) {
+    std::optional<fs::path> sample = sample_round_dir();
+    if (!sample) {
+      err << "fel: ingen omgång angiven, den aktuella mappen är ingen omgång (den saknar "
+             "leverantorer/) och exempelomgången hittades inte bredvid programmet. Ange "
+             "omgångens mapp: arsanalys run OMGÅNG\n";
+      return ExitCode::failed;
+    }
+    round_dir = *sample;
+    out << fmt::format("Ingen omgång angiven: kör exempelomgången i {} (underlagen från 2024 "
+                       "med påhittade kunduppgifter, ingen riktig omgång). En egen omgång: "
+                       "arsanalys run OMGÅNG\n",
+                       round_dir.string());
+  }
   fs::path out_dir = options.out_dir.empty() ? fs::path("ut") : options.out_dir;
   Progress progress(out);
   Findings findings;
@@ -329,7 +371,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   outputs.count_written();  // resultat.json
   output::PdfResult pdf = printing.finish();
   if (pdf.status == output::PdfResult::Status::written) outputs.count_written();
-  print_summary(in, findings, outputs, out);
+  print_summary(round_dir, in, findings, outputs, out);
   if (!pdf.message.empty()) out << pdf.message << "\n";
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }

@@ -1,212 +1,131 @@
 #include "output/zip_writer.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <cerrno>
-#include <cstring>
 #include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <utility>
 
 #include "core/error.h"
 
 namespace arsanalys::output {
 namespace {
 
-// --- Deflate (RFC 1951) -----------------------------------------------------------------------
+// --- Deflate (RFC 1951) by libdeflate --------------------------------------------------------
 
-constexpr std::size_t kWindow = 32768;  // the farthest a match may reach back
-constexpr std::size_t kMinMatch = 4;    // what the hash covers (deflate allows 3)
-constexpr std::size_t kMaxMatch = 258;
-constexpr int kHashBits = 15;
 constexpr std::size_t kFlushAt = std::size_t{1} << 20;
 
-std::uint32_t reversed(std::uint32_t code, int bits) {
-  std::uint32_t r = 0;
-  for (int i = 0; i < bits; ++i, code >>= 1) r = (r << 1) | (code & 1u);
-  return r;
+/// This thread's libdeflate compressor at level 1 (statements are zipped on every core).
+libdeflate_compressor* compressor() {
+  struct Owned {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
+    ~Owned() { libdeflate_free_compressor(c); }
+  };
+  thread_local Owned owned;
+  if (owned.c == nullptr) throw std::bad_alloc();
+  return owned.c;
 }
 
-/// The fixed Huffman codes (RFC 1951, 3.2.6), bit-reversed as they are written, and the length
-/// and distance codes with their extra bits (3.2.5).
-struct Codes {
-  std::array<std::uint16_t, 288> lit_code{};
-  std::array<std::uint8_t, 288> lit_bits{};
-  // By match length 0..258 (3..258 used): the whole length code (symbol's code and the extra
-  // bits above it) and its bit count.
-  std::array<std::uint32_t, kMaxMatch + 1> len_code{};
-  std::array<std::uint8_t, kMaxMatch + 1> len_bits{};
-  std::array<std::uint8_t, 30> dist_code{};
+/// `in` deflated by libdeflate as a whole stream of its own (its last block final), in this
+/// thread's scratch buffer: valid until the next call. (Not straight into the caller's string:
+/// sizing that to libdeflate's bound would clear the whole bound for every small part.)
+std::span<char> deflate_whole(std::string_view in) {
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t capacity = 0;
+  libdeflate_compressor* c = compressor();
+  const std::size_t bound = libdeflate_deflate_compress_bound(c, in.size());
+  if (bound > capacity) {
+    buffer.reset();
+    buffer.reset(new char[bound]);
+    capacity = bound;
+  }
+  const std::size_t n = libdeflate_deflate_compress(c, in.data(), in.size(), buffer.get(), bound);
+  if (n == 0) throw std::logic_error("internt fel i deflate: libdeflates gräns räckte inte");
+  return {buffer.get(), n};
+}
 
-  Codes() {
-    for (std::uint32_t s = 0; s < 288; ++s) {
-      std::uint32_t code = 0;
-      int bits = 0;
-      if (s < 144) {
-        code = 0x30 + s, bits = 8;
-      } else if (s < 256) {
-        code = 0x190 + s - 144, bits = 9;
-      } else if (s < 280) {
-        code = s - 256, bits = 7;
+/// Where a whole deflate stream's last block begins and where the stream ends, in bits from
+/// the stream's start. libdeflate does not say, so zlib's inflate finds them: with Z_BLOCK it
+/// stops at every block boundary and tells (data_type) how many bits of the last byte it has
+/// not used yet (zlib.h, "Z_BLOCK ... assists in appending to or combining deflate streams").
+/// Throws when `stream` does not inflate to `size` bytes.
+std::pair<std::uint64_t, std::uint64_t> last_block(std::string_view stream, std::size_t size) {
+  thread_local std::vector<unsigned char> scratch(std::size_t{64} << 10);
+  z_stream z{};
+  if (inflateInit2(&z, -15) != Z_OK) throw std::bad_alloc();
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(stream.data()));
+  z.avail_in = static_cast<uInt>(stream.size());
+  std::uint64_t header = 0;  // the current block's first bit
+  std::optional<std::uint64_t> end;
+  while (!end) {
+    z.next_out = scratch.data();
+    z.avail_out = static_cast<uInt>(scratch.size());
+    const int rc = inflate(&z, Z_BLOCK);
+    if (rc != Z_OK && rc != Z_BUF_ERROR) break;  // Z_STREAM_END too: Z_BLOCK stops before
+    if ((z.data_type & 128) != 0) {                // at a block boundary
+      const std::uint64_t at = std::uint64_t{z.total_in} * 8 - (z.data_type & 7);
+      if ((z.data_type & 64) != 0) {
+        end = at;  // after the last block's end-of-block code
       } else {
-        code = 0xC0 + s - 280, bits = 8;
+        header = at;
       }
-      lit_code[s] = static_cast<std::uint16_t>(reversed(code, bits));
-      lit_bits[s] = static_cast<std::uint8_t>(bits);
-    }
-    static constexpr std::uint16_t kBase[29] = {3,  4,  5,  6,  7,  8,  9,  10,  11,  13,
-                                                15, 17, 19, 23, 27, 31, 35, 43,  51,  59,
-                                                67, 83, 99, 115, 131, 163, 195, 227, 258};
-    static constexpr std::uint8_t kExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
-                                                2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-    for (std::size_t len = 3; len <= kMaxMatch; ++len) {
-      int i = 28;
-      while (kBase[i] > len) --i;
-      const std::uint32_t sym = 257 + static_cast<std::uint32_t>(i);
-      len_code[len] = lit_code[sym] | static_cast<std::uint32_t>(len - kBase[i]) << lit_bits[sym];
-      len_bits[len] = static_cast<std::uint8_t>(lit_bits[sym] + kExtra[i]);
-    }
-    for (std::uint32_t d = 0; d < 30; ++d) dist_code[d] = static_cast<std::uint8_t>(reversed(d, 5));
-  }
-};
-
-const Codes& codes() {
-  static const Codes c;
-  return c;
-}
-
-/// A distance's code 0..29 (distance 1..32768).
-int distance_code(std::uint32_t d) {
-  if (d <= 4) return static_cast<int>(d) - 1;
-  const int b = 31 - __builtin_clz(d - 1);  // d - 1 >= 4, so b >= 2
-  return 2 * b + static_cast<int>(((d - 1) >> (b - 1)) & 1u);
-}
-
-constexpr std::uint32_t kDistBase[30] = {1,    2,    3,    4,    5,    7,     9,     13,    17,  25,
-                                         33,   49,   65,   97,   129,  193,   257,   385,   513, 769,
-                                         1025, 1537, 2049, 3073, 4097, 6145,  8193,  12289, 16385,
-                                         24577};
-constexpr int kDistExtra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6,
-                                6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
-
-/// Bits into bytes, least significant first, as deflate packs them.
-class BitOut {
- public:
-  explicit BitOut(std::string& out) : out_(out) {}
-  /// `bits` <= 32 bits of `value` (nothing above them set).
-  void put(std::uint64_t value, int bits) {
-    buf_ |= value << count_;
-    count_ += bits;
-    if (count_ >= 32) {
-      char b[4] = {static_cast<char>(buf_), static_cast<char>(buf_ >> 8),
-                   static_cast<char>(buf_ >> 16), static_cast<char>(buf_ >> 24)};
-      out_.append(b, 4);
-      buf_ >>= 32;
-      count_ -= 32;
+    } else if (rc == Z_BUF_ERROR && z.avail_out != 0) {
+      break;  // no progress: not a whole stream
     }
   }
-  void finish() {
-    for (; count_ > 0; count_ -= 8, buf_ >>= 8) out_.push_back(static_cast<char>(buf_));
-    count_ = 0;
-  }
-
- private:
-  std::string& out_;
-  std::uint64_t buf_ = 0;
-  int count_ = 0;
-};
-
-std::uint32_t load32(const unsigned char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-std::uint64_t load64(const unsigned char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-/// The hash of the 4 bytes at p (the byte order does not matter: it only has to be the same
-/// for the same bytes).
-std::uint32_t hash4(const unsigned char* p) {
-  return (load32(p) * 2654435761u) >> (32 - kHashBits);
-}
-
-/// Length of the common run of a and b, at most `limit` bytes, both readable that far.
-std::size_t common(const unsigned char* a, const unsigned char* b, std::size_t limit) {
-  std::size_t n = 0;
-  while (n + 8 <= limit) {
-    const std::uint64_t x = load64(a + n) ^ load64(b + n);
-    if (x != 0) {
-      if constexpr (std::endian::native == std::endian::little) {
-        return n + static_cast<std::size_t>(__builtin_ctzll(x) >> 3);
-      } else {
-        return n + static_cast<std::size_t>(__builtin_clzll(x) >> 3);
-      }
-    }
-    n += 8;
-  }
-  while (n < limit && a[n] == b[n]) ++n;
-  return n;
+  const bool whole = end && z.total_out == size && z.total_in == stream.size();
+  inflateEnd(&z);
+  if (!whole) throw std::logic_error("internt fel i deflate: en bit packas inte upp till sig själv");
+  return {header, *end};
 }
 
 }  // namespace
 
-void fast_deflate(std::string_view in, std::string& out,
-                  const std::function<void(std::string&, std::size_t)>& flush) {
-  const Codes& c = codes();
-  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
-  const std::size_t n = in.size();
-  // The last position of each hash, as base + position + 1; a value not above base is from an
-  // earlier call. One table per thread, kept from call to call: clearing 128 KiB for each of a
-  // statement's small parts would cost more than deflating them.
-  thread_local std::vector<std::uint32_t> head;
-  thread_local std::uint64_t next_base = 0;
-  if (head.empty() || next_base + n + 2 > std::numeric_limits<std::uint32_t>::max()) {
-    head.assign(std::size_t{1} << kHashBits, 0);
-    next_base = 0;
-  }
-  const auto base = static_cast<std::uint32_t>(next_base);
-  next_base += n + 1;
-  BitOut bits(out);
-  bits.put(1, 1);  // BFINAL: the only block
-  bits.put(1, 2);  // BTYPE 01: fixed Huffman codes
-  auto literal = [&](unsigned char ch) { bits.put(c.lit_code[ch], c.lit_bits[ch]); };
-  std::size_t i = 0;
-  while (i + kMinMatch <= n) {
-    std::uint32_t& slot = head[hash4(p + i)];
-    const std::uint32_t seen = slot;
-    slot = base + static_cast<std::uint32_t>(i + 1);
-    const std::size_t from = seen > base ? seen - base - 1 : i;  // i: none
-    if (from < i && i - from <= kWindow && load32(p + from) == load32(p + i)) {
-      const std::size_t limit = std::min(kMaxMatch, n - i);
-      const std::size_t len = kMinMatch + common(p + from + kMinMatch, p + i + kMinMatch,
-                                                 limit - kMinMatch);
-      bits.put(c.len_code[len], c.len_bits[len]);
-      const auto d = static_cast<std::uint32_t>(i - from);
-      const int dc = distance_code(d);
-      bits.put(c.dist_code[dc], 5);
-      if (kDistExtra[dc] > 0) bits.put(d - kDistBase[dc], kDistExtra[dc]);
-      i += len;
+void deflate_raw(std::string_view in, std::string& out, const DeflateDone& done,
+                 std::size_t chunk) {
+  chunk = std::max<std::size_t>(chunk, 1);
+  std::size_t at = 0;
+  do {
+    const std::string_view part = in.substr(at, chunk);
+    at += part.size();
+    const std::span<char> packed = deflate_whole(part);
+    if (at == in.size()) {  // the last chunk: its last block ends the stream
+      out.append(packed.data(), packed.size());
     } else {
-      literal(p[i++]);
+      // A chunk of its own, then joined: its final block made not final, and an empty stored
+      // block (RFC 1951, 3.2.4: BFINAL 0, BTYPE 00, to a byte boundary, LEN 0, NLEN 0xFFFF) so
+      // that the next chunk starts on a byte boundary. Each chunk has its own 32 KiB window;
+      // only matches across a boundary are lost.
+      const auto [header, end] = last_block({packed.data(), packed.size()}, part.size());
+      char& bfinal = packed[header / 8];
+      if ((bfinal & (1 << (header % 8))) == 0) {
+        throw std::logic_error("internt fel i deflate: sista blocket är inte markerat som sista");
+      }
+      bfinal = static_cast<char>(bfinal & ~(1 << (header % 8)));
+      const std::uint64_t unused = std::uint64_t{packed.size()} * 8 - end;  // 0..7
+      packed.back() = static_cast<char>(packed.back() & ((1 << (8 - unused)) - 1));
+      out.append(packed.data(), packed.size());
+      // The stored block's three header bits are zeros: in the last byte's unused bits when
+      // at least three are left, else in one more byte.
+      if (unused < 3) out.push_back('\0');
+      out.append("\x00\x00\xFF\xFF", 4);
     }
-    if (flush && out.size() >= kFlushAt) flush(out, i);
-  }
-  while (i < n) literal(p[i++]);
-  bits.put(c.lit_code[256], c.lit_bits[256]);  // end of block
-  bits.finish();
+    if (done) done(out, at);
+  } while (at < in.size());
 }
 
-std::string fast_deflate(std::string_view in) {
+std::string deflate_raw(std::string_view in) {
   std::string out;
-  out.reserve(in.size() / 4 + 64);
-  fast_deflate(in, out);
+  deflate_raw(in, out);
   return out;
 }
 
@@ -228,10 +147,9 @@ void put32(std::string& s, std::uint64_t v) {
   put16(s, static_cast<std::uint32_t>((v >> 16) & 0xFFFF));
 }
 
-/// The CRC-32 of `bytes` continued from `crc`.
+/// The CRC-32 of `bytes` continued from `crc` (libdeflate's, the zip polynomial).
 std::uint32_t crc_of(std::string_view bytes, std::uint32_t crc = 0) {
-  return static_cast<std::uint32_t>(
-      crc32_z(crc, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+  return libdeflate_crc32(crc, bytes.data(), bytes.size());
 }
 
 }  // namespace
@@ -307,30 +225,24 @@ void ZipWriter::add(std::string_view name, std::string_view bytes,
   if (bytes.size() < kFlushAt) {
     e.crc = crc_of(bytes);
     // Stored instead when deflate would not make it smaller (so in memory and in a file alike).
-    std::string packed = fast_deflate(bytes);
+    std::string packed = deflate_raw(bytes);
     if (packed.size() >= bytes.size()) {
       e.method = 0;
       write(bytes);
     } else {
       write(packed);
     }
-  } else if (file_ == nullptr) {
-    e.crc = crc_of(bytes);
-    fast_deflate(bytes, buffer_);
   } else {
-    // Into the file as deflate goes, and the CRC with it, so that the bytes are read once, in
-    // order.
+    // Chunk by chunk, the CRC with it, so that the bytes are read once, in order; into a file,
+    // each chunk is written away as it is done and the caller may let go of its pages.
     std::size_t crc_done = 0;
-    auto crc_to = [&](std::size_t upto) {
-      e.crc = crc_of(bytes.substr(crc_done, upto - crc_done), e.crc);
-      crc_done = upto;
-    };
-    fast_deflate(bytes, buffer_, [&](std::string&, std::size_t consumed) {
-      crc_to(consumed);
-      flush();  // nothing in memory; into a file
-      if (done && consumed > kWindow) done(consumed - kWindow);
+    deflate_raw(bytes, buffer_, [&](std::string&, std::size_t consumed) {
+      e.crc = crc_of(bytes.substr(crc_done, consumed - crc_done), e.crc);
+      crc_done = consumed;
+      if (file_ == nullptr) return;
+      flush();
+      if (done) done(consumed);
     });
-    crc_to(bytes.size());
   }
   e.packed = position() - data;
   check_size(e.packed, fmt::format("delen {}", name));

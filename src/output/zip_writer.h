@@ -1,11 +1,13 @@
 #pragma once
-// Zip packages as our xlsx writers need them, with a deflate of our own.
+// Zip packages as our xlsx writers need them, deflated by libdeflate (Debian's libdeflate-dev).
 //
 // The workbooks made by the thousand (the statements) and fordelning.xlsx are XML of a very
-// regular shape. zlib's fastest level still spent a third of a run's time deflating them; this
-// deflate is greedy LZ77 with one hash probe and Huffman's fixed codes (RFC 1951, 3.2.6): about
-// twice zlib's level 1 in speed, the parts about a quarter larger. Every stream it writes is
-// standard deflate; zlib inflates it (tested), so Excel, LibreOffice and openpyxl read it.
+// regular shape; libdeflate at level 1 deflates them about as fast as zlib's level 1 is slow,
+// and smaller (docs/performance.md). libdeflate takes whole buffers only, so a part larger than
+// a chunk (4 MiB) is deflated chunk by chunk and the chunks are joined into one stream: a sheet
+// of tens of megabytes needs a chunk's memory at a time, read once, in order. Every stream is
+// standard deflate; zlib inflates it (tested, and fuzzed), so Excel, LibreOffice and openpyxl
+// read it.
 //
 //   ZipWriter zip("Kundbeskedet");
 //   zip.add("xl/workbook.xml", workbook_xml);
@@ -22,16 +24,23 @@
 
 namespace arsanalys::output {
 
-/// `in` as a raw deflate stream (no zlib or gzip wrapper), one block, fixed Huffman codes,
-/// appended to `out`; `flush(out, consumed)`, when given, is called whenever more than about
-/// 1 MiB has gathered there (to write it away and clear it), with how many bytes of `in` are
-/// done: the bytes more than 32 KiB before that are not read again. What is left at the end
-/// stays in `out`.
-void fast_deflate(std::string_view in, std::string& out,
-                  const std::function<void(std::string&, std::size_t)>& flush = {});
+/// How much of a part is deflated at a time.
+constexpr std::size_t kDeflateChunk = std::size_t{4} << 20;
+
+/// Told after each chunk: the stream so far (to write away and clear, if the caller wants) and
+/// how many bytes of the input are done; the bytes before that are not read again.
+using DeflateDone = std::function<void(std::string& out, std::size_t consumed)>;
+
+/// `in` as one raw deflate stream (RFC 1951; no zlib or gzip wrapper) appended to `out`:
+/// libdeflate at level 1, in independent chunks of `chunk` bytes (the last may be shorter).
+/// Every chunk but the last has its final block made not final and is followed by an empty
+/// stored block, so that the next starts on a byte boundary (as zlib's Z_SYNC_FLUSH does).
+/// `done` is called after each chunk.
+void deflate_raw(std::string_view in, std::string& out, const DeflateDone& done = {},
+                 std::size_t chunk = kDeflateChunk);
 
 /// The same, kept in memory.
-std::string fast_deflate(std::string_view in);
+std::string deflate_raw(std::string_view in);
 
 /// A zip package written part by part, into memory or into a file the caller owns. Names are
 /// plain ASCII paths; every entry has the zip format's earliest date (1980-01-01 00:00), so the
@@ -45,8 +54,8 @@ class ZipWriter {
   ZipWriter(std::string subject, std::FILE* file);
 
   /// Adds a part, deflated (or, under 1 MiB, stored when deflate would not make it smaller).
-  /// `done(n)`, when given and writing into a file, is told now and then that bytes before `n`
-  /// will not be read again (so that a caller can let go of a large part's pages).
+  /// `done(n)`, when given and writing into a file, is told after each chunk that bytes before
+  /// `n` will not be read again (so that a caller can let go of a large part's pages).
   void add(std::string_view name, std::string_view bytes,
            const std::function<void(std::size_t)>& done = {});
   /// Writes the central directory; returns the package when written into memory.

@@ -1,5 +1,6 @@
-// ZipWriter and its deflate: every stream inflates with zlib to the bytes given (the edges of
-// deflate's lengths and window included), packages read back with the reader's zip (which
+// ZipWriter and its deflate (libdeflate, whole or in chunks joined into one stream): every
+// stream inflates with zlib to the bytes given (the edges of deflate's lengths and window
+// included, and chunks of every small size), packages read back with the reader's zip (which
 // checks each part's CRC), the same parts give the same bytes in memory and in a file.
 #include "output/zip_writer.h"
 
@@ -18,7 +19,7 @@
 #include "../fuzz/deflate_roundtrip.h"
 #include "xlsx/zip.h"
 
-using arsanalys::output::fast_deflate;
+using arsanalys::output::deflate_raw;
 using arsanalys::output::ZipWriter;
 
 namespace {
@@ -64,7 +65,7 @@ std::span<const std::byte> bytes_of(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("fast deflate: zlib inflates every stream to the bytes given", "[output][zip]") {
+TEST_CASE("deflate: zlib inflates every stream to the bytes given", "[output][zip]") {
   std::string all_bytes;
   for (int i = 0; i < 256; ++i) all_bytes += static_cast<char>(i);
   std::string period_window;  // a repeat exactly as far back as deflate may reach
@@ -91,22 +92,44 @@ TEST_CASE("fast deflate: zlib inflates every stream to the bytes given", "[outpu
   };
   for (const std::string& in : inputs) {
     CAPTURE(in.size());
-    const std::string packed = fast_deflate(in);
+    const std::string packed = deflate_raw(in);
     CHECK(inflate_raw(packed, in.size()) == in);
   }
   // Regular XML deflates to a fraction of its size.
   const std::string xml = sheet_like(5000);
-  CHECK(fast_deflate(xml).size() < xml.size() / 4);
+  CHECK(deflate_raw(xml).size() < xml.size() / 4);
 }
 
-TEST_CASE("fast deflate: the same stream whether gathered or flushed as it goes",
+TEST_CASE("deflate: chunks of any size join into one stream", "[output][zip]") {
+  // Chunks ending at every bit position of a byte, stored blocks (random bytes) and one-byte
+  // chunks; the joins are where a final block is made not final and a stored block aligns.
+  const std::string inputs[] = {"abcdabcdabcdabcdx", sheet_like(300), random_bytes(20000, 5),
+                                sheet_like(200) + random_bytes(3000, 6) + sheet_like(100)};
+  for (const std::string& in : inputs) {
+    for (std::size_t chunk : {1u, 2u, 3u, 7u, 100u, 999u, 4096u, 65536u}) {
+      CAPTURE(in.size(), chunk);
+      std::string packed;
+      int calls = 0;
+      deflate_raw(in, packed, [&](std::string&, std::size_t) { ++calls; }, chunk);
+      CHECK(calls == static_cast<int>((in.size() + chunk - 1) / chunk));
+      CHECK(inflate_raw(packed, in.size()) == in);
+    }
+  }
+  // Large chunks cost little: a few bytes a join.
+  const std::string xml = sheet_like(20000);
+  std::string chunked;
+  deflate_raw(xml, chunked, {}, 1 << 20);
+  CHECK(chunked.size() < deflate_raw(xml).size() * 101 / 100);
+}
+
+TEST_CASE("deflate: the same stream whether gathered or flushed as it goes",
           "[output][zip]") {
   const std::string in = sheet_like(60000) + random_bytes(3 << 20, 3);  // several MiB out
-  const std::string whole = fast_deflate(in);
+  const std::string whole = deflate_raw(in);
   std::string pieces, out;
   int flushes = 0;
   std::size_t last_consumed = 0;
-  fast_deflate(in, out, [&](std::string& gathered, std::size_t consumed) {
+  deflate_raw(in, out, [&](std::string& gathered, std::size_t consumed) {
     ++flushes;
     CHECK(consumed > last_consumed);
     CHECK(consumed <= in.size());
@@ -120,7 +143,7 @@ TEST_CASE("fast deflate: the same stream whether gathered or flushed as it goes"
   CHECK(inflate_raw(whole, in.size()) == in);
   // A table kept from an earlier call does not leak matches into the next one.
   const std::string next = in.substr(1000, 200000);
-  CHECK(inflate_raw(fast_deflate(next), next.size()) == next);
+  CHECK(inflate_raw(deflate_raw(next), next.size()) == next);
 }
 
 TEST_CASE("zip writer: packages read back part for part, the same bytes every time",
