@@ -34,7 +34,11 @@ std::int64_t round_to(std::int64_t kr, std::int64_t unit) {
 
 std::int64_t tkr_hundreds(std::int64_t kr) { return round_to(kr, 100'000) / 1000; }
 
-std::string group(std::int64_t n) { return group_thousands(n); }
+std::string group(std::int64_t n) {
+  std::string digits = group_thousands(n);
+  // Swedish typesetting: a minus sign (U+2212), not a hyphen.
+  return n < 0 ? "\u2212" + digits.substr(1) : digits;
+}
 
 namespace {
 
@@ -55,7 +59,7 @@ std::int64_t scaled_ratio(std::int64_t num, std::int64_t den, std::int64_t scale
 std::string percent_text(std::int64_t num, std::int64_t den) {
   if (den == 0) return "";
   std::int64_t tenths = scaled_ratio(num, den, 1000);
-  std::string sign = tenths < 0 ? "-" : "";
+  std::string sign = tenths < 0 ? "\u2212" : "";
   std::int64_t a = std::llabs(tenths);
   return fmt::format("{}{},{} %", sign, a / 10, a % 10);
 }

@@ -125,7 +125,8 @@ Document build(const AnnexInput& input);
 std::int64_t round_to(std::int64_t kr, std::int64_t unit);
 /// Kronor as tkr rounded to hundreds: 77 617 000 -> 77 600.
 std::int64_t tkr_hundreds(std::int64_t kr);
-/// Whole number with a space between thousands: 1025900 -> "1 025 900", -30 -> "-30".
+/// Whole number with a space between thousands and a minus sign (U+2212) for negatives:
+/// 1025900 -> "1 025 900", -30 -> "−30".
 std::string group(std::int64_t n);
 /// num / den as a Swedish percentage with one decimal, rounded half away from zero:
 /// (2200, 28500) -> "7,7 %"; "" when den is 0.

@@ -559,8 +559,10 @@ std::optional<std::string> word_or_tkr(Parser& p, const toml::table& t, std::str
   }
   if (word) {
     std::string expect;
-    for (std::string_view w : words) expect += fmt::format("\"{}\", ", w);
-    p.invalid(*node, key, kAlternativeWhere, expect + "eller ett belopp i tkr", kValueUnused,
+    for (std::string_view w : words) {
+      expect += fmt::format("{}\"{}\"", expect.empty() ? "" : ", ", w);
+    }
+    p.invalid(*node, key, kAlternativeWhere, expect + " eller ett belopp i tkr", kValueUnused,
               suggest(*word, words));
     return std::nullopt;
   }
@@ -847,12 +849,20 @@ std::string alternative_line(const Alternativ& a) {
   }
   if (a.namn == 'D') {
     for (Rational r : a.minskning_procent) parts.push_back(percent_text(r));
-    what =
-        fmt::format("bas {} minskad med {}", analys::format_tkr(a.bas_kr), fmt::join(parts, ", "));
+    using Ex = Alternativ::ExempelBas;
+    std::string of = a.exempel_bas == Ex::tkr      ? " av " + analys::format_tkr(a.exempel_bas_kr)
+                     : a.exempel_bas == Ex::budget ? std::string(" av budget föregående år")
+                                                   : std::string();
+    what = fmt::format("förvaltningsramen {} (variant 1), minskad med X % (variant 2); "
+                       "exempel på X: {}{}",
+                       analys::format_tkr(a.bas_kr), fmt::join(parts, ", "), of);
     using Bas = Alternativ::UtvecklingBas;
-    if (a.utveckling_bas == Bas::budget) what += "; utvecklingsramen budget föregående år, lika minskad";
+    if (a.utveckling_bas == Bas::budget) what += "; utvecklingsramen budget föregående år";
     if (a.utveckling_bas == Bas::tkr) {
-      what += fmt::format("; utvecklingsramen {}, lika minskad", analys::format_tkr(a.utveckling_bas_kr));
+      what += fmt::format("; utvecklingsramen {}", analys::format_tkr(a.utveckling_bas_kr));
+    }
+    if (!a.jamforelse.empty()) {
+      what += fmt::format("; jämförelse: {}", fmt::join(a.jamforelse, ", "));
     }
   }
   if (!a.medskick.empty()) what += fmt::format("; {} medskick", a.medskick.size());

@@ -175,25 +175,46 @@ inline Round seed_round() {
        {"Ekonomisk ram för utveckling av bastjänster", 47'800 * T, ""},
        {"Ekonomisk ram för förvaltning av digital infrastruktur", 782'600 * T, ""},
        {"Ekonomisk ram för utveckling av digital infrastruktur", 63'400 * T, ""}}));
+  // D as the 2024 annex has it (issue 13): variant 1 at the March forecast and budget 2023,
+  // variant 2 minus X %, merged frames; the examples of X on budget 2023 (958 500).
+  const std::string merged_note =
+      "*Beloppen är en sammanslagning av bastjänster och digital infrastruktur.";
+  const std::string forv_label =
+      "Ekonomisk ram för förvaltning av bastjänster och digital infrastruktur";
+  const std::string utv_label = "Ekonomisk ram för utveckling av bastjänster och digital infrastruktur";
+  Alternative v1;
+  v1.name = 'D';
+  v1.variant = 1;
+  v1.title = "Variant 1 av alternativ D – minskning av ramar, med medskick";
+  v1.description = "Ekonomisk ram för förvaltning i nivå med 918 500 tkr*.";
+  v1.frames = {{forv_label, 918'500 * T, merged_note, "", true},
+               {utv_label, 90'500 * T, "", "", true}};
+  v1.forvaltning_kr = 918'500 * T;
+  v1.utveckling_kr = 90'500 * T;
+  v1.medskick = {"Säkerställa IT-säkerheten för staden.", "Säkerställa avtalsefterlevnad."};
+  is.alternatives.push_back(v1);
+  Alternative v2 = v1;
+  v2.variant = 2;
+  v2.title = "Variant 2 av alternativ D – minskning av ramar, med medskick";
+  v2.frames = {{forv_label, std::nullopt, merged_note, "918 500 tkr* minus X %", true},
+               {utv_label, std::nullopt, "", "90 500 tkr* minus X %", true}};
+  v2.forvaltning_kr = v2.utveckling_kr = 0;
+  is.alternatives.push_back(v2);
+  is.examples.push_back({"Budget 2023", 958'500 * T, false});
   for (std::int64_t pct : {7, 12, 17, 22}) {
-    Alternative d;
-    d.name = 'D';
-    d.title = "Alternativ D: Minskning av ramar – med medskick";
-    d.description = "Alternativ D innebär en minskning av ramar där Intraservice själv arbetar in "
-                    "minskningen, med ett medskick från strategisk samordningsgrupp.";
+    Alternative d = v2;
+    d.example = true;
     d.minskning = Rational{pct, 1};
+    d.title = "Exempel: minskning med " + std::to_string(pct) + " %";
     std::int64_t forv = 958'500 * T * (100 - pct) / 100;
-    d.frames = {{"Ekonomisk ram för förvaltning av bastjänster", forv,
-                 "Sammanslagning av bastjänster och digital infrastruktur"},
-                {"Ekonomisk ram för förvaltning av digital infrastruktur", std::nullopt, ""},
-                {"Ekonomisk ram för utveckling av bastjänster", 90'500 * T,
-                 "Sammanslagning av bastjänster och digital infrastruktur"},
-                {"Ekonomisk ram för utveckling av digital infrastruktur", std::nullopt, ""}};
+    d.frames = {{forv_label, forv, merged_note, "", true}, {utv_label, 90'500 * T, "", "", true}};
     d.forvaltning_kr = forv;
     d.utveckling_kr = 90'500 * T;
-    d.medskick = {"Säkerställa IT-säkerheten för staden.", "Säkerställa avtalsefterlevnad."};
     is.alternatives.push_back(d);
+    is.examples.push_back({"Minskning av budget 2023 med " + std::to_string(pct) + " %", forv,
+                           false});
   }
+  is.examples.insert(is.examples.begin() + 4, {"Utfall 2022", 773'800 * T, true});
   sammanstallning::Alternativ setting;
   setting.leverantor = kIs;
   setting.namn = 'D';
@@ -283,11 +304,16 @@ inline std::vector<AlternativeEffect> seed_effects() {
   out.push_back(effect(kInk, 'C', std::nullopt,
                        "Alternativ C: Minskning av ramar – leverantören prioriterar", 0,
                        1'400 * T, 41'000 * T));
+  out.push_back(effect(kIs, 'D', std::nullopt,
+                       "Variant 1 av alternativ D – minskning av ramar, med medskick",
+                       1'025'900 * T - 918'500 * T, 111'200 * T - 90'500 * T, 1'137'100 * T));
+  out.back().variant = 1;
   for (std::int64_t pct : {7, 12, 17, 22}) {
     std::int64_t forv = 958'500 * T * (100 - pct) / 100;
-    out.push_back(effect(kIs, 'D', Rational{pct, 1},
-                         "Alternativ D: Minskning av ramar – med medskick",
+    out.push_back(effect(kIs, 'D', Rational{pct, 1}, "Exempel: minskning med " +
+                                                         std::to_string(pct) + " %",
                          1'025'900 * T - forv, 111'200 * T - 90'500 * T, 1'137'100 * T));
+    out.back().variant = 2;
   }
   return out;
 }

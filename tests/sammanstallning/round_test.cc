@@ -156,25 +156,47 @@ TEST_CASE("consolidate: alternatives B, C and D as the annex has them", "[samman
   REQUIRE(c);
   CHECK(c->utveckling_kr == 8'900'000);
   CHECK(c->forvaltning_kr == alternative(supplier("inkop.xlsx"), 'A')->forvaltning_kr);
-  // D for Intraservice on 958 500: 891 405 / 843 480 / 795 555 / 747 630.
+  // D for Intraservice as the 2024 annex has it (issue 13): variant 1 at the March forecast,
+  // 918 500 + index, development "i nivå med budget 2023 (90 500 tkr)", each one merged row
+  // for bastjänster and digital infrastruktur; variant 2 the same minus X %, with no amount.
   const SupplierRound& is = supplier("intraservice.xlsx");
-  std::vector<std::pair<int, std::int64_t>> d = {
-      {7, 891'405'000}, {12, 843'480'000}, {17, 795'555'000}, {22, 747'630'000}};
-  // Its development frame "i nivå med budget 2023 (90 500 tkr)" minus the same percentage
-  // (utveckling_bas = "budget"; 90 500 is Intraservice's own Budget 2023 of table 3.1b).
+  const Alternative* v1 = nullptr;
+  const Alternative* v2 = nullptr;
+  for (const Alternative& a : is.alternatives) {
+    if (a.name == 'D' && a.variant == 1) v1 = &a;
+    if (a.name == 'D' && a.variant == 2 && !a.example) v2 = &a;
+  }
+  REQUIRE(v1);
+  REQUIRE(v2);
+  REQUIRE(v1->frames.size() == 2);
+  CHECK(v1->frames[0].label ==
+        "Ekonomisk ram för förvaltning av bastjänster och digital infrastruktur");
+  CHECK(v1->frames[0].merged);
+  CHECK(v1->forvaltning_kr == 918'500'000);
+  CHECK(v1->utveckling_kr == 90'500'000);
+  CHECK(v2->frames[0].shown == "918 500 tkr* minus X %");
+  CHECK(v2->frames[1].shown == "90 500 tkr* minus X %");
+  REQUIRE(v1->medskick.size() == 5);
+  CHECK(v1->medskick.front() == "Säkerställa IT-säkerheten för staden.");
+  // The table of examples on 958 500: 891 405 / 843 480 / 795 555 / 747 630, with Utfall 2022
+  // (773 800, the preparers' figure) in its place, largest first.
+  std::vector<std::pair<std::string, std::int64_t>> rows;
+  for (const ExampleRow& r : is.examples) rows.emplace_back(r.label, r.frame_kr);
+  CHECK(rows == std::vector<std::pair<std::string, std::int64_t>>{
+                    {"Bas för exemplen", 958'500'000},
+                    {"Minskning med 7 %", 891'405'000},
+                    {"Minskning med 12 %", 843'480'000},
+                    {"Minskning med 17 %", 795'555'000},
+                    {"Utfall 2022", 773'800'000},
+                    {"Minskning med 22 %", 747'630'000}});
+  // Each example is worked out per customer: its frames and development minus the same X.
   std::vector<std::pair<int, std::int64_t>> dev = {
       {7, 84'165'000}, {12, 79'640'000}, {17, 75'115'000}, {22, 70'590'000}};
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    const auto [x, kr] = d[i];
+  for (const auto& [x, kr] : dev) {
     const Alternative* a = alternative(is, 'D', x);
     REQUIRE(a);
-    CHECK(a->forvaltning_kr == kr);
-    CHECK(a->frames.front().amount_kr == kr);
-    CHECK_FALSE(a->frames[1].amount_kr);  // digital infrastructure merged into the row above
-    CHECK(a->utveckling_kr == dev[i].second);
-    CHECK(a->frames[2].note == "90 500 tkr minus " + std::to_string(x) + " %*");
-    REQUIRE(a->medskick.size() == 5);
-    CHECK(a->medskick.front() == "Säkerställa IT-säkerheten för staden.");
+    CHECK(a->example);
+    CHECK(a->utveckling_kr == kr);
   }
   // A: four frames for Intraservice, two for the others.
   CHECK(alternative(is, 'A')->frames.size() == 4);
@@ -218,7 +240,7 @@ TEST_CASE("alternative effects: a cut passed through the keys adds up", "[samman
   const Sample& s = sample();
   auto allocation = fordelning::allocate_round(s.submissions, 2024, kunder, findings);
   auto effects = alternative_effects(s.round, allocation);
-  REQUIRE(effects.size() == 1 + 1 + 4);  // DMS B, INK C, IS D × 4
+  REQUIRE(effects.size() == 1 + 1 + 1 + 4);  // DMS B, INK C, IS D variant 1 and 4 examples
   for (const AlternativeEffect& e : effects) {
     INFO(e.title);
     std::int64_t sum = 0;

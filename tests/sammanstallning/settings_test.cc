@@ -86,8 +86,13 @@ TEST_CASE("the sample round's omgang.toml", "[settings]") {
   const Alternativ& d = s.alternativ[2];
   CHECK(d.leverantor == "Nämnden för Intraservice");
   CHECK(d.namn == 'D');
-  CHECK(d.bas_kr == 958'500'000);
+  // Issue 13: D's level is the March forecast (variant 1); its examples of X are reckoned on
+  // budget 2023 as the annex does, beside Utfall 2022.
+  CHECK(d.bas_kr == 918'500'000);
   CHECK(d.minskning_procent == std::vector<Rational>{{7, 1}, {12, 1}, {17, 1}, {22, 1}});
+  CHECK(d.exempel_bas == Alternativ::ExempelBas::tkr);
+  CHECK(d.exempel_bas_kr == 958'500'000);
+  CHECK(d.jamforelse == std::vector<std::string>{"utfall"});
 
   CHECK(describe_defaults(s) ==
         "Inställningar för omgången (standard = inte angivet i omgang.toml):\n"
@@ -105,8 +110,9 @@ TEST_CASE("the sample round's omgang.toml", "[settings]") {
         "'Kommunikationsinsats kring Göteborgsförslaget'\n"
         "  alternativ C för 'Nämnden för inköp och upphandling': utvecklingsramen minskad med "
         "1 400 tkr\n"
-        "  alternativ D för 'Nämnden för Intraservice': bas 958 500 tkr minskad med 7 %, 12 %, "
-        "17 %, 22 %; utvecklingsramen budget föregående år, lika minskad; 5 medskick\n");
+        "  alternativ D för 'Nämnden för Intraservice': förvaltningsramen 918 500 tkr (variant "
+        "1), minskad med X % (variant 2); exempel på X: 7 %, 12 %, 17 %, 22 % av 958 500 tkr; "
+        "utvecklingsramen budget föregående år; jämförelse: utfall; 5 medskick\n");
 }
 
 TEST_CASE("an empty file and a missing file give every default", "[settings]") {
@@ -404,7 +410,8 @@ minskning_procent = [7.5, 12]
                                      "'Ärendesystem'\n"));
     CHECK_THAT(text, Catch::Contains("  alternativ C för 'X': förvaltningsramen minskad med "
                                      "250,5 tkr\n"));
-    CHECK_THAT(text, Catch::Contains("  alternativ D för 'Y': bas 918 500 tkr minskad med "
+    CHECK_THAT(text, Catch::Contains("  alternativ D för 'Y': förvaltningsramen 918 500 tkr "
+                                     "(variant 1), minskad med X % (variant 2); exempel på X: "
                                      "7,5 %, 12 %\n"));
   }
 
