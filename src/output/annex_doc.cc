@@ -1,4 +1,5 @@
 #include "output/annex_doc.h"
+#include "sammanstallning/printed.h"
 
 #include "core/text.h"
 
@@ -163,11 +164,6 @@ Cell change_cell(std::optional<std::int64_t> now, std::optional<std::int64_t> be
 
 Cell opt_tkr(std::optional<std::int64_t> v) { return v ? tkr(*v) : text("–"); }
 
-std::optional<std::int64_t> hundreds(std::optional<std::int64_t> kr) {
-  if (!kr) return std::nullopt;
-  return tkr_hundreds(*kr);
-}
-
 std::optional<std::int64_t> add(std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
   if (!a) return b;
   if (!b) return a;
@@ -229,10 +225,14 @@ struct ShownRow {
   std::array<bool, 3> adjusted{};  // utfall, budget, foreslagen hold a preparers' figure
 };
 
-ShownRow shown(const AreaRow& r, std::string label, int y) {
-  ShownRow out{std::move(label), r.infrastruktur, hundreds(r.figures.utfall),
-               hundreds(r.figures.budget), hundreds(r.figures.foreslagen),
-               tkr_hundreds(r.figures.effekt), {}};
+/// A row as printed (sammanstallning/printed.h), in tkr, with the marks of its exact row.
+ShownRow shown(const AreaRow& r, const sammanstallning::PrintedRow& p, std::string label, int y) {
+  auto tkr_of = [](std::optional<std::int64_t> kr) -> std::optional<std::int64_t> {
+    if (!kr) return std::nullopt;
+    return *kr / 1000;
+  };
+  ShownRow out{std::move(label), r.infrastruktur, tkr_of(p.utfall), tkr_of(p.budget),
+               tkr_of(p.foreslagen), p.effekt / 1000, {}};
   for (const sammanstallning::Adjusted& a : r.adjusted) {
     if (a.year >= y - 2 && a.year <= y) out.adjusted[static_cast<std::size_t>(a.year - (y - 2))] = true;
   }
@@ -250,29 +250,26 @@ Cell marked(Cell c) {
 struct SupplierRows {
   std::vector<ShownRow> rows;
   bool single = false;
-  ShownRow total;  // the sum of the rounded rows (or the single row)
+  ShownRow total;  // the supplier's printed total (the sum of its printed rows)
 };
 
 SupplierRows supplier_rows(const SupplierRound& s, const std::vector<AreaRow>& areas,
-                           const AreaRow& total, int y) {
+                           const AreaRow& total, const sammanstallning::PrintedTable& printed,
+                           std::size_t i, int y) {
   SupplierRows out;
   std::string name = short_name(s.name);
   if (areas.empty() || (areas.size() == 1 && areas[0].area.empty())) {
     out.single = true;
-    out.total = shown(areas.empty() ? total : areas[0], name, y);
+    out.total = shown(areas.empty() ? total : areas[0], printed.totals[i], name, y);
     out.rows.push_back(out.total);
     return out;
   }
-  out.total.label = "Totalt " + name;
+  out.total = shown(total, printed.totals[i], "Totalt " + name, y);
   bool utfall_complete = true;
-  for (const AreaRow& r : areas) {
-    out.rows.push_back(shown(r, r.area, y));
+  for (std::size_t j = 0; j < areas.size(); ++j) {
+    out.rows.push_back(shown(areas[j], printed.rows[i][j], areas[j].area, y));
     const ShownRow& x = out.rows.back();
     utfall_complete = utfall_complete && x.utfall.has_value();
-    out.total.utfall = add(out.total.utfall, x.utfall);
-    out.total.budget = add(out.total.budget, x.budget);
-    out.total.foreslagen = add(out.total.foreslagen, x.foreslagen);
-    out.total.effekt += x.effekt;
     for (std::size_t k = 0; k < 3; ++k) out.total.adjusted[k] = out.total.adjusted[k] || x.adjusted[k];
   }
   // A total of some areas' Utfall only would read as the supplier's: leave it out.
@@ -302,6 +299,7 @@ struct Context {
   const AnnexInput& in;
   const Round& round;
   int y;
+  sammanstallning::PrintedTables printed;  // Tabell 1 and 2 as printed
   std::vector<SupplierRows> forv;  // per supplier, Tabell 1
   std::vector<SupplierRows> utv;   // per supplier, Tabell 2
   std::vector<std::string> without_utfall;  // suppliers without a complete Utfall Y-2
@@ -369,6 +367,28 @@ std::vector<FrameRow> frames_from_tables(const Context& cx, std::size_t i) {
   return out;
 }
 
+/// The frames of A, B or C as printed: A's frames are the sums of Tabell 1 and 2's printed
+/// rows of each segment, and B's and C's cuts come off those, so the frames add up to the
+/// tables. D's frames are whole tkr of stated levels and stay as they are.
+std::vector<FrameRow> printed_frames(const Context& cx, std::size_t i, const Alternative& alt) {
+  const SupplierRound& s = cx.round.suppliers[i];
+  if (alt.name == 'D' || s.alternatives.empty()) return alt.frames;
+  const Alternative& a = s.alternatives.front();
+  std::vector<FrameRow> out = alt.frames;
+  for (FrameRow& f : out) {
+    if (!f.amount_kr) continue;
+    bool forvaltning = f.label.find("förvaltning") != std::string::npos;
+    bool infra = f.label.find("digital infrastruktur") != std::string::npos;
+    SegmentSum seg = segment_sum(forvaltning ? cx.forv[i] : cx.utv[i], infra);
+    auto exact_a = std::find_if(a.frames.begin(), a.frames.end(),
+                                [&](const FrameRow& r) { return r.label == f.label; });
+    if (!seg.foreslagen || exact_a == a.frames.end() || !exact_a->amount_kr) continue;
+    std::int64_t cut = *exact_a->amount_kr - *f.amount_kr;
+    f.amount_kr = *seg.foreslagen * 1000 - cut;
+  }
+  return out;
+}
+
 const Alternative* alternative_a(const SupplierRound& s) {
   for (const Alternative& a : s.alternatives)
     if (a.name == 'A') return &a;
@@ -429,7 +449,15 @@ Part recommendation(const Context& cx) {
   for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
     const SupplierRound& s = cx.round.suppliers[i];
     const Alternative* a = alternative_a(s);
-    p.blocks.push_back(table_block(frame_table(cx, s, a ? a->frames : frames_from_tables(cx, i), false)));
+    Table t = frame_table(cx, s, a ? printed_frames(cx, i, *a) : frames_from_tables(cx, i), false);
+    // For the group to fill in at the meeting.
+    Row decision;
+    decision.cells.push_back(text("Förslag till beslut"));
+    decision.cells.push_back(text("Alternativ ______"));
+    while (decision.cells.size() < t.columns.size()) decision.cells.push_back(text(""));
+    decision.total = true;
+    t.rows.push_back(std::move(decision));
+    p.blocks.push_back(table_block(std::move(t)));
   }
   std::string text = fmt::format(
       "De rekommenderade ekonomiska ramarna omfattar enbart bastjänster och digital "
@@ -740,15 +768,31 @@ std::string adjustment_note(const Context& cx, std::string_view table) {
   return out;
 }
 
+/// "67 700 tkr högre", "1 600 tkr lägre", "oförändrad".
+std::string higher_or_lower(std::int64_t diff_tkr) {
+  if (diff_tkr == 0) return "oförändrad";
+  return fmt::format("{} tkr {}", group(std::llabs(diff_tkr)), diff_tkr > 0 ? "högre" : "lägre");
+}
+
+/// Whether the Utfall Y-2 column is printed: when at least half of the suppliers have it (else
+/// it would be a column of dashes; a note says once why it is left out).
+bool utfall_shown(const std::vector<SupplierRows>& per) {
+  std::size_t with = static_cast<std::size_t>(std::count_if(
+      per.begin(), per.end(), [](const SupplierRows& s) { return s.total.utfall.has_value(); }));
+  return 2 * with >= per.size() && with > 0;
+}
+
 Table cost_table(const Context& cx, bool forvaltning) {
   const auto& per = forvaltning ? cx.forv : cx.utv;
+  const bool with_utfall = utfall_shown(per);
+  // The column of Utfall (0), Budget (1) and Föreslagen (2).
+  auto col_of = [&](int c) { return with_utfall ? c + 1 : c; };
   Table t;
-  t.columns = {{"Leverantör/verksamhetsområde", Join::none, 48},
-               {years_label(cx.y, 0), Join::none, 14},
-               {years_label(cx.y, 1), Join::none, 14},
-               {years_label(cx.y, 2), Join::none, 16}};
+  t.columns = {{"Leverantör/verksamhetsområde", Join::none, 48}};
+  if (with_utfall) t.columns.push_back({years_label(cx.y, 0), Join::none, 14});
+  t.columns.push_back({years_label(cx.y, 1), Join::none, 14});
+  t.columns.push_back({years_label(cx.y, 2), Join::none, 16});
   if (forvaltning) t.columns.push_back({"Varav effekt av utveckling", Join::paren, 14});
-  int diff_col = static_cast<int>(t.columns.size());
   t.columns.push_back({fmt::format("Skillnad {}/{}", cx.y - 1, cx.y), Join::none, 14});
   t.columns.push_back({"Förändring", Join::none, 12});
 
@@ -759,17 +803,17 @@ Table cost_table(const Context& cx, bool forvaltning) {
     out.total = total;
     out.indent = indent;
     out.cells.push_back(text(r.label));
-    for (int c = 0; c < 3; ++c) {
+    for (int c = with_utfall ? 0 : 1; c < 3; ++c) {
       const auto& v = c == 0 ? r.utfall : c == 1 ? r.budget : r.foreslagen;
-      Cell cell = sums != nullptr && v ? tkr_sum(*v, (*sums)[c]) : opt_tkr(v);
+      Cell cell = sums != nullptr && v ? tkr_sum(*v, (*sums)[static_cast<std::size_t>(c)])
+                                       : opt_tkr(v);
       out.cells.push_back(v && r.adjusted[static_cast<std::size_t>(c)] ? marked(cell) : cell);
     }
     if (forvaltning) {
       out.cells.push_back(effect && r.effekt != 0 ? tkr(r.effekt) : text(""));
     }
-    out.cells.push_back(diff_cell(r.foreslagen, r.budget, row, 3, 2));
-    out.cells.push_back(change_cell(r.foreslagen, r.budget, row, 3, 2));
-    (void)diff_col;
+    out.cells.push_back(diff_cell(r.foreslagen, r.budget, row, col_of(2), col_of(1)));
+    out.cells.push_back(change_cell(r.foreslagen, r.budget, row, col_of(2), col_of(1)));
     t.rows.push_back(std::move(out));
     return row;
   };
@@ -790,15 +834,15 @@ Table cost_table(const Context& cx, bool forvaltning) {
     } else {
       for (const ShownRow& r : s.rows) {
         int at = add_row(r, false, true, nullptr, true);
-        if (r.utfall) refs[0].push_back({at, 1});
-        if (r.budget) refs[1].push_back({at, 2});
-        if (r.foreslagen) refs[2].push_back({at, 3});
+        if (r.utfall) refs[0].push_back({at, col_of(0)});
+        if (r.budget) refs[1].push_back({at, col_of(1)});
+        if (r.foreslagen) refs[2].push_back({at, col_of(2)});
       }
       row = add_row(s.total, true, false, &refs);
     }
-    if (s.total.utfall) all_refs[0].push_back({row, 1});
-    if (s.total.budget) all_refs[1].push_back({row, 2});
-    if (s.total.foreslagen) all_refs[2].push_back({row, 3});
+    if (s.total.utfall) all_refs[0].push_back({row, col_of(0)});
+    if (s.total.budget) all_refs[1].push_back({row, col_of(1)});
+    if (s.total.foreslagen) all_refs[2].push_back({row, col_of(2)});
     all.utfall = add(all.utfall, s.total.utfall);
     all.budget = add(all.budget, s.total.budget);
     all.foreslagen = add(all.foreslagen, s.total.foreslagen);
@@ -809,20 +853,25 @@ Table cost_table(const Context& cx, bool forvaltning) {
   if (!all_utfall) all.utfall.reset();
   add_row(all, true, false, &all_refs);
 
-  std::string what = forvaltning ? "förvaltningskostnad" : "utveckling";
+  std::string what = forvaltning ? "Förvaltningskostnaden" : "Utvecklingskostnaden";
   std::string caption = fmt::format("Tabell {}. ", forvaltning ? 1 : 2);
   if (all.foreslagen && all.budget) {
-    caption += fmt::format("Skillnad {} budget {}/{} är {} tkr. ", what, cx.y - 1, cx.y,
-                           group(*all.foreslagen - *all.budget));
-  }
-  if (all.budget && all.utfall) {
-    caption += fmt::format("Skillnad utfall {}/budget {} är {} tkr. ", cx.y - 2, cx.y - 1,
-                           group(*all.budget - *all.utfall));
+    caption += fmt::format("{} är {} i föreslagen budget {} än i budget {}", what,
+                           higher_or_lower(*all.foreslagen - *all.budget), cx.y, cx.y - 1);
+    if (*all.foreslagen == *all.budget) {
+      caption = fmt::format("Tabell {}. {} är oförändrad mellan budget {} och föreslagen budget "
+                            "{}",
+                            forvaltning ? 1 : 2, what, cx.y - 1, cx.y);
+    }
+    caption += all.budget && all.utfall && with_utfall
+                   ? fmt::format(", och {} i budget {} än i utfall {}. ",
+                                 higher_or_lower(*all.budget - *all.utfall), cx.y - 1, cx.y - 2)
+                   : ". ";
   }
   if (forvaltning) {
     caption += fmt::format(
-        "Föreslagen budget {} är budget {} plus den kostnad som tillkommer på förvaltningen som en "
-        "effekt av den utveckling som sker {} och {}, utan index; den effekten står inom parentes.",
+        "Föreslagen budget {} är budget {} plus den kostnad som tillkommer i förvaltningen till "
+        "följd av den utveckling som sker {} och {}, utan index; den står inom parentes.",
         cx.y, cx.y - 1, cx.y - 1, cx.y);
   } else {
     caption += fmt::format(
@@ -831,7 +880,12 @@ Table cost_table(const Context& cx, bool forvaltning) {
         cx.y, cx.y);
   }
   caption += " Belopp i tkr.";
-  if (!all_utfall) caption += " " + utfall_missing_note(cx);
+  if (!with_utfall) {
+    caption += fmt::format(" Utfall {} saknas för de flesta leverantörer och visas därför inte.",
+                           cx.y - 2);
+  } else if (!all_utfall) {
+    caption += " " + utfall_missing_note(cx);
+  }
   if (std::string adjusted = adjustment_note(cx, forvaltning ? "forvaltning" : "utveckling");
       !adjusted.empty()) {
     caption += " " + adjusted;
@@ -848,62 +902,90 @@ void cost_development(const Context& cx, Part& p) {
       "benämnt föreslagen budget). Beloppen är i tkr, utan index.",
       cx.y - 2, cx.y - 1, cx.y)));
 
-  // The years' totals, the diagrams' data.
-  std::vector<const sammanstallning::YearTotals*> years;
+  // The years' totals, the diagrams' data: sums of Tabell 1 and 2's printed rows, so the
+  // three tables agree to the last figure.
+  struct Year {
+    bool shown = false;
+    std::int64_t bas = 0, infra = 0, forv = 0, utv = 0;
+  };
+  std::vector<Year> years(3);
   for (int k = 0; k < 3; ++k) {
-    const sammanstallning::YearTotals* found = nullptr;
-    for (const auto& yt : cx.round.years)
-      if (yt.year == cx.y - 2 + k) found = &yt;
-    if (k == 0 && !cx.utfall_complete()) found = nullptr;
-    years.push_back(found);
+    Year& yr = years[static_cast<std::size_t>(k)];
+    yr.shown = k != 0 || cx.utfall_complete();
+    for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
+      for (const auto* table : {&cx.forv[i], &cx.utv[i]}) {
+        for (const ShownRow& r : table->rows) {
+          const auto& v = k == 0 ? r.utfall : k == 1 ? r.budget : r.foreslagen;
+          if (!v) continue;
+          (r.infrastruktur ? yr.infra : yr.bas) += *v;
+          (table == &cx.forv[i] ? yr.forv : yr.utv) += *v;
+        }
+      }
+    }
   }
   Table t;
   t.id = "ar";
   t.columns = {{"tkr", Join::none, 48}};
-  for (int k = 0; k < 3; ++k) t.columns.push_back({years_label(cx.y, k), Join::none, 16});
+  std::vector<int> cols;  // year index of each column shown
+  for (int k = 0; k < 3; ++k) {
+    if (!years[static_cast<std::size_t>(k)].shown) continue;
+    cols.push_back(k);
+    t.columns.push_back({years_label(cx.y, k), Join::none, 16});
+  }
   auto row_of = [&](std::string label, auto get) {
     Row r;
     r.cells.push_back(text(std::move(label)));
-    for (const auto* yt : years) r.cells.push_back(yt ? tkr(tkr_hundreds(get(*yt))) : text("–"));
+    for (int k : cols) r.cells.push_back(tkr(get(years[static_cast<std::size_t>(k)])));
     t.rows.push_back(std::move(r));
   };
-  row_of("Bastjänster", [](const auto& yt) { return yt.bastjanster_kr; });
-  row_of("Digital infrastruktur", [](const auto& yt) { return yt.infrastruktur_kr; });
-  row_of("Förvaltning", [](const auto& yt) { return yt.forvaltning_kr; });
-  row_of("Utveckling", [](const auto& yt) { return yt.utveckling_kr; });
+  row_of("Bastjänster", [](const Year& yr) { return yr.bas; });
+  row_of("Digital infrastruktur", [](const Year& yr) { return yr.infra; });
+  row_of("Förvaltning", [](const Year& yr) { return yr.forv; });
+  row_of("Utveckling", [](const Year& yr) { return yr.utv; });
   Row total{{text("Totalt")}, true};
-  std::vector<std::int64_t> totals;
-  for (int k = 0; k < 3; ++k) {
-    if (!years[k]) {
-      total.cells.push_back(text("–"));
-      totals.push_back(0);
-      continue;
-    }
-    std::int64_t v = tkr_hundreds(years[k]->bastjanster_kr) + tkr_hundreds(years[k]->infrastruktur_kr);
-    totals.push_back(v);
-    total.cells.push_back(tkr_sum(v, {{0, k + 1}, {1, k + 1}}));
+  std::vector<std::int64_t> totals(3, 0);
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const Year& yr = years[static_cast<std::size_t>(cols[c])];
+    totals[static_cast<std::size_t>(cols[c])] = yr.bas + yr.infra;
+    int col = static_cast<int>(c) + 1;
+    total.cells.push_back(tkr_sum(yr.bas + yr.infra, {{0, col}, {1, col}}));
   }
   t.rows.push_back(std::move(total));
   if (!cx.round.settings.prisindex.empty()) {
-    row_of(fmt::format("Totalt i {} års priser", cx.y),
-           [](const auto& yt) { return yt.fasta_priser_kr; });
+    Row r{{text(fmt::format("Totalt i {} års priser", cx.y))}, false};
+    for (int k : cols) {
+      const sammanstallning::YearTotals* yt = nullptr;
+      for (const auto& x : cx.round.years)
+        if (x.year == cx.y - 2 + k) yt = &x;
+      r.cells.push_back(yt ? tkr(tkr_hundreds(yt->fasta_priser_kr)) : text(""));
+    }
+    t.rows.push_back(std::move(r));
   }
   std::string growth;
-  if (years[0] && years[1] && totals[0] != 0) {
-    growth = fmt::format("Den totala kostnaden ökade med {} procent mellan {} och {}",
-                         whole_percent(totals[1], totals[0]), cx.y - 2, cx.y - 1);
+  // The verb and the rest: {"ökade", " med 28 procent"}, {"är", " oförändrad"}.
+  auto change = [](std::int64_t now, std::int64_t before, bool past) {
+    std::int64_t pct = whole_percent(now, before);
+    if (pct == 0) return std::pair<std::string, std::string>{past ? "var" : "är", " oförändrad"};
+    std::string verb = pct > 0 ? (past ? "ökade" : "ökar") : (past ? "minskade" : "minskar");
+    return std::pair{verb, fmt::format(" med {} procent", std::llabs(pct))};
+  };
+  if (years[0].shown && totals[0] != 0) {
+    auto [verb, rest] = change(totals[1], totals[0], true);
+    growth = fmt::format("Den totala kostnaden {}{} mellan utfall {} och budget {}.", verb, rest,
+                         cx.y - 2, cx.y - 1);
   }
-  if (years[1] && years[2] && totals[1] != 0) {
-    growth += fmt::format("{} föreslagen budget {} innebär {} procent jämfört med budget {}",
-                          growth.empty() ? "Den" : ";", cx.y, whole_percent(totals[2], totals[1]),
-                          cx.y - 1);
+  if (totals[1] != 0) {
+    auto [verb, rest] = change(totals[2], totals[1], false);
+    growth += fmt::format("{}Med föreslagen budget {} {} den totala kostnaden{} jämfört med "
+                          "budget {}.",
+                          growth.empty() ? "" : " ", cx.y, verb, rest, cx.y - 1);
   }
-  if (!growth.empty()) t.caption = growth + ".";
+  if (!growth.empty()) t.caption = growth;
   if (!cx.utfall_complete()) {
     t.caption += (t.caption.empty() ? "" : " ") + utfall_missing_note(cx);
   }
   p.blocks.push_back(table_block(std::move(t)));
-  int first_year = years[0] ? 1 : 2;  // a year without figures is left out of the diagrams
+  const int last_year_col = static_cast<int>(cols.size());  // a year without figures is left out
 
   int bas = cx.round.bastjanster.tjanster, infra = cx.round.infrastruktur.tjanster;
   std::size_t n = cx.round.suppliers.size();
@@ -911,13 +993,13 @@ void cost_development(const Context& cx, Part& p) {
       "samtliga {} bastjänster från {} {} och de {} infrastrukturtjänsterna", bas,
       n == 1 ? "den" : "de", n == 1 ? "leverantören" : number_word(n) + " leverantörerna", infra);
   p.blocks.push_back(chart_block(Chart{
-      "ar", {0, 1}, first_year, 3, "Bastjänster och digital infrastruktur (tkr)",
+      "ar", {0, 1}, 1, last_year_col, "Bastjänster och digital infrastruktur (tkr)",
       fmt::format("Diagram 1. Summorna är den totala kostnadsmassan för {}. Den inbegriper "
                   "kostnaderna för både förvaltning och utveckling. Färgerna visar hur stor del "
                   "som är bastjänster respektive digital infrastruktur.",
                   scope)}));
   p.blocks.push_back(chart_block(Chart{
-      "ar", {2, 3}, first_year, 3, "Förvaltning och utveckling (tkr)",
+      "ar", {2, 3}, 1, last_year_col, "Förvaltning och utveckling (tkr)",
       fmt::format("Diagram 2. Staplarna visar den totala kostnadsmassan för {}. Färgerna visar "
                   "hur stor del som är förvaltning respektive utveckling.",
                   scope)}));
@@ -980,12 +1062,12 @@ std::vector<std::string> flag_texts(const Context& cx, const SupplierRound& s) {
   FindingCounts c = counts_for(cx, s);
   if (c.fel > 0) {
     out.push_back(fmt::format(
-        "Kontrollerna hittade {} fel i underlaget ({}): summor, index eller tabeller som inte "
-        "stämmer. De redovisas med cell i sammanstallning.xlsx och i leverantörens "
-        "granskningskopia.",
-        c.fel, s.file));
+        "Kontrollerna hittade {} fel i underlaget: summor, index eller tabeller som inte "
+        "stämmer. Felen redovisas cell för cell i beredningens sammanställning och i "
+        "leverantörens granskningskopia.",
+        c.fel));
   } else {
-    out.push_back(fmt::format("Kontrollerna hittade inga fel i underlaget ({}).", s.file));
+    out.push_back("Kontrollerna hittade inga fel i underlaget.");
   }
   return out;
 }
@@ -1024,8 +1106,8 @@ Part flags(const Context& cx) {
     r.cells.push_back(count(c.varning));
     t.rows.push_back(std::move(r));
   }
-  t.caption = "Fel och varningar är kontrollernas fynd i leverantörens fil; de redovisas med "
-              "cell i sammanstallning.xlsx.";
+  t.caption = "Fel och varningar är kontrollernas fynd i leverantörens underlag; de redovisas "
+              "cell för cell i beredningens sammanställning.";
   p.blocks.push_back(table_block(std::move(t)));
   return p;
 }
@@ -1113,30 +1195,34 @@ void summary(const Context& cx, std::size_t i, Part& p) {
     const ShownRow& r = forvaltning ? cx.forv[i].total : cx.utv[i].total;
     if (!r.foreslagen || !r.budget) continue;
     std::string what = forvaltning ? "förvaltning" : "utveckling";
-    // The annex writes "Intraservice förslag", "Inköp och upphandling förslag": no genitive.
-    std::string lead = fmt::format("{} förslag till ekonomiska ramar för digital {} {}", name,
-                                   what, cx.y);
+    // The figures as the tables print them, so the text says what the reader sees.
+    std::string lead = fmt::format("{} förslag till ekonomisk ram för digital {} {}",
+                                   genitive(name), what, cx.y);
+    std::int64_t diff = *r.foreslagen - *r.budget;
     std::int64_t pct = *r.budget != 0 ? whole_percent(*r.foreslagen, *r.budget) : 0;
-    const AreaRow& exact = forvaltning ? s.forvaltning_total : s.utveckling_total;
-    std::int64_t exact_diff =
-        exact.figures.foreslagen.value_or(0) - exact.figures.budget.value_or(0);
-    if (*r.budget != 0 && pct != 0) {
-      texts.push_back(fmt::format(
-          "{} innebär en kostnads{} med {} procent jämfört med budget {} (exklusive indexökning).",
-          lead, pct > 0 ? "ökning" : "minskning", std::llabs(pct), cx.y - 1));
-    } else if (round_to(exact_diff, 1000) != 0) {
-      std::int64_t d = round_to(exact_diff, 1000) / 1000;
-      texts.push_back(fmt::format("{} är {} tkr {} än budget {} (exklusive indexökning).", lead,
-                                  group(std::llabs(d)), d > 0 ? "högre" : "lägre", cx.y - 1));
-    } else {
-      texts.push_back(fmt::format("{} är oförändrat jämfört med budget {} (exklusive indexökning).",
+    if (diff == 0) {
+      texts.push_back(fmt::format("{} är oförändrat jämfört med budget {} (exklusive "
+                                  "indexökning).",
                                   lead, cx.y - 1));
+    } else if (pct != 0) {
+      texts.push_back(fmt::format(
+          "{} innebär en kostnads{} med {} procent ({} tkr) jämfört med budget {} (exklusive "
+          "indexökning).",
+          lead, pct > 0 ? "ökning" : "minskning", std::llabs(pct), group(std::llabs(diff)),
+          cx.y - 1));
+    } else {
+      texts.push_back(fmt::format("{} är {} tkr {} än budget {} (exklusive indexökning).", lead,
+                                  group(std::llabs(diff)), diff > 0 ? "högre" : "lägre",
+                                  cx.y - 1));
     }
   }
   if (s.index) {
+    // Where the index comes from, in words (the settings' lines are in "Om underlaget").
+    std::string from = s.index_source.starts_with("omgang.toml")
+                           ? "det index beredningen räknar med för leverantören"
+                           : "enligt leverantörens tabell 3.1a";
     texts.push_back(fmt::format("Index {}–{} för {}: {} % ({}).", cx.y - 1, cx.y, name,
-                                sammanstallning::format_decimal(*s.index),
-                                s.index_source.empty() ? "källa okänd" : s.index_source));
+                                sammanstallning::format_decimal(*s.index), from));
   }
   for (std::string& x : texts) p.blocks.push_back(paragraph(std::move(x)));
 }
@@ -1335,7 +1421,7 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
     p.blocks.push_back(heading(3, a->title));
     if (!a->description.empty()) p.blocks.push_back(paragraph(a->description));
     medskick(*a);
-    p.blocks.push_back(table_block(frame_table(cx, s, a->frames, false)));
+    p.blocks.push_back(table_block(frame_table(cx, s, printed_frames(cx, i, *a), false)));
     for (const AlternativeEffect* e : effects_of(cx, s, *a)) effect_blocks(cx, *e, p);
   }
   if (!ds.empty()) {
@@ -1381,6 +1467,41 @@ Part per_customer(const Context& cx) {
   return p;
 }
 
+// ---- Om underlaget: provenance, kept out of the body ----
+
+Part about(const Context& cx) {
+  Part p{"Om underlaget", true, {}};
+  p.blocks.push_back(heading(1, "Om underlaget"));
+  std::vector<std::string> files;
+  for (const SupplierRound& s : cx.round.suppliers) {
+    files.push_back(fmt::format("{} ({})", s.name, s.file));
+  }
+  int fel = 0, varning = 0, info = 0, adjusted = 0;
+  for (const Finding& f : cx.in.findings) {
+    fel += f.level == Level::fel;
+    varning += f.level == Level::varning;
+    info += f.level == Level::info;
+    adjusted += f.code == "ADJUSTED";
+  }
+  std::vector<std::string> items = {
+      fmt::format("Sammanställt med arsanalys {} ur leverantörernas årliga analys {}: {}.",
+                  ARSANALYS_VERSION, cx.y, joined(files)),
+      fmt::format("Kunder, volymmått, fördelningsnycklar och tjänstekatalog: {}. Omgångens "
+                  "inställningar (index, alternativ, beredningens justeringar, dokumentuppgifter): "
+                  "omgang.toml.",
+                  cx.in.kunder != nullptr ? cx.in.kunder->file : std::string("kunder.xlsx saknas")),
+      fmt::format("Kontrollernas fynd: {} fel, {} varningar och {} upplysningar, vart och ett med "
+                  "fil, blad och cell i sammanstallning.xlsx (bladet Fynd) och i resultat.json.",
+                  fel, varning, info),
+      fmt::format("Beredningens egna siffror: {}, med källa, motivering och underlagets egen "
+                  "siffra i sammanstallning.xlsx (bladet Justeringar).",
+                  adjusted),
+      "Varje belopp i bilagan går att spåra till sin cell i leverantörens fil genom "
+      "sammanstallning.xlsx; fördelningen på kunder finns i fordelning.xlsx och i kundbeskeden."};
+  p.blocks.push_back(list(std::move(items)));
+  return p;
+}
+
 /// Sheet names, unique without regard to ASCII case as Excel wants.
 class SheetNames {
  public:
@@ -1405,10 +1526,13 @@ class SheetNames {
 
 Document build(const AnnexInput& input) {
   const Round& round = input.round;
-  Context cx{input, round, round.year, {}, {}, {}};
-  for (const SupplierRound& s : round.suppliers) {
-    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total, round.year));
-    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total, round.year));
+  Context cx{input, round, round.year, sammanstallning::printed_tables(round), {}, {}, {}};
+  for (std::size_t i = 0; i < round.suppliers.size(); ++i) {
+    const SupplierRound& s = round.suppliers[i];
+    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total,
+                                    cx.printed.forvaltning, i, round.year));
+    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total, cx.printed.utveckling,
+                                   i, round.year));
     if (!cx.forv.back().total.utfall || !cx.utv.back().total.utfall) {
       cx.without_utfall.push_back(short_name(s.name));
     }
@@ -1453,6 +1577,8 @@ Document build(const AnnexInput& input) {
     doc.parts.push_back(supplier_part(cx, i, names.claim(short_name(round.suppliers[i].name))));
   }
   doc.parts.push_back(per_customer(cx));
+  doc.parts.push_back(about(cx));
+  doc.parts.back().sheet = names.claim("Om underlaget");
   return doc;
 }
 

@@ -158,7 +158,7 @@ def check_xlsx(work, fixture):
     if fixture == "fixture":
         if names != ["Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",
                      "Demokrati och medborgarservice", "Inköp och upphandling", "Intraservice",
-                     "Per kund"]:
+                     "Per kund", "Om underlaget"]:
             fail(f"bladen: {names}")
         ws, wc = wb["Kostnadsutveckling"], cached["Kostnadsutveckling"]
         row = next(r for r in range(1, ws.max_row + 1)
