@@ -455,7 +455,6 @@ Part recommendation(const Context& cx) {
     decision.cells.push_back(text("Förslag till beslut"));
     decision.cells.push_back(text("Alternativ ______"));
     while (decision.cells.size() < t.columns.size()) decision.cells.push_back(text(""));
-    decision.total = true;
     t.rows.push_back(std::move(decision));
     p.blocks.push_back(table_block(std::move(t)));
   }
@@ -1257,12 +1256,14 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
   t.columns.push_back({"Minskning (tkr)", Join::none, 14});
   t.columns.push_back({"Efter minskning (tkr)", Join::none, 16});
   t.columns.push_back({"Minskning i % av A", Join::none, 12});
-  auto add = [&](std::vector<Cell> label, std::int64_t a, std::int64_t minus, bool total,
+  // Printed in whole tkr, rounded once by the largest remainder so that the rows add up to the
+  // totals as printed; the xlsx stores what it shows.
+  auto add = [&](std::vector<Cell> label, std::int64_t a_tkr, std::int64_t minus_tkr, bool total,
                  std::optional<std::pair<int, int>> sum_rows) {
     int row = static_cast<int>(t.rows.size());
     Row r{std::move(label), total};
     auto cell = [&](std::int64_t v, int col) {
-      Cell c = tkr_exact(v);
+      Cell c = tkr(v);
       if (sum_rows && sum_rows->second >= sum_rows->first) {
         std::vector<std::pair<int, int>> refs;
         for (int k = sum_rows->first; k <= sum_rows->second; ++k) refs.push_back({k, col});
@@ -1270,13 +1271,14 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
       }
       return c;
     };
-    r.cells.push_back(cell(a, c0));
-    r.cells.push_back(cell(minus, c0 + 1));
-    Cell after = tkr_exact(a - minus);
+    r.cells.push_back(cell(a_tkr, c0));
+    r.cells.push_back(cell(minus_tkr, c0 + 1));
+    Cell after = tkr(a_tkr - minus_tkr);
     after.formula = Formula{Formula::Op::diff, {{row, c0}, {row, c0 + 1}}};
     r.cells.push_back(after);
-    if (a != 0) {
-      r.cells.push_back(Cell{percent_text(minus, a), static_cast<double>(minus) / static_cast<double>(a),
+    if (a_tkr != 0) {
+      r.cells.push_back(Cell{percent_text(minus_tkr, a_tkr),
+                             static_cast<double>(minus_tkr) / static_cast<double>(a_tkr),
                              NumFormat::percent, std::nullopt});
     } else {
       r.cells.push_back(text(""));
@@ -1285,10 +1287,25 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
   };
   std::size_t shown_n = limit == 0 ? entries.size() : std::min(limit, entries.size());
   std::int64_t sum_a = 0, sum_m = 0;
-  for (std::size_t k = 0; k < entries.size(); ++k) {
-    sum_a += entries[k].a;
-    sum_m += entries[k].minus;
+  for (const Entry& x : entries) {
+    sum_a += x.a;
+    sum_m += x.minus;
   }
+  // The printed rows: each shown customer, and the others together.
+  std::vector<std::int64_t> row_a, row_m;
+  for (std::size_t k = 0; k < shown_n; ++k) {
+    row_a.push_back(entries[k].a);
+    row_m.push_back(entries[k].minus);
+  }
+  if (shown_n < entries.size()) {
+    std::int64_t ra = 0, rm = 0;
+    for (std::size_t k = shown_n; k < entries.size(); ++k) ra += entries[k].a, rm += entries[k].minus;
+    row_a.push_back(ra);
+    row_m.push_back(rm);
+  }
+  const std::int64_t total_a = round_to(sum_a, 1000), total_m = round_to(sum_m, 1000);
+  std::vector<std::int64_t> printed_a = sammanstallning::largest_remainder(row_a, total_a, 1000);
+  std::vector<std::int64_t> printed_m = sammanstallning::largest_remainder(row_m, total_m, 1000);
   for (std::size_t k = 0; k < shown_n; ++k) {
     const Entry& x = entries[k];
     std::vector<Cell> label;
@@ -1297,19 +1314,17 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
     } else {
       label = {text(customer_label(cx, x.id))};
     }
-    add(std::move(label), x.a, x.minus, false, std::nullopt);
+    add(std::move(label), printed_a[k] / 1000, printed_m[k] / 1000, false, std::nullopt);
   }
   if (shown_n < entries.size()) {
-    std::int64_t ra = 0, rm = 0;
-    for (std::size_t k = shown_n; k < entries.size(); ++k) ra += entries[k].a, rm += entries[k].minus;
     std::vector<Cell> label = {text(fmt::format("Övriga {} kunder", entries.size() - shown_n))};
     if (with_id) label.insert(label.begin(), text(""));
-    add(std::move(label), ra, rm, false, std::nullopt);
+    add(std::move(label), printed_a.back() / 1000, printed_m.back() / 1000, false, std::nullopt);
   }
   std::vector<Cell> label = {text("Totalt")};
   if (with_id) label.push_back(text(""));
   int last = static_cast<int>(t.rows.size()) - 1;
-  add(std::move(label), sum_a, sum_m, true, std::pair{0, last});
+  add(std::move(label), total_a / 1000, total_m / 1000, true, std::pair{0, last});
   return t;
 }
 
@@ -1453,7 +1468,8 @@ Part per_customer(const Context& cx) {
   p.blocks.push_back(paragraph(
       "Vad varje alternativ innebär för varje kund: vad kunden betalar för leverantörens "
       "tjänster under alternativ A och kundens del av minskningen, fördelad efter "
-      "fördelningsnycklarna. Belopp i tkr; cellerna har beloppen exakt."));
+      "fördelningsnycklarna. Belopp i hela tkr, avrundade så att varje kolumn summerar till sin "
+      "totalsumma; exakta kronor per kund och tjänst finns i fordelning.xlsx."));
   if (cx.in.effects.empty()) {
     p.blocks.push_back(paragraph("Inga alternativ utöver A är beskrivna."));
   }

@@ -105,7 +105,25 @@ void html_table(const Table& t, std::string& out) {
         }
       }
       const char* cls = num ? " class=\"num\"" : k == 0 && r.indent ? " class=\"omrade\"" : "";
-      out += fmt::format("<td{}>{}</td>", cls, html::escape(text));
+      // What a sum or a difference is made of, as the xlsx formula says it: the cells (table
+      // row, shown column) a reader can add up, so a test can check every printed sum.
+      std::string made_of;
+      if (cols[k][0] < r.cells.size() && r.cells[cols[k][0]].formula) {
+        const annex::Formula& f = *r.cells[cols[k][0]].formula;
+        if (f.op != annex::Formula::Op::change) {
+          std::string refs;
+          for (const auto& [row, col] : f.refs) {
+            std::size_t shown = 0;
+            for (std::size_t q = 0; q < cols.size(); ++q) {
+              if (cols[q][0] == static_cast<std::size_t>(col)) shown = q;
+            }
+            refs += fmt::format("{}{},{}", refs.empty() ? "" : " ", row, shown);
+          }
+          made_of = fmt::format(" data-{}=\"{}\"", f.op == annex::Formula::Op::sum ? "summa" : "skillnad",
+                                refs);
+        }
+      }
+      out += fmt::format("<td{}{}>{}</td>", cls, made_of, html::escape(text));
     }
     out += "</tr>\n";
   }

@@ -173,7 +173,8 @@ TEST_CASE("annex HTML: Tabell 1 and 2 as the annex shows them", "[annex]") {
   std::string text = visible(html);
   // Tabell 1: Intraservice by area, the effect in parentheses; HR 119 676 -> 119 700.
   CHECK(html.find("<tr><td class=\"omrade\">HR</td><td class=\"num\">99 300</td><td class=\"num\">119 700</td>"
-                  "<td class=\"num\">131 900 (12 200)</td><td class=\"num\">12 200</td>"
+                  "<td class=\"num\">131 900 (12 200)</td>"
+                  "<td class=\"num\" data-skillnad=\"1,3 1,2\">12 200</td>"
                   "<td class=\"num\">10,2 %</td></tr>") != std::string::npos);
   CHECK(text.find("Ekonomi 32 600 45 900 45 900 0 0,0 %") != std::string::npos);
   CHECK(text.find("Ledning och styrning 23 000 33 000 42 000 (9 000)") != std::string::npos);
