@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export ARSANALYS_EXTRA_PACKAGES="python3-openpyxl clang libclang-rt-14-dev zip unzip chromium
-  libreoffice-calc-nogui poppler-utils gnumeric"
+  libreoffice-calc-nogui poppler-utils gnumeric hunspell hunspell-sv"
 jobs=$(nproc)
 
 echo "== Bygger och kör testerna"

@@ -196,8 +196,7 @@ void print_summary(const fs::path& round_dir, const Inputs& in, const Findings& 
     out << fmt::format("\n  {} ({})", i.submission.supplier, i.submission.file);
   }
   for (const auto& f : in.unreadable) out << fmt::format("\n  {} kunde inte läsas", f);
-  out << fmt::format("\nFynd: {} fel, {} varningar, {} info.\n", count[Level::fel],
-                     count[Level::varning], count[Level::info]);
+  out << fmt::format("\nFynd: {}.\n", count_levels(findings));
   for (const Finding& f : findings) {
     if (f.level == Level::fel) out << "  " << describe(f) << "\n";
   }

@@ -82,10 +82,7 @@ void print_report(const std::vector<std::string>& files,
     }
     out << "\n";
   }
-  std::map<Level, int> count;
-  for (const Finding& f : findings) ++count[f.level];
-  out << fmt::format("Summering: {} fel, {} varningar, {} info.\n", count[Level::fel],
-                     count[Level::varning], count[Level::info]);
+  out << fmt::format("Summering: {}.\n", count_levels(findings));
 }
 
 }  // namespace

@@ -42,6 +42,9 @@ using Findings = std::vector<Finding>;
 /// `<fil>: blad '<blad>' cell <cell>: <meddelande>` (parts left out when unknown).
 std::string describe(const Finding& finding);
 
+/// How many findings of each level, as the summaries say it: "ett fel, 3 varningar, 12 info".
+std::string count_levels(const Findings& findings);
+
 /// Findings in a stable order: by file, sheet, row, column, code.
 void sort_findings(Findings& findings);
 

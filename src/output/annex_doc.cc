@@ -460,8 +460,8 @@ Part recommendation(const Context& cx) {
   }
   std::string text = fmt::format(
       "De rekommenderade ekonomiska ramarna omfattar enbart bastjänster och digital "
-      "infrastruktur. De ekonomiska ramarna i rekommendationen är inte detsamma som den kostnad "
-      "som kommer att faktureras stadens förvaltningar och bolag. Rekommendationen bygger på "
+      "infrastruktur. Ramarna är inte desamma som de kostnader som kommer att faktureras stadens "
+      "förvaltningar och bolag. Rekommendationen bygger på "
       "kostnaderna för {} i detta dokument och är utan index (”+ index”: {} års index beslutat "
       "av kommunfullmäktige tillkommer).",
       cx.y, cx.y);
@@ -600,8 +600,8 @@ Part outside(const Context& cx) {
     }
   }
   sums.caption = fmt::format(
-      "Belopp i tkr. {} är budget {} och {} är underlagets belopp för {} (för förvaltning "
-      "prognosen med index), inom ramarna och utanför.",
+      "Belopp i tkr, inom ramarna och utanför. Kolumnerna för {} visar budget {}, kolumnerna för "
+      "{} underlagets belopp för {} (för förvaltning prognosen med index).",
       cx.y - 1, cx.y - 1, cx.y, cx.y);
   p.blocks.push_back(table_block(std::move(sums)));
 
@@ -709,7 +709,7 @@ void sizes(const Context& cx, Part& p) {
     std::int64_t v = cx.forv[i].total.foreslagen.value_or(0) + cx.utv[i].total.foreslagen.value_or(0);
     sum += v;
     refs.push_back({static_cast<int>(i), 1});
-    l.rows.push_back({{text(short_name(cx.round.suppliers[i].name) + " - " + what),
+    l.rows.push_back({{text(short_name(cx.round.suppliers[i].name) + " – " + what),
                        tkr(v, NumFormat::tkr_suffix)},
                       false});
   }
@@ -894,7 +894,7 @@ Table cost_table(const Context& cx, bool forvaltning) {
 }
 
 void cost_development(const Context& cx, Part& p) {
-  p.blocks.push_back(heading(1, fmt::format("Kostnadsutveckling {} - {}", cx.y - 2, cx.y)));
+  p.blocks.push_back(heading(1, fmt::format("Kostnadsutveckling {}–{}", cx.y - 2, cx.y)));
   p.blocks.push_back(paragraph(fmt::format(
       "Stapeldiagrammen och tabellerna nedan visar kostnadsutvecklingen mellan utfall {}, budget "
       "{} och föreslagna ekonomiska ramar för digital utveckling och förvaltning {} (nedan "
@@ -1061,10 +1061,10 @@ std::vector<std::string> flag_texts(const Context& cx, const SupplierRound& s) {
   FindingCounts c = counts_for(cx, s);
   if (c.fel > 0) {
     out.push_back(fmt::format(
-        "Kontrollerna hittade {} fel i underlaget: summor, index eller tabeller som inte "
-        "stämmer. Felen redovisas cell för cell i beredningens sammanställning och i "
+        "Kontrollerna hittade {} i underlaget: summor, index eller tabeller som inte "
+        "stämmer. {} cell för cell i beredningens sammanställning och i "
         "leverantörens granskningskopia.",
-        c.fel));
+        count_phrase(c.fel, "ett fel", "fel"), c.fel == 1 ? "Felet redovisas" : "Felen redovisas"));
   } else {
     out.push_back("Kontrollerna hittade inga fel i underlaget.");
   }
@@ -1363,7 +1363,7 @@ void effect_blocks(const Context& cx, const AlternativeEffect& e, Part& p) {
   std::size_t n = std::max(e.customers_a_kr.size(), e.customers_minus_kr.size());
   if (n > kCustomersShown) {
     text += fmt::format(" De {} kunder som påverkas mest står var för sig och de övriga {} "
-                        "tillsammans; varje kund redovisas i bilagans kalkylbladsversion.",
+                        "tillsammans; varje kund redovisas i bilagans kalkylblad.",
                         kCustomersShown, n - kCustomersShown);
   }
   p.blocks.push_back(paragraph(text));
@@ -1396,7 +1396,7 @@ Table examples_table(const SupplierRound& s) {
   t.caption = fmt::format(
       "Exempel på vad olika minskningar ger för ramen för förvaltning, utan index, jämfört med "
       "alternativ A ({} tkr i samma omfattning: bastjänster och digital infrastruktur inom "
-      "ramarna). Vad varje exempel innebär per kund redovisas i bilagans kalkylbladsversion.",
+      "ramarna). Vad varje exempel innebär per kund redovisas i bilagans kalkylblad.",
       group(round_to(a.forvaltning_kr, 1000) / 1000));
   return t;
 }
@@ -1506,9 +1506,10 @@ Part about(const Context& cx) {
                   "inställningar (index, alternativ, beredningens justeringar, dokumentuppgifter): "
                   "omgang.toml.",
                   cx.in.kunder != nullptr ? cx.in.kunder->file : std::string("kunder.xlsx saknas")),
-      fmt::format("Kontrollernas fynd: {} fel, {} varningar och {} upplysningar, vart och ett med "
+      fmt::format("Kontrollernas fynd: {}, {} och {}, vart och ett med "
                   "fil, blad och cell i sammanstallning.xlsx (bladet Fynd) och i resultat.json.",
-                  fel, varning, info),
+                  count_phrase(fel, "ett fel", "fel"), count_phrase(varning, "en varning", "varningar"),
+                  count_phrase(info, "en upplysning", "upplysningar")),
       fmt::format("Beredningens egna siffror: {}, med källa, motivering och underlagets egen "
                   "siffra i sammanstallning.xlsx (bladet Justeringar).",
                   adjusted),
@@ -1573,7 +1574,8 @@ Document build(const AnnexInput& input) {
     int fel = static_cast<int>(std::count_if(input.findings.begin(), input.findings.end(),
                                              [](const Finding& f) { return f.level == Level::fel; }));
     doc.draft_text = fmt::format(
-        "UTKAST – underlagen har {} fel som ska rättas innan bilagan skickas ut.", fel);
+        "UTKAST – underlagen har {} som ska rättas innan bilagan skickas ut.",
+        count_phrase(fel, "ett fel", "fel"));
   }
   SheetNames names;
   for (const char* fixed : {"Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",

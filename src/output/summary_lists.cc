@@ -296,14 +296,10 @@ void write_findings(Sheet& ws, const Context& c) {
   ws.widths({9, 20, 18, 22, 8, kMessageWidth, 14, 14});
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Fynd", kTitle);
-  std::size_t fel = std::count_if(c.findings.begin(), c.findings.end(),
-                                  [](const Finding& f) { return f.level == Level::fel; });
-  std::size_t varning = std::count_if(c.findings.begin(), c.findings.end(),
-                                      [](const Finding& f) { return f.level == Level::varning; });
   ws.paragraph(row++, 0, 7,
-               fmt::format("{} fynd: {} fel, {} varningar, {} info. Värden i kronor, visade i tkr. "
+               fmt::format("{} fynd: {}. Värden i kronor, visade i tkr. "
                            "Filtrera på nivå, kod eller fil med pilarna i rubrikraden.",
-                           c.findings.size(), fel, varning, c.findings.size() - fel - varning),
+                           c.findings.size(), count_levels(c.findings)),
                180, kNote);
   ++row;
   lxw_row_t head = row;

@@ -101,7 +101,7 @@ TEST_CASE("annex HTML: the annex's headings, in order, and a draft marked UTKAST
   for (const char* heading :
        {"<h1>Förslag till rekommendation</h1>", "<h2>Bastjänsterna 2024</h2>",
         "<h2>Digital infrastruktur 2024</h2>", "<h1>Storleksmässiga skillnader</h1>",
-        "<h1>Kostnadsutveckling 2022 - 2024</h1>",
+        "<h1>Kostnadsutveckling 2022–2024</h1>",
         "<h2>Ekonomisk analys av förvaltningskostnad</h2>",
         "<h2>Ekonomisk analys av utvecklingskostnad</h2>",
         "<h1>Beredningsfunktionens flaggor</h1>",
@@ -213,9 +213,9 @@ TEST_CASE("annex HTML: sizes, supplier frames, years and diagrams", "[annex]") {
                   "414 900 tkr 846 000 tkr") != std::string::npos);
   CHECK(text.find("Den digitala infrastrukturen är kostnadsmässigt 2,0 gånger så stor") !=
         std::string::npos);
-  CHECK(text.find("Demokrati och medborgarservice - bastjänster 82 800 tkr") != std::string::npos);
-  CHECK(text.find("Inköp och upphandling - bastjänster 41 000 tkr") != std::string::npos);
-  CHECK(text.find("Intraservice - bastjänster och digital infrastruktur 1 137 100 tkr") !=
+  CHECK(text.find("Demokrati och medborgarservice – bastjänster 82 800 tkr") != std::string::npos);
+  CHECK(text.find("Inköp och upphandling – bastjänster 41 000 tkr") != std::string::npos);
+  CHECK(text.find("Intraservice – bastjänster och digital infrastruktur 1 137 100 tkr") !=
         std::string::npos);
   // The years (Diagram 1 and 2's data) and the growth 2022 -> 2023 of 28 procent.
   CHECK(text.find("Bastjänster 292 600 386 900 414 900 Digital infrastruktur 621 800 784 800 "
@@ -323,7 +323,7 @@ TEST_CASE("annex HTML: what each alternative means per customer", "[annex]") {
   CHECK(text.find("Övriga 2 kunder") != std::string::npos);
   CHECK(text.find("Totalt 82 807 300 82 507 0,4 %") != std::string::npos);
   CHECK(text.find("De 10 kunder som påverkas mest står var för sig och de övriga 2 tillsammans; "
-                  "varje kund redovisas i bilagans kalkylbladsversion.") != std::string::npos);
+                  "varje kund redovisas i bilagans kalkylblad.") != std::string::npos);
   // IS D variant 1: förvaltning 1 025 900 − 918 500 = 107 400, utveckling 111 200 − 90 500.
   CHECK(text.find("är förvaltningsramen 107 400 tkr lägre och utvecklingsramen 20 700 tkr "
                   "lägre") != std::string::npos);
@@ -424,7 +424,7 @@ TEST_CASE("annex xlsx: sheets, figures as numbers, totals as formulas", "[annex]
     std::string last = arsanalys::xlsx::to_string(arsanalys::xlsx::CellRef{total->row - 1, 3});
     CHECK(wb.formula(*sum) == "SUM(" + first + ":" + last + ")");
     CHECK(find_text(wb, s, "Storleksmässiga skillnader") != nullptr);
-    CHECK(find_text(wb, s, "Kostnadsutveckling 2022 - 2024") != nullptr);
+    CHECK(find_text(wb, s, "Kostnadsutveckling 2022–2024") != nullptr);
     const Cell* bas = find_text(wb, s, "Bastjänster");
     REQUIRE(bas != nullptr);
   }
