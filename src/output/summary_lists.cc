@@ -105,7 +105,7 @@ void write_proposals(Sheet& ws, const Context& c) {
                "Ett förslag är fullständigt när mallens obligatoriska fält är ifyllda och inte "
                "besvarade med nej: effektmål, informationsklassning, tröskel- och "
                "konsekvensanalys och projektbudget. Tomma formulär ur mallen räknas inte. "
-               "Projektbudget i kronor, visad i tkr.",
+               "Projektbudget i tkr.",
                200, kNote);
   ++row;
 
@@ -234,10 +234,10 @@ void write_index_check(Sheet& ws, const Context& c) {
   ++row;
   lxw_row_t head = row;
   ws.headings(row++, 0,
-              {"Leverantör", "Index i kraft", "Område", "Tjänst", "Budget " + year_label(y, -1),
-               "Prognos " + year_label(y, 0) + " (inlämnad)",
-               "Förväntad " + year_label(y, 0) + " (budget × (1 + index))",
-               "Avvikelse (prognos − förväntad)", "Implicit index", "Stämmer", "Källa budget",
+              {"Leverantör", "Index i kraft", "Område", "Tjänst", "Budget " + year_label(y, -1) + " (tkr)",
+               "Prognos " + year_label(y, 0) + " (inlämnad, tkr)",
+               "Förväntad " + year_label(y, 0) + " (budget × (1 + index), tkr)",
+               "Avvikelse (prognos − förväntad, tkr)", "Implicit index", "Stämmer", "Källa budget",
                "Källa prognos"});
   for (const SupplierRound& s : c.round.suppliers) {
     for (const IndexRow& r : s.index_rows) {
@@ -297,7 +297,7 @@ void write_findings(Sheet& ws, const Context& c) {
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Fynd", kTitle);
   ws.paragraph(row++, 0, 7,
-               fmt::format("{} fynd: {}. Värden i kronor, visade i tkr. "
+               fmt::format("{} fynd: {}. Värden i tkr. "
                            "Filtrera på nivå, kod eller fil med pilarna i rubrikraden.",
                            c.findings.size(), count_levels(c.findings)),
                180, kNote);
@@ -332,21 +332,25 @@ void write_findings(Sheet& ws, const Context& c) {
 namespace {
 
 /// A supplier's förvaltning + utveckling in a year of the axis, from its Tabell 1 and 2 totals:
-/// Utfall for Y-2, Budget for Y-1, Föreslagen for Y.
-std::int64_t supplier_year(const SupplierRound& s, int offset) {
-  auto pick = [&](const sammanstallning::Figures& f) {
+/// Utfall for Y-2, Budget for Y-1, Föreslagen for Y; nothing when either table lacks the year
+/// (a gap in the chart, not a cost of 0).
+std::optional<std::int64_t> supplier_year(const SupplierRound& s, int offset) {
+  auto pick = [&](const sammanstallning::Figures& f) -> std::optional<std::int64_t> {
     switch (offset) {
       case -2:
-        return f.utfall.value_or(0);
+        return f.utfall;
       case -1:
-        return f.budget.value_or(0);
+        return f.budget;
       case 0:
-        return f.foreslagen.value_or(0);
+        return f.foreslagen;
       default:
-        return std::int64_t{0};
+        return std::nullopt;
     }
   };
-  return pick(s.forvaltning_total.figures) + pick(s.utveckling_total.figures);
+  auto f = pick(s.forvaltning_total.figures);
+  auto u = pick(s.utveckling_total.figures);
+  if (!f || !u) return std::nullopt;
+  return *f + *u;
 }
 
 /// A stacked column chart of the columns `cols` of the data rows first..last.
@@ -382,8 +386,8 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Kostnadsutveckling", kTitle);
   ws.paragraph(row++, 0, 9,
-               "Diagrammen bygger på tabellen nedan: vanliga tal i kronor (inga formler, så att "
-               "diagrammen alltid visar dem), visade i tkr. Förvaltning och utveckling som i "
+               "Diagrammen bygger på tabellen nedan: vanliga tal i tkr (inga formler, så att "
+               "diagrammen alltid visar dem). Förvaltning och utveckling som i "
                "Tabell 1 och 2 på bladet Översikt: utfall, budget och föreslaget (utan index).",
                160, kNote);
   ++row;
@@ -394,13 +398,18 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
   for (const std::string& name : c.supplier_sheets) heads.push_back(name);
   ws.headings(row++, 0, heads);
   lxw_row_t first = row;
+  std::vector<int> partial;  // years some supplier lacks: their sums are left empty
   for (const auto& yt : r.years) {
+    auto whole = [&](std::int64_t kr) {
+      return yt.complete ? std::optional<std::int64_t>(kr) : std::nullopt;
+    };
+    if (!yt.complete) partial.push_back(yt.year);
     ws.text(row, 0, std::to_string(yt.year));
-    ws.kronor(row, 1, yt.bastjanster_kr);
-    ws.kronor(row, 2, yt.infrastruktur_kr);
-    ws.kronor(row, 3, yt.forvaltning_kr);
-    ws.kronor(row, 4, yt.utveckling_kr);
-    ws.kronor(row, 5, yt.fasta_priser_kr);
+    ws.kronor(row, 1, whole(yt.bastjanster_kr));
+    ws.kronor(row, 2, whole(yt.infrastruktur_kr));
+    ws.kronor(row, 3, whole(yt.forvaltning_kr));
+    ws.kronor(row, 4, whole(yt.utveckling_kr));
+    ws.kronor(row, 5, whole(yt.fasta_priser_kr));
     for (std::size_t i = 0; i < r.suppliers.size(); ++i) {
       ws.kronor(row, static_cast<lxw_col_t>(6 + i),
                 supplier_year(r.suppliers[i], yt.year - r.year));
@@ -412,7 +421,20 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
     return;
   }
   lxw_row_t last = row - 1;
-  std::string span = fmt::format("{}–{}", r.years.front().year, r.years.back().year);
+  for (int year : partial) {
+    ws.paragraph(row++, 0, 9,
+                 fmt::format("{} saknas hos någon leverantör, så årets summor är tomma och året "
+                             "är inte med i diagrammen: de visar inte en del av kostnaden.",
+                             year == r.year - 2 ? fmt::format("Utfall {}", year)
+                                                : fmt::format("Ett belopp för {}", year)),
+                 160, kNote);
+  }
+  // The charts start at the first year with whole sums: a partial first year (Utfall Y-2 that
+  // some supplier lacks) is left out of them rather than drawn as a bar of part of the cost.
+  std::size_t from = 0;
+  while (from + 1 < r.years.size() && !r.years[from].complete) ++from;
+  first += static_cast<lxw_row_t>(from);
+  std::string span = fmt::format("{}–{}", r.years[from].year, r.years.back().year);
   row += 1;
   add_chart(book, ws, row, fmt::format("Diagram 1. Bastjänster och digital infrastruktur {}", span),
             head, first, last, {1, 2});

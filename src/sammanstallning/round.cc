@@ -693,6 +693,7 @@ int round_year(const std::vector<analys::Submission>& subs, const Settings& sett
 void add_year(YearTotals& yt, const SupplierRound& s, int which) {
   auto pick = [&](const Figures& f) -> std::int64_t {
     const auto& v = which == 0 ? f.utfall : which == 1 ? f.budget : f.foreslagen;
+    if (!v) yt.complete = false;
     return v.value_or(0);
   };
   for (const AreaRow& r : s.forvaltning) {

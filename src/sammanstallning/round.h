@@ -199,6 +199,8 @@ struct YearTotals {
   std::int64_t bastjanster_kr = 0;         // förvaltning + utveckling of basic services
   std::int64_t infrastruktur_kr = 0;       // förvaltning + utveckling of digital infrastructure
   std::int64_t fasta_priser_kr = 0;        // förvaltning + utveckling in year Y's prices
+  bool complete = true;                    // every area row of every supplier has the year
+                                           // (else the sums are partial: shown as a gap)
 };
 
 /// The whole round.
