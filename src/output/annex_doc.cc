@@ -139,11 +139,6 @@ Cell count(std::int64_t n) {
   return Cell{std::to_string(n), static_cast<double>(n), NumFormat::count, std::nullopt};
 }
 
-/// Exact kronor shown as whole tkr; the xlsx keeps kronor / 1000.
-Cell tkr_exact(std::int64_t kr) {
-  return Cell{group(round_to(kr, 1000) / 1000), static_cast<double>(kr) / 1000.0,
-              NumFormat::tkr_decimal, std::nullopt};
-}
 
 Cell diff_cell(std::optional<std::int64_t> now, std::optional<std::int64_t> before, int row,
                int now_col, int before_col) {
@@ -1093,7 +1088,7 @@ Part flags(const Context& cx) {
     r.cells.push_back(text(short_name(s.name)));
     r.cells.push_back(count(s.proposals));
     r.cells.push_back(count(s.proposals_incomplete));
-    r.cells.push_back(tkr_exact(s.undescribed_kr));
+    r.cells.push_back(tkr(round_to(s.undescribed_kr, 1000) / 1000));
     if (s.frame_kr != 0) {
       r.cells.push_back(Cell{percent_text(s.undescribed_kr, s.frame_kr),
                              static_cast<double>(s.undescribed_kr) / static_cast<double>(s.frame_kr),
