@@ -1,6 +1,7 @@
 #include "output/annex_doc.h"
 #include "sammanstallning/printed.h"
 
+#include "core/exact.h"
 #include "core/text.h"
 
 #include <fmt/format.h>
@@ -43,14 +44,12 @@ std::string group(std::int64_t n) {
 
 namespace {
 
-// 128-bit intermediates: kronor × a percentage's denominator can pass 2^63.
-__extension__ typedef __int128 Wide;
 
 /// num / den rounded half away from zero to `scale`ths (den > 0 after sign normalising).
 std::int64_t scaled_ratio(std::int64_t num, std::int64_t den, std::int64_t scale) {
   if (den < 0) num = -num, den = -den;
-  Wide n = static_cast<Wide>(num) * scale * 2;
-  Wide q = n / den;  // twice the value, truncated
+  Int128 n = static_cast<Int128>(num) * scale * 2;
+  Int128 q = n / den;  // twice the value, truncated
   q = q >= 0 ? (q + 1) / 2 : -((-q + 1) / 2);
   return static_cast<std::int64_t>(q);
 }
@@ -107,15 +106,6 @@ std::string first_chars(const std::string& s, std::size_t n) {
     if (starts && chars++ == n) return s.substr(0, i);
   }
   return s;
-}
-
-/// amount × (1 + percent/100) rounded to `unit` kronor, exact (as sammanstallning::uplift).
-std::int64_t with_index(std::int64_t kr, Rational percent, std::int64_t unit) {
-  Wide num = static_cast<Wide>(kr) * (100 * percent.den + percent.num);
-  Wide den = static_cast<Wide>(100) * percent.den * unit;
-  Wide q = num / den, r = num % den;
-  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
-  return static_cast<std::int64_t>(q * unit);
 }
 
 // ---- cells ----
@@ -414,7 +404,7 @@ Table frame_table(const Context& cx, const SupplierRound& s, const std::vector<F
       if (f.merged) amount.text = group(round_to(*f.amount_kr, unit) / 1000) + " tkr*";
       r.cells.push_back(amount);
       r.cells.push_back(text("+ index"));
-      if (kf) r.cells.push_back(tkr(with_index(*f.amount_kr, *kf, unit) / 1000, NumFormat::tkr_suffix));
+      if (kf) r.cells.push_back(tkr(uplift(*f.amount_kr, *kf, unit) / 1000, NumFormat::tkr_suffix));
     } else {
       r.cells.push_back(text(f.shown));
       r.cells.push_back(text(f.shown.empty() ? "" : "+ index"));
