@@ -705,7 +705,8 @@ void write_table(SheetWriter& ws, Review& r, const Shown& shown) {
 }  // namespace
 
 std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
-                            const xlsx::Workbook& wb, const Findings& findings) {
+                            const xlsx::Workbook& wb, const Findings& findings,
+                            const fs::path& scratch) {
   Review r{def, s, wb, FindingIndex(findings, s.file), {}};
   SheetNames names;
   for (const Table& t : s.tables) {
@@ -722,7 +723,7 @@ std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
                        names.claim(fmt::format("{} ({})", n.sheet, which))});
   }
 
-  XlsxBook book(std::string(kSubject), "granskning");
+  XlsxBook book(std::string(kSubject), "granskning", scratch);
   book.set_properties({.title = fmt::format("Granskningskopia: {}", s.file),
                        .subject = s.supplier,
                        .created = new_year(s.year != 0 ? s.year - 1 : 2000)});

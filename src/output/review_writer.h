@@ -29,8 +29,12 @@ namespace arsanalys::output {
 /// RunError when the workbook cannot be made.
 ///
 ///   std::string xlsx = review_workbook(builtin_template(), in.submission, in.workbook, findings);
+///
+/// `scratch` is the folder for libxlsxwriter's temporary files (empty: the system's temporary
+/// folder), see XlsxBook.
 std::string review_workbook(const analys::TemplateDef& def, const analys::Submission& s,
-                            const xlsx::Workbook& wb, const Findings& findings);
+                            const xlsx::Workbook& wb, const Findings& findings,
+                            const std::filesystem::path& scratch = {});
 
 /// review_workbook() written atomically to `path` (no half-written file on failure). Throws
 /// RunError with a Swedish message.
