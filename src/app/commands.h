@@ -41,6 +41,15 @@ struct TemplateOptions {
 };
 ExitCode make_template(const TemplateOptions& options, std::ostream& out, std::ostream& err);
 
+/// `arsanalys serve [--port 8080] [--bind 127.0.0.1]`
+struct ServeOptions {
+  std::string bind = "127.0.0.1";  // listen here only unless told otherwise
+  int port = 8080;                 // 0: any free port, printed on start
+};
+/// Runs the self-check web page until stopped (SIGINT, SIGTERM); ExitCode::failed when it
+/// cannot listen.
+ExitCode serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
 /// The sample round shipped with the sources (`samples/2024`).
 std::filesystem::path default_round_dir();
 
