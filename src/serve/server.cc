@@ -212,6 +212,8 @@ httplib::Server::HandlerResponse handle_error(const httplib::Request& req,
                         fmt::format("Självkontrollen tar emot filer på högst {} MB. En ifylld "
                                     "mall är mycket mindre: kontrollera att det är rätt fil.",
                                     st.options.max_upload / (1024 * 1024)));
+  } else if (res.status == 400 || res.status == 411) {
+    part = problem_html("Ingen fil", "Välj den ifyllda mallen (.xlsx) och tryck på Kontrollera.");
   } else if (res.status == 404) {
     part = problem_html("Sidan finns inte", "Självkontrollen finns på sidans startadress.");
   } else {
