@@ -127,12 +127,6 @@ tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--text); 
 .tabellfynd { background: #fafbfc; border: 1px solid var(--linje); border-radius: 4px; padding: .75rem; }
 .sidfot { max-width: 84rem; margin: 0 auto; padding: 0 1.5rem 2rem; color: var(--gra); font-size: .9rem; }
 .upptagen { cursor: progress; }
-.snurra {
-  display: inline-block; width: 1rem; height: 1rem; border: 3px solid var(--bla-ljus);
-  border-top-color: var(--bla); border-radius: 50%; animation: snurr 1s linear infinite;
-}
-@keyframes snurr { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .snurra { animation: none; } }
 @media print {
   .ladda, .atgarder, .hoppa, .markor { display: none !important; }
   .bredvid { display: block; }

@@ -490,7 +490,7 @@ class Page {
         "<section class=\"lasta\" aria-labelledby=\"lasta-rubrik\">\n"
         "<h3 id=\"lasta-rubrik\">Vad som lästes</h3>\n"
         "<p>Tabellerna som självkontrollen hittade, som de lästes, med beloppen i tkr. En "
-        "markerad cell har ett fynd; numret leder till fyndet bredvid tabellen.</p>\n";
+        "markerad cell har ett fynd; numret leder till fyndet bredvid eller under tabellen.</p>\n";
     if (views_.empty()) out += "<p class=\"not\">Inga av mallens tabeller hittades.</p>\n";
     for (const View& v : views_) out += table_view(v);
     // Tables of the template that were not found.
