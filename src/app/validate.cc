@@ -10,7 +10,6 @@
 #include "analys/recognise.h"
 #include "app/commands.h"
 #include "app/ingest.h"
-#include "checks/checks.h"
 #include "output/result_json.h"
 #include "output/review_writer.h"
 
@@ -105,16 +104,14 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out,
   }
   for (const auto& path : options.files) {
     files.push_back(path.filename().string());
-    Findings own;
-    auto in = ingest_file(path, def, own);
-    if (in) checks::check_submission(in->submission, def, {}, own);
-    sort_findings(own);
-    if (in && options.out_dir) {
-      reviews.push_back(output::review_path(*options.out_dir, in->submission.file));
-      output::write_review(def, in->submission, in->workbook, own, reviews.back());
+    // The same check as the self-check web page's (check_bytes).
+    Checked c = check_file(path, def);
+    if (c.in && options.out_dir) {
+      reviews.push_back(output::review_path(*options.out_dir, c.in->submission.file));
+      output::write_review(def, c.in->submission, c.in->workbook, c.findings, reviews.back());
     }
-    if (in) submissions.push_back(std::move(in->submission));
-    findings.insert(findings.end(), own.begin(), own.end());
+    if (c.in) submissions.push_back(std::move(c.in->submission));
+    findings.insert(findings.end(), c.findings.begin(), c.findings.end());
   }
   if (options.json) {
     nlohmann::json suppliers = nlohmann::json::array();

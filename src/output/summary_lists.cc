@@ -42,18 +42,15 @@ std::string field_value(const Proposal& p, std::string_view id) {
   return {};
 }
 
-/// What the Förslag sheet says about one proposal.
+/// What the Förslag sheet says about one proposal. Forms left empty are no proposals: the
+/// recognition leaves them out, so every count here and in the annex agrees.
 struct ProposalState {
-  bool empty_form = false;  // a blank form left in from the template: not counted
   bool complete = true;
   std::string lacking;  // "Saknas: effektmål, informationsklassning", or the finding's text
 };
 
 ProposalState state_of(const Proposal& p, const Findings& findings) {
   ProposalState st;
-  st.empty_form = std::none_of(p.fields.begin(), p.fields.end(),
-                               [](const auto& kv) { return !kv.second.empty(); });
-  if (st.empty_form) return st;
   if (!p.lacking.empty()) {
     st.complete = false;
     std::string list;
@@ -61,13 +58,18 @@ ProposalState state_of(const Proposal& p, const Findings& findings) {
     st.lacking = "Saknas: " + list;
     return st;
   }
-  // The checks report a lacking field as PROPOSAL_INCOMPLETE at the proposal's title cell.
+  // The checks report a lacking field as PROPOSAL_INCOMPLETE at the field's cell (or at the
+  // proposal's title when the form has no such field).
+  auto is_mine = [&](const Location& at) {
+    if (at.file != p.source.file || at.sheet != p.source.sheet) return false;
+    if (at.cell == p.source.cell) return true;
+    return std::any_of(p.cells.begin(), p.cells.end(),
+                       [&](const auto& c) { return c.second.cell == at.cell; });
+  };
   for (const Finding& f : findings) {
-    if (f.code == "PROPOSAL_INCOMPLETE" && f.where.file == p.source.file &&
-        f.where.sheet == p.source.sheet && f.where.cell == p.source.cell) {
+    if (f.code == "PROPOSAL_INCOMPLETE" && is_mine(f.where)) {
       st.complete = false;
-      st.lacking = f.message;
-      return st;
+      st.lacking += (st.lacking.empty() ? "" : " ") + f.message;
     }
   }
   return st;
@@ -89,7 +91,6 @@ ProposalCount count_proposals(const Context& c, const std::string& file) {
     if (s.file != file) continue;
     for (const Proposal& p : s.proposals) {
       ProposalState st = state_of(p, c.findings);
-      if (st.empty_form) continue;
       ++n.proposals;
       n.incomplete += st.complete ? 0 : 1;
     }
@@ -140,7 +141,6 @@ void write_proposals(Sheet& ws, const Context& c) {
     int counted = 0, complete = 0;
     std::int64_t budget = 0;
     for (std::size_t k = 0; k < e.states.size(); ++k) {
-      if (e.states[k].empty_form) continue;
       ++counted;
       complete += e.states[k].complete ? 1 : 0;
     }
@@ -169,7 +169,7 @@ void write_proposals(Sheet& ws, const Context& c) {
     for (std::size_t k = 0; k < proposals.size(); ++k) {
       const Proposal& p = proposals[k];
       const ProposalState& st = e.states[k];
-      Look look{.fill = !st.empty_form && !st.complete ? kVarningFill : kNoFill};
+      Look look{.fill = !st.complete ? kVarningFill : kNoFill};
       Look wrapped = look;
       wrapped.wrap = true;
       ws.text(row, 0, e.supplier, look);
@@ -180,7 +180,7 @@ void write_proposals(Sheet& ws, const Context& c) {
       }
       ws.text(row, 2, p.name.empty() ? "(namn saknas)" : p.name, wrapped);
       ws.kronor(row, 3, p.budget_kr, look);
-      ws.text(row, 4, st.empty_form ? "tomt formulär" : st.complete ? "ja" : "nej", look);
+      ws.text(row, 4, st.complete ? "ja" : "nej", look);
       ws.text(row, 5, st.lacking, wrapped);
       std::string klass = field_value(p, "informationsklassning");
       std::string analys = field_value(p, "konsekvensanalys");
