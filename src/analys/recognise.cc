@@ -58,13 +58,11 @@ int year_in(std::string_view text) {
 }
 
 /// "inkl index 3,3%" -> 3.3.
-std::optional<double> index_in(std::string_view folded) {
+std::optional<Rational> index_in(std::string_view folded) {
   static const std::regex re(R"(index\s*([0-9]+(?:[,.][0-9]+)?)\s*%)");
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_search(folded.begin(), folded.end(), m, re)) return std::nullopt;
-  std::string number = m[1].str();
-  std::replace(number.begin(), number.end(), ',', '.');
-  return std::stod(number);
+  return parse_decimal(m[1].str());
 }
 
 /// The sheet's cells by row, for lookups by position.

@@ -10,6 +10,7 @@
 
 #include "analys/amount.h"
 #include "analys/template_def.h"
+#include "core/exact.h"
 #include "core/finding.h"
 #include "xlsx/cell_ref.h"
 
@@ -67,7 +68,7 @@ struct Table {
   std::vector<Column> columns;     // columns after the label column
   std::vector<Line> lines;
   Impact impact = Impact::unknown;          // from the header ("Förändring enskilt år")
-  std::optional<double> stated_index;       // "inkl index 3,3%" -> 3.3 (percent)
+  std::optional<Rational> stated_index;     // "inkl index 3,3%" -> 33/10 (percent), exact
   bool grouped = false;                     // has group label rows or subtotals
   bool extra = false;                       // a supplier's own overview, not a template table
   bool from_template = false;               // its title is the template's own, in a workbook

@@ -81,7 +81,7 @@ checks::SupplierSettings supplier_settings(const analys::Submission& s,
   auto index = sammanstallning::index_for(s, settings, &source);
   // Only an index the round sets is imposed; one read from a header the check finds itself.
   if (index && source.starts_with("omgang.toml")) {
-    out.index_percent = static_cast<double>(index->num) / static_cast<double>(index->den);
+    out.index_percent = *index;
   }
   for (const auto& [name, ls] : settings.leverantorer) {
     if (fold(name) == fold(s.supplier)) out.impact = ls.paverkan;

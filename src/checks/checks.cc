@@ -302,23 +302,21 @@ void check_years(const Submission& s, int year, Findings& findings) {
 }
 
 void check_sums(const Table& t, const std::string& /*file*/, Findings& findings,
-                std::optional<double> index_percent) {
-  // The index the forecasts were computed with, in basis points, when the table or the round
-  // states it: a forecast that is not exactly budget × (1 + index) was rounded.
-  std::optional<std::int64_t> bp;
-  if (t.stated_index) bp = std::llround(*t.stated_index * 100);
-  else if (index_percent) bp = std::llround(*index_percent * 100);
+                std::optional<Rational> index_percent) {
+  // The index the forecasts were computed with, exact, when the table or the round states it:
+  // a forecast that is not exactly budget × (1 + index) was rounded.
+  const std::optional<Rational> pct = t.stated_index ? t.stated_index : index_percent;
   std::optional<std::size_t> budget;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (t.columns[i].kind == ColumnKind::budget && !budget) budget = i;
   }
   auto rounded = [&](const Line& line, std::size_t col, std::int64_t value) {
-    if (!bp || !budget || t.columns[col].kind != ColumnKind::prognos) return false;
+    if (!pct || !budget || t.columns[col].kind != ColumnKind::prognos) return false;
     auto b = kronor(line.values[*budget]);
     if (!b || *b <= 0) return false;
     // Exact when b (1 + i) is a multiple of the forecast's own rounding.
-    std::int64_t unit = rounding_of(value);
-    return (*b * (10'000 + *bp)) % (unit * 10'000) != 0;
+    const Int128 unit = rounding_of(value);
+    return (Int128{*b} * (Int128{100} * pct->den + pct->num)) % (unit * 100 * pct->den) != 0;
   };
   for (std::size_t col = 0; col < t.columns.size(); ++col) {
     if (!is_amount_column(t.columns[col])) continue;
@@ -425,7 +423,7 @@ void check_cross(const Table& detail, const Table& summary, const std::string& f
   }
 }
 
-void check_index(const Table& t, const std::string& /*file*/, std::optional<double> index_percent,
+void check_index(const Table& t, const std::string& /*file*/, std::optional<Rational> index_percent,
                  Findings& findings) {
   std::optional<std::size_t> budget, prognos;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -458,38 +456,35 @@ void check_index(const Table& t, const std::string& /*file*/, std::optional<doub
     all.push_back(r.p);
   }
   const std::int64_t table_g = granularity(all);
-  auto fits = [table_g](const Row& r, std::int64_t bp) {
-    std::int64_t g = table_g;
-    // |p - b(1+i)| <= g/2 (1+i) + g/2, all times 10 000 to stay in integers.
-    std::int64_t lhs = std::llabs(r.p * 10'000 - r.b * (10'000 + bp));
-    std::int64_t rhs = g * (10'000 + bp) / 2 + g * 10'000 / 2;
-    return lhs <= rhs;
+  auto fits = [table_g](const Row& r, Rational pct) {
+    const Int128 g = table_g, hundred = Int128{100} * pct.den, uplifted = hundred + pct.num;
+    // |p - b(1+i)| <= g/2 (1+i) + g/2, all times 2 · 100 · den to stay in integers.
+    Int128 lhs = Int128{r.p} * hundred - Int128{r.b} * uplifted;
+    if (lhs < 0) lhs = -lhs;
+    return 2 * lhs <= g * uplifted + g * hundred;
   };
-  std::optional<std::int64_t> bp;
+  std::optional<Rational> pct = t.stated_index ? t.stated_index : index_percent;
   bool inferred = false;
-  if (t.stated_index) bp = std::llround(*t.stated_index * 100);
-  else if (index_percent) bp = std::llround(*index_percent * 100);
-  else if (rows.size() >= 3) {
+  if (!pct && rows.size() >= 3) {
     for (const Row& r : rows) {
-      std::int64_t candidate = std::llround((static_cast<double>(r.p) / r.b - 1) * 1000) * 10;
+      // The row's own index to a tenth of a percent.
+      const Rational candidate = make_rational(round_div(Int128{r.p - r.b} * 1000, r.b), 10);
       auto n = std::count_if(rows.begin(), rows.end(), [&](const Row& x) { return fits(x, candidate); });
       if (n * 3 >= static_cast<long>(rows.size()) * 2 && n < static_cast<long>(rows.size())) {
-        bp = candidate;
+        pct = candidate;
         inferred = true;
         break;
       }
     }
   }
-  if (!bp) return;
+  if (!pct || Int128{100} * pct->den + pct->num <= 0) return;
   for (const Row& r : rows) {
-    if (fits(r, *bp)) continue;
-    std::int64_t g = table_g;
-    auto round_to = [&](double v) { return std::llround(v / g) * g; };
-    std::int64_t expected = round_to(static_cast<double>(r.b) * (10'000 + *bp) / 10'000);
-    std::int64_t implied = round_to(static_cast<double>(r.p) * 10'000 / (10'000 + *bp));
-    std::string index = fmt::format("{:.1f}", *bp / 100.0);
-    if (index.ends_with(".0")) index.resize(index.size() - 2);
-    std::replace(index.begin(), index.end(), '.', ',');
+    if (fits(r, *pct)) continue;
+    const std::int64_t g = table_g;
+    const std::int64_t expected = uplift(r.b, *pct, g);
+    const std::int64_t implied =
+        round_div(Int128{r.p} * 100 * pct->den, (Int128{100} * pct->den + pct->num) * g) * g;
+    const std::string index = format_decimal(*pct);
     findings.push_back(
         {"INDEX_MISMATCH", Level::varning, r.line->values[*prognos]->source,
          fmt::format("Prognosen för '{}' {} stämmer inte med budget {} + index {} % ({}){}. "

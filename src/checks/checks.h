@@ -14,7 +14,7 @@ namespace arsanalys::checks {
 /// What the round (omgang.toml) says about a supplier; all optional.
 struct SupplierSettings {
   int year = 0;                             // analysis year Y (0: as read)
-  std::optional<double> index_percent;      // index uplift Y-1 -> Y, percent
+  std::optional<Rational> index_percent;    // index uplift Y-1 -> Y, percent, exact
   analys::Impact impact = analys::Impact::unknown;  // how effects are meant, if configured
 };
 
@@ -31,7 +31,7 @@ void check_years(const analys::Submission& s, int year, Findings& findings);
 /// hundreds against whole mnkr), or were rounded from a computation: forecasts that are not
 /// exactly budget × (1 + index) when the header or `index_percent` states the index.
 void check_sums(const analys::Table& table, const std::string& file, Findings& findings,
-                std::optional<double> index_percent = std::nullopt);
+                std::optional<Rational> index_percent = std::nullopt);
 /// COLUMN_MISSING: a year column of the template missing from a table (a deleted Utfall Y-2).
 void check_columns(const analys::Submission& s, const analys::TemplateDef& def, int year,
                    Findings& findings);
@@ -44,7 +44,7 @@ void check_text_amounts(const analys::Submission& s, Findings& findings);
 void check_cross(const analys::Table& detail, const analys::Table& summary,
                  const std::string& file, Findings& findings);
 void check_index(const analys::Table& table, const std::string& file,
-                 std::optional<double> index_percent, Findings& findings);
+                 std::optional<Rational> index_percent, Findings& findings);
 void check_impact(const analys::Submission& s, analys::Impact configured, Findings& findings);
 void check_proposals(const analys::Submission& s, const analys::TemplateDef& def,
                      Findings& findings);

@@ -5,6 +5,9 @@
 // or index is ever a double.
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace arsanalys {
 
@@ -38,5 +41,17 @@ std::int64_t round_div(Int128 n, Int128 d);
 ///
 ///   uplift(50'733'000, {6, 1}, 1000) == 53'777'000   // 50 733 tkr + 6 %
 std::int64_t uplift(std::int64_t amount_kr, Rational percent, std::int64_t unit = 1);
+
+/// A rational as Swedish decimal text: exact when it has a finite decimal expansion, else
+/// "ca " and four decimals.
+///
+///   format_decimal({33, 10}) == "3,3";  format_decimal({1, 3}) == "ca 0,3333"
+std::string format_decimal(Rational value);
+
+/// A decimal written as text, with a decimal comma or point ("3,3", "3.3", "-0,25"), read
+/// exactly; at most `max_decimals` decimals and 12 integer digits, else nullopt.
+///
+///   parse_decimal("3,3") == Rational{33, 10}
+std::optional<Rational> parse_decimal(std::string_view text, int max_decimals = 6);
 
 }  // namespace arsanalys

@@ -348,13 +348,6 @@ std::string cell_text(const xlsx::Workbook& wb, const Table& t, const Location& 
   return cell == nullptr ? std::string() : std::string(wb.text(*cell));
 }
 
-/// "3,3" for 3.3: Swedish decimal comma.
-std::string decimal_sv(double value) {
-  std::string text = fmt::format("{:g}", value);
-  std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
-
 /// Everything one review copy is written from.
 struct Review {
   const analys::TemplateDef& def;
@@ -642,7 +635,7 @@ void write_table(SheetWriter& ws, Review& r, const Shown& shown) {
   std::string read_from = fmt::format("Läst ur filen {}, blad '{}', cellerna {}.", r.s.file,
                                       t.sheet, xlsx::to_string(t.range));
   if (t.stated_index) {
-    read_from += fmt::format(" Rubriken anger index {} %.", decimal_sv(*t.stated_index));
+    read_from += fmt::format(" Rubriken anger index {} %.", format_decimal(*t.stated_index));
   }
   ws.paragraph(1, 0, l.source, read_from, l.width());
   ws.paragraph(2, 0, l.source, fmt::format("Tabellens rubrik i filen: {}", t.title), l.width(),

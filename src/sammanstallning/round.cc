@@ -45,12 +45,6 @@ void add_figures(Figures& sum, const Figures& f) {
   sum.tjanster += f.tjanster;
 }
 
-/// Rounds a percentage read as a double from a header ("inkl index 3,3%") to an exact
-/// thousandth of a percent.
-Rational exact_percent(double d) {
-  return make_rational(static_cast<std::int64_t>(std::llround(d * 1000)), 1000);
-}
-
 /// Whether a line's label marks money without a description: a pot or unspecified services.
 bool undescribed(std::string_view label) {
   std::string f = fold(label);
@@ -730,7 +724,7 @@ std::optional<Rational> index_for(const analys::Submission& s, const Settings& s
   }
   if (const Table* t = s.table("forvaltning"); t && t->stated_index) {
     where = fmt::format("rubriken i tabell 3.1a (blad '{}')", t->sheet);
-    return exact_percent(*t->stated_index);
+    return *t->stated_index;
   }
   where = "okänt: varken omgang.toml eller underlaget anger index";
   return std::nullopt;

@@ -19,43 +19,6 @@
 
 namespace arsanalys::sammanstallning {
 
-std::optional<std::int64_t> basis_points(Rational percent) {
-  if ((percent.num * 100) % percent.den != 0) return std::nullopt;
-  return percent.num * 100 / percent.den;
-}
-
-namespace {
-
-/// True when num/den has a finite decimal expansion (den has no prime factor but 2 and 5).
-bool terminates(std::int64_t den) {
-  while (den % 2 == 0) den /= 2;
-  while (den % 5 == 0) den /= 5;
-  return den == 1;
-}
-
-}  // namespace
-
-std::string format_decimal(Rational value) {
-  std::uint64_t n = value.num < 0 ? 0 - static_cast<std::uint64_t>(value.num)
-                                  : static_cast<std::uint64_t>(value.num);
-  auto d = static_cast<std::uint64_t>(value.den);
-  std::uint64_t whole = n / d, rest = n % d;
-  std::string digits;
-  bool exact = terminates(value.den);
-  if (exact) {
-    for (; rest != 0; rest %= d) digits += static_cast<char>('0' + (rest *= 10) / d);
-  } else {
-    std::uint64_t scaled = whole;  // the value in ten-thousandths, rounded half up
-    for (int i = 0; i < 4; ++i, rest %= d) scaled = scaled * 10 + (rest *= 10) / d;
-    if (rest * 2 >= d) ++scaled;
-    whole = scaled / 10000;
-    digits = fmt::format("{:04}", scaled % 10000);
-    while (!digits.empty() && digits.back() == '0') digits.pop_back();
-  }
-  std::string out = fmt::format("{}{}{}", exact ? "" : "ca ", value.num < 0 ? "-" : "", whole);
-  return digits.empty() ? out : out + "," + digits;
-}
-
 namespace {
 
 /// Swedish percentage for messages: 33/10 -> "3,3 %".

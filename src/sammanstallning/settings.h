@@ -29,13 +29,7 @@ namespace arsanalys::sammanstallning {
 using arsanalys::make_rational;
 using arsanalys::Rational;
 
-/// A percentage in basis points (hundredths of a percent, as checks/ counts an index) when it is
-/// exactly a whole number of them: 3.3 -> 330, 3.325 -> nullopt.
-std::optional<std::int64_t> basis_points(Rational percent);
-
-/// Swedish decimal, comma as separator, exact when the decimal ends, else rounded to four
-/// decimals after "ca ": 33/10 -> "3,3", 22/25 -> "0,88", 1/3 -> "ca 0,3333".
-std::string format_decimal(Rational value);
+using arsanalys::format_decimal;
 
 /// The round's index uplift, budget Y-1 -> forecast Y.
 struct IndexSettings {

@@ -263,7 +263,7 @@ TEST_CASE("recognise: header words regardless of case, line breaks and remarks",
   CHECK(show_columns(t) ==
         std::vector<std::string>{"B:utfall 2022", "C:budget 2023", "D:prognos 2024"});
   REQUIRE(t.stated_index);
-  CHECK(*t.stated_index == Approx(3.3));
+  CHECK(*t.stated_index == arsanalys::Rational{33, 10});
   CHECK(s.year == 2024);
   CHECK(show_lines(t) == std::vector<std::string>{"row 'Intranät' C3=11989000 D3=12385000",
                                                   "total 'Summa' C4=11989000 D4=12385000"});
@@ -451,7 +451,7 @@ TEST_CASE("recognise: IS 3.1a detail, stated index, subtotals without labels, a 
           std::vector<std::string>{"forvaltning@3.1a Förvaltningskostnader!A1:D13"});
   const Table& t = s.tables[0];
   REQUIRE(t.stated_index);
-  CHECK(*t.stated_index == Approx(3.3));
+  CHECK(*t.stated_index == arsanalys::Rational{33, 10});
   CHECK(s.year == 2024);
   CHECK(t.columns[2].year == 2024);
   CHECK(t.grouped);
@@ -616,7 +616,7 @@ TEST_CASE("recognise: the same table at area level and in detail on one sheet", 
   const Table& t = s.tables[0];
   CHECK(t.title == "3.1a Förvaltningskostnader");  // the sheet's name comes first
   REQUIRE(t.stated_index);
-  CHECK(*t.stated_index == Approx(3.3));
+  CHECK(*t.stated_index == arsanalys::Rational{33, 10});
   CHECK_FALSE(s.summaries[0].stated_index);
   // The detail has no group labels: its groups take the area table's names, in order.
   CHECK(show_lines(t) ==

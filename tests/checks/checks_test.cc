@@ -510,7 +510,7 @@ TEST_CASE("checks: INDEX_MISMATCH with the index stated in the header (IS, 3,3 %
   }
   SECTION("the stated index wins over a configured one") {
     Findings findings;
-    arsanalys::checks::check_index(*t, s.file, 6.0, findings);
+    arsanalys::checks::check_index(*t, s.file, arsanalys::Rational{6, 1}, findings);
     CHECK(show(findings) == expected);
   }
 }
@@ -519,7 +519,7 @@ TEST_CASE("checks: INDEX_MISMATCH with a configured index (DMS, 6 %, D02)", "[ch
   SECTION("50 733 -> 53 820 does not fit 6 %") {
     Submission s = dms_31a();
     Findings findings;
-    arsanalys::checks::check_index(*s.table("forvaltning"), s.file, 6.0, findings);
+    arsanalys::checks::check_index(*s.table("forvaltning"), s.file, arsanalys::Rational{6, 1}, findings);
     CHECK(show(findings) ==
           std::vector<std::string>{
               "INDEX_MISMATCH varning demokrati.xlsx:3.1 Förvaltning!D4 | Prognosen för 'Extern "
@@ -530,7 +530,7 @@ TEST_CASE("checks: INDEX_MISMATCH with a configured index (DMS, 6 %, D02)", "[ch
   SECTION("50 773 -> 53 820 fits 6 % within the rounding of both figures") {
     Submission s = dms_31a("50 773 tkr");
     Findings findings;
-    arsanalys::checks::check_index(*s.table("forvaltning"), s.file, 6.0, findings);
+    arsanalys::checks::check_index(*s.table("forvaltning"), s.file, arsanalys::Rational{6, 1}, findings);
     CHECK(show(findings) == kNone);
   }
 }
@@ -568,24 +568,24 @@ TEST_CASE("checks: INDEX_MISMATCH tolerance is the rounding of budget and foreca
           "[checks]") {
   struct Case {
     std::int64_t budget, prognos;
-    double index;
+    arsanalys::Rational index;
     bool fires;
   };
   auto c = GENERATE(values<Case>({
-      {904, 934, 3.3, false},         // 933.8
-      {9603, 9920, 3.3, false},       // 9 919.9
-      {35369, 36536, 3.3, false},     // 36 536.2
-      {1000, 1034, 3.3, false},       // 1 033 + 1.0165 allowed
-      {1000, 1035, 3.3, true},
-      {50773, 53820, 6.0, false},     // 53 819.4
-      {50733, 53820, 6.0, true},      // 53 777.0 (D02)
-      {23588, 25003, 6.0, false},
-      {44100, 45500, 3.3, false},     // area level, hundreds: 45 555.3 ± 101.65
-      {31700, 32800, 3.3, false},     // 32 746.1
-      {767900, 792300, 3.3, true},    // 793 240.7 (D03)
-      {7500, 9000, 6.0, true},        // INK, F08
+      {904, 934, {33, 10}, false},         // 933.8
+      {9603, 9920, {33, 10}, false},       // 9 919.9
+      {35369, 36536, {33, 10}, false},     // 36 536.2
+      {1000, 1034, {33, 10}, false},       // 1 033 + 1.0165 allowed
+      {1000, 1035, {33, 10}, true},
+      {50773, 53820, {6, 1}, false},     // 53 819.4
+      {50733, 53820, {6, 1}, true},      // 53 777.0 (D02)
+      {23588, 25003, {6, 1}, false},
+      {44100, 45500, {33, 10}, false},     // area level, hundreds: 45 555.3 ± 101.65
+      {31700, 32800, {33, 10}, false},     // 32 746.1
+      {767900, 792300, {33, 10}, true},    // 793 240.7 (D03)
+      {7500, 9000, {6, 1}, true},        // INK, F08
   }));
-  INFO(c.budget << " -> " << c.prognos << " at " << c.index << " %");
+  INFO(c.budget << " -> " << c.prognos << " at " << arsanalys::format_decimal(c.index) << " %");
   Table t = hand_table("forvaltning", {{LineKind::row, "Tjänst", "", c.budget, c.prognos},
                                        {LineKind::total, "Totalkostnad", "", c.budget, c.prognos}});
   Findings findings;
@@ -610,7 +610,7 @@ TEST_CASE("checks: INDEX_MISMATCH, round figures in a table of whole tkr",
                                         36536},
                                        {LineKind::row, "Rund budget", "", 2000, 2100}});
   Findings findings;
-  arsanalys::checks::check_index(t, kFile, 3.3, findings);
+  arsanalys::checks::check_index(t, kFile, arsanalys::Rational{33, 10}, findings);
   CHECK(show(findings) ==
         std::vector<std::string>{
             "INDEX_MISMATCH varning hand.xlsx:3.1a!D4 | Prognosen för 'Rund budget' 2 100 tkr "
@@ -1023,7 +1023,7 @@ TEST_CASE("checks: a correct 3.1a/3.1b/3.1c/3.2 and 2.2 produce no finding", "[c
   SECTION("everything configured") {
     SupplierSettings settings;
     settings.year = 2024;
-    settings.index_percent = 3.3;
+    settings.index_percent = arsanalys::Rational{33, 10};
     Findings findings;
     arsanalys::checks::check_submission(s, builtin_template(), settings, findings);
     CHECK(show(findings) == kNone);

@@ -9,6 +9,7 @@ using arsanalys::describe;
 using arsanalys::Finding;
 using arsanalys::Findings;
 using arsanalys::Level;
+using arsanalys::parse_decimal;
 using arsanalys::analys::Impact;
 using namespace arsanalys::sammanstallning;
 
@@ -35,8 +36,12 @@ TEST_CASE("exact rationals: reduced, as basis points, as Swedish decimals", "[se
   CHECK(make_rational(165, 50) == Rational{33, 10});
   CHECK(make_rational(3, -6) == Rational{-1, 2});
   CHECK(make_rational(0, 7) == Rational{0, 1});
-  CHECK(basis_points(Rational{33, 10}) == 330);
-  CHECK(basis_points(Rational{133, 40}) == std::nullopt);  // 3,325 %
+  CHECK(parse_decimal("3,3") == Rational{33, 10});
+  CHECK(parse_decimal("3.325") == Rational{133, 40});
+  CHECK(parse_decimal("-0,5") == Rational{-1, 2});
+  CHECK_FALSE(parse_decimal("3,3,3"));
+  CHECK_FALSE(parse_decimal(""));
+  CHECK_FALSE(parse_decimal("1e5"));
   CHECK(format_decimal(Rational{33, 10}) == "3,3");
   CHECK(format_decimal(Rational{22, 25}) == "0,88");
   CHECK(format_decimal(Rational{6, 1}) == "6");
@@ -57,7 +62,7 @@ TEST_CASE("the sample round's omgang.toml", "[settings]") {
   CHECK(s.index.inkop == Rational{11, 2});
   CHECK(s.index.personalandel == Rational{22, 25});
   CHECK(s.index.procent == Rational{33, 10});
-  CHECK(basis_points(*s.index.procent) == 330);
+  CHECK(*s.index.procent == Rational{33, 10});
   CHECK(s.index.blandat);
   CHECK_FALSE(s.kf_index.has_value());
   CHECK(s.prisindex == std::map<int, Rational>{{2023, {9, 2}}, {2024, {33, 10}}});
