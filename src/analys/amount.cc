@@ -227,7 +227,7 @@ int unit_exponent(Unit unit) {
 // Decimal digits -> kronor, exactly
 
 /// Digits with a decimal point: value = 0.d1 d2 d3 ... × 10^point.
-struct Decimal {
+struct DecimalDigits {
   std::string digits;  // no sign, no separators
   long point = 0;      // how many of `digits` come before the decimal point (may be <0 or >size)
   bool negative = false;
@@ -240,7 +240,7 @@ struct Kronor {
 };
 
 /// `d` × 10^shift in whole kronor, rounded half away from zero.
-Kronor to_kronor(const Decimal& d, int shift) {
+Kronor to_kronor(const DecimalDigits& d, int shift) {
   std::string_view digits = d.digits;
   long point = d.point + shift;
   while (!digits.empty() && digits.front() == '0') {
@@ -275,7 +275,7 @@ Kronor to_kronor(const Decimal& d, int shift) {
 // Swedish number text
 
 /// A decimal as Swedes write it: "1 234,5", "-0,0005".
-std::string swedish(const Decimal& d) {
+std::string swedish(const DecimalDigits& d) {
   std::string out = d.negative ? "-" : "";
   if (d.point <= 0) {
     out += "0," + std::string(static_cast<std::size_t>(-d.point), '0') + d.digits;
@@ -320,7 +320,7 @@ struct Number {
   bool valid = false;              // the runs form a number
   bool ambiguous = false;          // read by a guess
   bool grouped = false;            // thousands grouped by spaces, by the book ("7 591")
-  Decimal decimal;                 // sign not set
+  DecimalDigits decimal;                 // sign not set
   std::string written;             // as written, spaces plain
 };
 
@@ -439,7 +439,7 @@ std::string reading(const Number& n) {
 }
 
 /// "0,0005 tkr lästes som 1 kr (avrundat till hela kronor)".
-std::string rounding(const Decimal& d, Unit unit, std::int64_t kronor) {
+std::string rounding(const DecimalDigits& d, Unit unit, std::int64_t kronor) {
   return swedish(d) + " " + std::string(unit_name(unit)) + " lästes som " + format_kronor(kronor) +
          " kr (avrundat till hela kronor)";
 }
@@ -861,7 +861,7 @@ Amount amount_from_number(double value, Unit unit) {
     r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific, 14);
     sci = std::string_view(buf, static_cast<std::size_t>(r.ptr - buf));
   }
-  Decimal d;
+  DecimalDigits d;
   d.negative = sci.front() == '-';
   if (d.negative) sci.remove_prefix(1);
   std::size_t e = sci.find('e');

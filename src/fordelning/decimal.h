@@ -58,13 +58,9 @@ Int128 pow10(int n);
 /// Greatest common divisor of |a| and |b| (gcd(0, 0) = 0).
 Int128 gcd(Int128 a, Int128 b);
 
-/// An exact non-negative share num/den, reduced (den > 0).
-struct Fraction {
-  std::int64_t num = 0;  // numerator
-  std::int64_t den = 1;  // denominator, > 0
-
-  friend bool operator==(const Fraction&, const Fraction&) = default;
-};
+/// An exact non-negative share num/den, reduced (den > 0): the one rational type of
+/// core/exact.h.
+using Fraction = arsanalys::Rational;
 
 /// num/den reduced to lowest terms; den must be > 0 and both must fit int64 after reduction.
 Fraction reduced(Int128 num, Int128 den);
