@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <range/v3/numeric/accumulate.hpp>
+#include <range/v3/view/filter.hpp>
+#include <range/v3/view/transform.hpp>
 
 #include "analys/normalise.h"
 #include "analys/recognise.h"
@@ -385,12 +388,13 @@ class SupplierBuilder {
   SupplierRound out_;
 };
 
+/// The proposed frames of the rows of one segment (bastjänster or digital infrastruktur).
 std::int64_t sum_frames(const std::vector<AreaRow>& rows, bool infrastruktur) {
-  std::int64_t sum = 0;
-  for (const AreaRow& r : rows) {
-    if (r.infrastruktur == infrastruktur) sum += r.figures.foreslagen.value_or(0);
-  }
-  return sum;
+  namespace views = ranges::views;
+  return ranges::accumulate(
+      rows | views::filter([&](const AreaRow& r) { return r.infrastruktur == infrastruktur; }) |
+          views::transform([](const AreaRow& r) { return r.figures.foreslagen.value_or(0); }),
+      std::int64_t{0});
 }
 
 bool has_infrastructure(const SupplierRound& s) {
