@@ -25,7 +25,7 @@ std::string Location::ref() const {
   bool plain = std::all_of(sheet.begin(), sheet.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
-  std::string name = plain ? sheet : fmt::format("'{}'", sheet);
+  std::string name = plain ? sheet : quoted_sheet(sheet);
   return cell.empty() ? name : fmt::format("{}!{}", name, cell);
 }
 

@@ -86,4 +86,13 @@ std::string count_phrase(long long n, std::string_view one, std::string_view man
   return std::to_string(n) + " " + std::string(many);
 }
 
+std::string quoted_sheet(std::string_view sheet) {
+  std::string out = "'";
+  for (char c : sheet) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
 }  // namespace arsanalys

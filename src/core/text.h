@@ -28,4 +28,8 @@ std::string area_key(std::string_view area);
 /// fel", "en varning"), the number and the plural otherwise ("0 fel", "3 varningar").
 std::string count_phrase(long long n, std::string_view one, std::string_view many);
 
+/// A sheet name quoted as a cell reference writes it, apostrophes doubled: "It's" -> "'It''s'".
+/// The one quoting of the findings' places and the outputs' formulas and links.
+std::string quoted_sheet(std::string_view sheet);
+
 }  // namespace arsanalys

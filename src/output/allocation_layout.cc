@@ -120,29 +120,9 @@ void Sheet::print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last) {
 
 namespace {
 
-/// The first `n` characters of UTF-8 text.
-std::string first_chars(std::string_view text, std::size_t n) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && chars++ == n) return std::string(text.substr(0, i));
-  }
-  return std::string(text);
-}
 
 }  // namespace
 
-void SheetNames::reserve(const std::string& name) { taken_.insert(fold(name)); }
-
-std::string SheetNames::claim(std::string_view wanted) {
-  std::string name = sheet_name(wanted);
-  for (int n = 2; taken_.count(fold(name)) != 0; ++n) {
-    std::string suffix = fmt::format(" ({})", n);
-    name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
-  }
-  taken_.insert(fold(name));
-  return name;
-}
 
 // --- Cells and numbers ----------------------------------------------------------------------
 

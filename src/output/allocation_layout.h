@@ -162,18 +162,6 @@ class Sheet : public SheetOps<Sheet> {
 };
 
 
-/// Sheet names unique without regard to case, as Excel wants; too long names are shortened
-/// to 31 characters and numbered when they clash ("… (2)").
-class SheetNames {
- public:
-  /// Reserves a fixed name (such as "Översikt").
-  void reserve(const std::string& name);
-  /// A valid, unique sheet name close to `wanted`.
-  std::string claim(std::string_view wanted);
-
- private:
-  std::set<std::string> taken_;  // folded names
-};
 
 /// `A1`-style reference of a 0-based cell, `$`-free.
 std::string cell(lxw_row_t row, lxw_col_t col);

@@ -98,16 +98,6 @@ std::int64_t whole_percent(std::int64_t now, std::int64_t before) {
   return scaled_ratio(now - before, before, 100);
 }
 
-/// The first `n` characters of UTF-8 text.
-std::string first_chars(const std::string& s, std::size_t n) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-    if (starts && chars++ == n) return s.substr(0, i);
-  }
-  return s;
-}
-
 // ---- cells ----
 
 Cell text(std::string s) { return Cell{std::move(s), std::nullopt, NumFormat::tkr, std::nullopt}; }
@@ -1503,26 +1493,6 @@ Part about(const Context& cx) {
   p.blocks.push_back(list(std::move(items)));
   return p;
 }
-
-/// Sheet names, unique without regard to ASCII case as Excel wants.
-class SheetNames {
- public:
-  std::string claim(const std::string& wanted) {
-    std::string name = sheet_name(wanted);
-    for (int n = 2; !taken_.insert(folded(name)).second; ++n) {
-      std::string suffix = fmt::format(" ({})", n);
-      name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
-    }
-    return name;
-  }
-
- private:
-  static std::string folded(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  }
-  std::set<std::string> taken_;
-};
 
 }  // namespace
 

@@ -244,41 +244,6 @@ class SheetWriter {
   lxw_worksheet* ws_;
 };
 
-/// The first `n` characters of UTF-8 text.
-std::string first_chars(const std::string& text, std::size_t n) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && chars++ == n) return text.substr(0, i);
-  }
-  return text;
-}
-
-/// Sheet names for the tables, unique without regard to case as Excel wants.
-class SheetNames {
- public:
-  SheetNames() {
-    claim(std::string(kSummarySheet));
-    claim(std::string(kFindingsSheet));
-  }
-  std::string claim(const std::string& wanted) {
-    std::string name = sheet_name(wanted);
-    for (int n = 2; taken_.count(folded(name)) != 0; ++n) {
-      std::string suffix = fmt::format(" ({})", n);
-      name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
-    }
-    taken_.insert(folded(name));
-    return name;
-  }
-
- private:
-  static std::string folded(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-  }
-  std::set<std::string> taken_;
-};
-
 /// A table of the review copy: the recognised table, whether it is the coarser summary and the
 /// sheet it goes on.
 struct Shown {
@@ -701,7 +666,7 @@ std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
                             const xlsx::Workbook& wb, const Findings& findings,
                             const fs::path& scratch) {
   Review r{def, s, wb, FindingIndex(findings, s.file), {}};
-  SheetNames names;
+  SheetNames names{kSummarySheet, kFindingsSheet};
   for (const Table& t : s.tables) {
     analys::TableName n = analys::table_name(t.id);
     r.shown.push_back({&t, false, std::string(n.title), names.claim(std::string(n.sheet))});

@@ -582,44 +582,6 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
 
 namespace {
 
-/// Sheet names unique without regard to ASCII case, as Excel wants.
-class SheetNames {
- public:
-  SheetNames() {
-    for (auto fixed : {summary::kOverviewSheet, summary::kProposalsSheet, summary::kIndexSheet,
-                       summary::kFindingsSheet, summary::kChartsSheet, summary::kOutsideSheet,
-                       summary::kAdjustmentsSheet}) {
-      taken_.insert(folded(std::string(fixed)));
-    }
-  }
-  std::string claim(const std::string& wanted) {
-    std::string name = sheet_name(wanted);
-    for (int n = 2; taken_.count(folded(name)) != 0; ++n) {
-      std::string suffix = fmt::format(" ({})", n);
-      std::string base = sheet_name(wanted);
-      while (text_length(base) + suffix.size() > 31) base = cut_last(base);
-      name = base + suffix;
-    }
-    taken_.insert(folded(name));
-    return name;
-  }
-
- private:
-  static std::string folded(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-  }
-  static std::string cut_last(std::string text) {
-    while (!text.empty()) {
-      bool lead = (static_cast<unsigned char>(text.back()) & 0xC0) != 0x80;
-      text.pop_back();
-      if (lead) break;
-    }
-    return text;
-  }
-  std::set<std::string> taken_;
-};
-
 }  // namespace
 
 std::string sammanstallning_xlsx(const sammanstallning::Round& round,
@@ -627,7 +589,9 @@ std::string sammanstallning_xlsx(const sammanstallning::Round& round,
                                  const Findings& findings, bool draft) {
   using namespace summary;
   Context c{round, submissions, findings, draft, {}};
-  SheetNames names;
+  SheetNames names{summary::kOverviewSheet, summary::kProposalsSheet, summary::kIndexSheet,
+                   summary::kFindingsSheet, summary::kChartsSheet, summary::kOutsideSheet,
+                   summary::kAdjustmentsSheet};
   for (const auto& s : round.suppliers)
     c.supplier_sheets.push_back(names.claim(supplier_sheet_wanted(s.name)));
 

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/file_io.h"
+#include "core/text.h"
 
 namespace arsanalys::output {
 namespace fs = std::filesystem;
@@ -155,13 +156,38 @@ std::string sheet_name(std::string_view wanted) {
   return name.empty() ? "Blad" : name;
 }
 
-std::string sheet_ref(std::string_view sheet, std::string_view cell) {
-  std::string quoted;
-  for (char c : sheet) {
-    quoted += c;
-    if (c == '\'') quoted += '\'';
+namespace {
+
+/// The first `n` characters of UTF-8 text.
+std::string first_chars(std::string_view text, std::size_t n) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts && chars++ == n) return std::string(text.substr(0, i));
   }
-  return fmt::format("'{}'!{}", quoted, cell);
+  return std::string(text);
+}
+
+}  // namespace
+
+SheetNames::SheetNames(std::initializer_list<std::string_view> reserved) {
+  for (std::string_view name : reserved) reserve(name);
+}
+
+void SheetNames::reserve(std::string_view name) { taken_.insert(fold(sheet_name(name))); }
+
+std::string SheetNames::claim(std::string_view wanted) {
+  std::string name = sheet_name(wanted);
+  for (int n = 2; taken_.count(fold(name)) != 0; ++n) {
+    std::string suffix = fmt::format(" ({})", n);
+    name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
+  }
+  taken_.insert(fold(name));
+  return name;
+}
+
+std::string sheet_ref(std::string_view sheet, std::string_view cell) {
+  return fmt::format("{}!{}", quoted_sheet(sheet), cell);
 }
 
 }  // namespace arsanalys::output

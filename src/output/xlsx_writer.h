@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <ctime>
 #include <filesystem>
+#include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -87,6 +89,23 @@ std::size_t lines_needed(std::string_view text, double chars);
 /// A sheet name Excel accepts: `[]:*?/\` replaced by '-', leading and trailing apostrophes
 /// dropped, at most 31 characters, never empty.
 std::string sheet_name(std::string_view wanted);
+
+/// Sheet names unique without regard to case (Swedish letters included), as Excel wants: each
+/// made valid by sheet_name(), and one that clashes shortened to fit and numbered "… (2)".
+///
+///   SheetNames names{"Översikt"};  names.claim("översikt") == "översikt (2)"
+class SheetNames {
+ public:
+  SheetNames() = default;
+  /// Reserves fixed names (such as "Översikt") that claim() never hands out.
+  SheetNames(std::initializer_list<std::string_view> reserved);
+  void reserve(std::string_view name);
+  /// A valid, unique sheet name close to `wanted`, taken from now on.
+  std::string claim(std::string_view wanted);
+
+ private:
+  std::set<std::string> taken_;  // folded names
+};
 
 /// `'3.1a Förvaltning'!A1`-style reference to a cell of a sheet of the same workbook, for
 /// internal hyperlinks.
