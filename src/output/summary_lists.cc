@@ -200,7 +200,9 @@ void write_proposals(Sheet& ws, const Context& c) {
     std::int64_t budget = 0;
     for (const Proposal& p : proposals) budget += p.budget_kr.value_or(0);
     ws.text(row, 0, "Summa " + e.supplier, total);
-    for (lxw_col_t col : {1, 2, 4, 5, 6, 7, 8}) ws.blank(row, col, total);
+    for (lxw_col_t col : std::initializer_list<lxw_col_t>{1, 2, 4, 5, 6, 7, 8}) {
+      ws.blank(row, col, total);
+    }
     ws.formula_kr(row, 3, sum_of(3, ranges[i].first, ranges[i].second), budget, total);
     ++row;
   }
