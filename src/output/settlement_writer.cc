@@ -47,8 +47,8 @@ std::string difference_words(std::int64_t d) {
 std::string intro(const SettlementBook& book) {
   const int y = book.settlement.year;
   return fmt::format(
-      "Bastjänsterna finansieras genom kostnadsfördelning efter prognostiserat pris och volym "
-      "och slutregleras mot den faktiska kostnaden. Debiterat är det som omgången {} fördelade "
+      "Tjänster som finansieras genom kostnadsfördelning debiteras efter prognostiserat pris och "
+      "volym och slutregleras mot den faktiska kostnaden. Debiterat är det som omgången {} fördelade "
       "på kunderna (leverantörernas prognos för {}). Slutligt är årets faktiska kostnad enligt "
       "{} fördelad med samma nycklar, på samma användare och mottagare{}. Skillnaden är slutligt "
       "minus debiterat: negativ betyder återbetalning till kunden, positiv en tilläggsdebitering. "
