@@ -179,7 +179,7 @@ ExitCode make_outcome_template(const TemplateOptions& options, std::ostream& out
       t.services.emplace_back(supplier, service, kr);
     }
     if (options.year && *options.year != t.year) {
-      err << fmt::format("fel: --year {} men omgången i {} gäller {}.\n", *options.year,
+      err << fmt::format("fel: --year {}, men omgången i {} gäller {}.\n", *options.year,
                          options.round_dir.string(), t.year);
       return ExitCode::failed;
     }
