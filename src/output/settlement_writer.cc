@@ -21,6 +21,8 @@ using fordelning::SettledKr;
 
 constexpr std::string_view kSubject = "Slutregleringen";
 constexpr std::string_view kStatementSubject = "Slutregleringsbeskedet";
+/// Rows of "Tjänst och kund" at most: Excel's sheet holds 1 048 576.
+constexpr std::size_t kMaxDetailRows = 1'000'000;
 
 std::string keys_text(const ServiceSettlement& s) {
   std::string out;
@@ -268,6 +270,18 @@ void write_service_customers(StreamSheet& ws, const SettlementBook& book) {
   lxw_row_t row = ws.banner(book.draft, 6);
   ws.text(row++, 0, fmt::format("Slutreglering {} per tjänst och kund", s.year), title_look());
   ++row;
+  std::size_t rows = 0;
+  for (const ServiceSettlement& x : s.services) rows += x.customers.size();
+  if (rows > kMaxDetailRows) {
+    // A city-scale round (thousands of customers × hundreds of services) has more rows than a
+    // sheet holds; the same figures are in slutreglering.json and the customers' statements.
+    ws.paragraph(row++, 0, 6,
+                 fmt::format("{} rader (tjänst och kund) får inte plats på ett blad. Samma "
+                             "belopp finns i slutreglering.json och i varje kunds besked.",
+                             group_thousands(static_cast<std::int64_t>(rows))),
+                 150, {.italic = true});
+    return;
+  }
   const lxw_row_t header = row++;
   const char* heads[] = {"Leverantör",     "Tjänst",        "Kund-id",      "Namn",
                          "Debiterat (kr)", "Slutligt (kr)", "Skillnad (kr)"};
