@@ -361,22 +361,20 @@ struct StatementItem {
 }  // namespace
 
 std::string slutreglering_json(const SettlementBook& book) {
+  // The same text as dump(2) of the whole document (keys in nlohmann's order), made one service
+  // at a time: as one tree, a city-scale settlement (services × customers) took gigabytes.
   using nlohmann::json;
   const auto& s = book.settlement;
-  json services = json::array();
-  for (const ServiceSettlement& x : s.services) {
-    json customers = json::object();
-    for (const SettledKr& k : x.customers) {
-      customers[k.id] = {{"charged", k.charged}, {"final", k.final}};
+  auto at_depth = [](const json& j, int depth) {
+    std::string text = j.dump(2);
+    std::string out;
+    const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+    for (char ch : text) {
+      out += ch;
+      if (ch == '\n') out += indent;
     }
-    json j = {{"supplier", x.supplier},     {"service", x.service},
-              {"keys", x.keys},             {"settled", x.settled},
-              {"actual_kr", x.actual_kr},   {"charged_kr", x.charged_kr},
-              {"customers_kr", customers}};
-    if (!x.settled) j["reason"] = x.reason;
-    if (!x.actual_at.cell.empty()) j["actual_source"] = x.actual_at.file + " " + x.actual_at.ref();
-    services.push_back(std::move(j));
-  }
+    return out;
+  };
   json customers = json::array();
   for (const CustomerSettlement& c : s.customers) {
     customers.push_back({{"id", c.customer->id},
@@ -385,16 +383,35 @@ std::string slutreglering_json(const SettlementBook& book) {
                          {"final_kr", c.final},
                          {"difference_kr", c.difference()}});
   }
-  json doc = {{"year", s.year},
-              {"draft", book.draft},
-              {"outcome_file", book.outcome_file},
-              {"actual_volumes_used", s.volumes_used},
-              {"charged_kr", s.charged_kr},
-              {"actual_kr", s.actual_kr},
-              {"services", services},
-              {"customers", customers},
-              {"findings", findings_json(book.findings)}};
-  return doc.dump(2) + "\n";
+  std::string out = "{\n";
+  auto field = [&](std::string_view key, const std::string& value, bool last = false) {
+    out += fmt::format("  \"{}\": {}{}\n", key, value, last ? "" : ",");
+  };
+  field("actual_kr", std::to_string(s.actual_kr));
+  field("actual_volumes_used", std::to_string(s.volumes_used));
+  field("charged_kr", std::to_string(s.charged_kr));
+  field("customers", at_depth(customers, 1));
+  field("draft", book.draft ? "true" : "false");
+  field("findings", at_depth(findings_json(book.findings), 1));
+  field("outcome_file", json(book.outcome_file).dump());
+  std::string services = s.services.empty() ? "[]" : "[\n";
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    const ServiceSettlement& x = s.services[i];
+    json kr = json::object();
+    for (const SettledKr& k : x.customers) {
+      kr[k.id] = {{"charged", k.charged}, {"final", k.final}};
+    }
+    json j = {{"supplier", x.supplier},   {"service", x.service},
+              {"keys", x.keys},           {"settled", x.settled},
+              {"actual_kr", x.actual_kr}, {"charged_kr", x.charged_kr},
+              {"customers_kr", std::move(kr)}};
+    if (!x.settled) j["reason"] = x.reason;
+    if (!x.actual_at.cell.empty()) j["actual_source"] = x.actual_at.file + " " + x.actual_at.ref();
+    services += "    " + at_depth(j, 2) + (i + 1 < s.services.size() ? ",\n" : "\n  ]");
+  }
+  field("services", services);
+  field("year", std::to_string(s.year), true);
+  return out + "}\n";
 }
 
 void write_slutreglering_xlsx(const SettlementBook& book, const std::filesystem::path& file) {
