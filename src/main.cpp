@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
       ->type_name("ÅR")
       ->check(app::year_check());
   tmpl->add_option("-o,--out", template_out, "Filnamn för mallen")->type_name("FIL");
+  tmpl->add_flag("--utfall", template_opts.utfall,
+                 "Skriv i stället utfallsmallen för slutregleringen (standard: förra året)");
+  tmpl->add_option("OMGÅNG", template_opts.round_dir,
+                   "Med --utfall: omgången vars år och tjänster mallen fylls i med");
 
   app::InspectOptions inspect_opts;
   auto* inspect = cli.add_subcommand("inspect", "Visa hur programmet läser en arbetsbok");
@@ -72,7 +76,19 @@ int main(int argc, char** argv) {
                     "Adress att lyssna på (standard: 127.0.0.1, bara den egna datorn)")
       ->type_name("ADRESS");
 
-  for (CLI::App* sub : {run, validate, tmpl, inspect, serve}) {
+  app::SettleOptions settle_opts;
+  auto* settle = cli.add_subcommand(
+      "slutreglering", "Slutreglera året: utfallet fördelat med samma nycklar mot det debiterade");
+  settle->add_option("OMGÅNG", settle_opts.round_dir,
+                     "Omgångens mapp (standard: den aktuella mappen om den är\n"
+                     "en omgång, annars exempelomgången)");
+  settle->add_option("--utfall", settle_opts.utfall, "Årets utfall (.xlsx)")
+      ->type_name("FIL")
+      ->required();
+  settle->add_option("-o,--out", settle_opts.out_dir, "Mapp för resultaten (standard: ut/)")
+      ->type_name("MAPP");
+
+  for (CLI::App* sub : {run, settle, validate, tmpl, inspect, serve}) {
     sub->group("Kommandon");
     sub->get_option("--help")->group("Flaggor");
   }
@@ -90,12 +106,19 @@ int main(int argc, char** argv) {
     if (*run) {
       if (run_opts.out_dir.empty()) run_opts.out_dir = "ut";
       code = app::run(run_opts, std::cout, std::cerr);
+    } else if (*settle) {
+      code = app::slutreglering(settle_opts, std::cout, std::cerr);
     } else if (*validate) {
       if (!validate_out.empty()) validate_opts.out_dir = validate_out;
       code = app::validate(validate_opts, std::cout, std::cerr);
     } else if (*tmpl) {
       if (year != 0) template_opts.year = year;
       if (!template_out.empty()) template_opts.out_file = template_out;
+      if (!template_opts.round_dir.empty() && !template_opts.utfall) {
+        std::cerr << "fel: template: en omgång anges bara med --utfall (utfallsmallen för den "
+                     "omgången); mallen Årlig analys tar --year.\n";
+        return static_cast<int>(ExitCode::failed);
+      }
       code = app::make_template(template_opts, std::cout, std::cerr);
     } else if (*inspect) {
       code = app::inspect(inspect_opts, std::cout, std::cerr);

@@ -35,12 +35,26 @@ struct ValidateOptions {
 };
 ExitCode validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
 
-/// `arsanalys template [--year Y] [-o FILE]`
+/// `arsanalys template [--year Y] [-o FILE]`, `arsanalys template --utfall [OMGÅNG] [-o FILE]`
 struct TemplateOptions {
-  std::optional<int> year;                       // analysis year; default next year
-  std::optional<std::filesystem::path> out_file; // default: arlig-analys-<Y>.xlsx
+  std::optional<int> year;                       // analysis year; default next year (--utfall:
+                                                 // the round's year, else last year)
+  std::optional<std::filesystem::path> out_file; // default: arlig-analys-<Y>.xlsx (utfall-<Y>.xlsx)
+  bool utfall = false;                           // the outcome template of the settlement
+  std::filesystem::path round_dir;               // --utfall: the round whose services to list
 };
 ExitCode make_template(const TemplateOptions& options, std::ostream& out, std::ostream& err);
+/// `template --utfall`: the blank outcome workbook of the settlement (make_template() calls it).
+ExitCode make_outcome_template(const TemplateOptions& options, std::ostream& out,
+                               std::ostream& err);
+
+/// `arsanalys slutreglering [ROUND_DIR] --utfall FILE.xlsx [-o OUT_DIR]`
+struct SettleOptions {
+  std::filesystem::path round_dir;  // as for `run`
+  std::filesystem::path utfall;     // the year's outcome
+  std::filesystem::path out_dir;    // default: ut/
+};
+ExitCode slutreglering(const SettleOptions& options, std::ostream& out, std::ostream& err);
 
 /// Whether `dir` is a round folder: it has `leverantorer/`.
 bool is_round_dir(const std::filesystem::path& dir);

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "app/commands.h"
 #include "app/ingest.h"
+#include "app/round_inputs.h"
 #include "checks/checks.h"
 #include "core/file_io.h"
 #include "core/parallel.h"
@@ -37,118 +38,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kStages = 6;
-
-/// Prints "[n/6] text" as a stage begins.
-class Progress {
- public:
-  explicit Progress(std::ostream& out) : out_(out) {}
-  void stage(std::string_view text) {
-    out_ << fmt::format("[{}/{}] {}\n", ++n_, kStages, text) << std::flush;
-  }
-
- private:
-  std::ostream& out_;
-  int n_ = 0;
-};
-
-/// The submissions of a round folder, sorted by file name (so the run does not depend on the
-/// order the file system lists them in).
-std::vector<fs::path> submission_files(const fs::path& round_dir) {
-  fs::path dir = round_dir / "leverantorer";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw RunError(fmt::format("Mappen {} finns inte: omgångens mapp ska innehålla en mapp "
-                               "leverantorer/ med leverantörernas ifyllda mallar (.xlsx).",
-                               dir.string()));
-  }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  if (ec) {
-    throw RunError(
-        fmt::format("Kan inte läsa mappen {}: {}.", dir.string(), system_error_text(ec.value())));
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-checks::SupplierSettings supplier_settings(const analys::Submission& s,
-                                           const sammanstallning::Settings& settings) {
-  checks::SupplierSettings out;
-  out.year = settings.analysar;
-  std::string source;
-  auto index = sammanstallning::index_for(s, settings, &source);
-  // Only an index the round sets is imposed; one read from a header the check finds itself.
-  if (index && source.starts_with("omgang.toml")) {
-    out.index_percent = *index;
-  }
-  for (const auto& [name, ls] : settings.leverantorer) {
-    if (fold(name) == fold(s.supplier)) out.impact = ls.paverkan;
-  }
-  return out;
-}
-
-/// Everything read from the round folder.
-struct Inputs {
-  sammanstallning::Settings settings;
-  std::vector<Ingested> ingested;  // readable submissions, in file name order
-  std::optional<fordelning::Kunder> kunder;
-  std::vector<std::string> unreadable;  // files that gave nothing
-};
-
-Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& findings) {
-  Inputs in;
-  progress.stage("Läser omgang.toml");
-  in.settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", findings);
-  progress.stage("Läser och kontrollerar leverantörernas underlag");
-  const analys::TemplateDef& def = analys::builtin_template();
-  // Each workbook is read and checked on its own (two at a time on two cores); the results are
-  // combined in file name order, so the output does not depend on which finished first.
-  struct Slot {
-    std::optional<Ingested> ingested;
-    Findings findings;
-  };
-  std::vector<fs::path> files = submission_files(round_dir);
-  std::vector<Slot> slots(files.size());
-  parallel_for(files.size(), [&](std::size_t i) {
-    Slot& slot = slots[i];
-    slot.ingested = ingest_file(files[i], def, slot.findings);
-    if (slot.ingested) {
-      checks::check_submission(slot.ingested->submission, def,
-                               supplier_settings(slot.ingested->submission, in.settings),
-                               slot.findings);
-    }
-  });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (slots[i].ingested) {
-      in.ingested.push_back(std::move(*slots[i].ingested));
-    } else if (!is_lock_file(files[i])) {
-      in.unreadable.push_back(files[i].filename().string());
-    }
-    findings.insert(findings.end(), slots[i].findings.begin(), slots[i].findings.end());
-  }
-  progress.stage("Läser kunder.xlsx");
-  fs::path kunder = round_dir / "kunder.xlsx";
-  std::error_code ec;
-  if (!fs::exists(kunder, ec)) {
-    findings.push_back(Finding{"FILE_MISSING", Level::fel, {"kunder.xlsx", "", ""},
-                               "Kundregistret kunder.xlsx saknas i omgångens mapp: ingen "
-                               "fördelning på kunder görs, sammanställningen skrivs ändå.",
-                               std::nullopt, std::nullopt});
-    return in;
-  }
-  try {
-    in.kunder = inputs::read_kunder_file(kunder, findings);
-  } catch (const ReadError& e) {
-    findings.push_back(Finding{"FILE_UNREADABLE", Level::fel, {"kunder.xlsx", "", ""},
-                               fmt::format("Kundregistret kan inte läsas ({}): ingen fördelning "
-                                           "på kunder görs.",
-                                           e.what()),
-                               std::nullopt, std::nullopt});
-  }
-  return in;
-}
 
 /// Writes one output and remembers it for the summary.
 class Outputs {
@@ -178,19 +67,11 @@ class Outputs {
   int written_ = 0;
 };
 
-/// The round folder as the summary names it: absolute, without a trailing separator.
-fs::path shown(const fs::path& dir) {
-  std::error_code ec;
-  fs::path path = fs::absolute(dir, ec).lexically_normal();
-  if (ec) return dir;
-  return path.has_filename() || !path.has_parent_path() ? path : path.parent_path();
-}
-
-void print_summary(const fs::path& round_dir, const Inputs& in, const Findings& findings,
+void print_summary(const fs::path& round_dir, const RoundInputs& in, const Findings& findings,
                    const Outputs& outputs, std::ostream& out) {
   std::map<Level, int> count;
   for (const Finding& f : findings) ++count[f.level];
-  out << fmt::format("\nOmgång: {}", shown(round_dir).string());
+  out << fmt::format("\nOmgång: {}", shown_dir(round_dir).string());
   out << fmt::format("\nLeverantörer lästa: {}", in.ingested.size());
   for (const auto& i : in.ingested) {
     out << fmt::format("\n  {} ({})", i.submission.supplier, i.submission.file);
@@ -227,27 +108,13 @@ std::optional<std::filesystem::path> sample_round_dir() {
 }
 
 ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  fs::path round_dir = options.round_dir;
-  if (round_dir.empty() && is_round_dir(".")) {
-    round_dir = ".";
-  } else if (round_dir.empty()) {
-    std::optional<fs::path> sample = sample_round_dir();
-    if (!sample) {
-      err << "fel: ingen omgång angiven, den aktuella mappen är ingen omgång (den saknar "
-             "leverantorer/) och exempelomgången hittades inte bredvid programmet. Ange "
-             "omgångens mapp: arsanalys run OMGÅNG\n";
-      return ExitCode::failed;
-    }
-    round_dir = *sample;
-    out << fmt::format("Ingen omgång angiven: kör exempelomgången i {} (underlagen från 2024 "
-                       "med påhittade kunduppgifter, ingen riktig omgång). En egen omgång: "
-                       "arsanalys run OMGÅNG\n",
-                       round_dir.string());
-  }
+  std::optional<fs::path> chosen = choose_round_dir(options.round_dir, "run", out, err);
+  if (!chosen) return ExitCode::failed;
+  const fs::path round_dir = *chosen;
   fs::path out_dir = options.out_dir.empty() ? fs::path("ut") : options.out_dir;
-  Progress progress(out);
+  Progress progress(out, kStages);
   Findings findings;
-  Inputs in = read_inputs(round_dir, progress, findings);
+  RoundInputs in = read_round_inputs(round_dir, progress, findings);
   if (in.ingested.empty()) {
     for (const Finding& f : findings) err << describe(f) << "\n";
     err << fmt::format("fel: inget läsbart underlag i {}: inget kunde skrivas.\n",
@@ -257,31 +124,12 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
 
   // The output folder is made (or found) before the long part, so an unwritable one is said at
   // once; temporaries left by a run that was killed are cleared away.
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec || !fs::is_directory(out_dir)) {
-    throw RunError(fmt::format(
-        "Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
-        ec ? system_error_text(ec.value()) : std::string("det finns en fil med det namnet")));
-  }
-  remove_stale_temporaries(out_dir);
+  make_out_dir(out_dir);
 
   progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
-  // The submissions as the round uses them: the preparers' line adjustments applied to copies
-  // (the checks and the review copies have seen them as the suppliers wrote them).
-  std::vector<analys::Submission> submissions;
-  std::vector<std::string> suppliers;
-  for (const auto& i : in.ingested) {
-    submissions.push_back(i.submission);
-    suppliers.push_back(i.submission.supplier);
-  }
-  std::vector<sammanstallning::LineAdjustment> adjusted =
-      sammanstallning::apply_adjustments(submissions, in.settings, findings);
-  const fordelning::Kunder* register_ = in.kunder ? &*in.kunder : nullptr;
-  fordelning::Catalogue catalogue(register_, suppliers);
-  fordelning::check_catalogue(catalogue, register_, submissions, findings);
-  sammanstallning::Round round =
-      sammanstallning::consolidate(submissions, in.settings, findings, &catalogue, adjusted);
+  PreparedRound prepared = prepare_round(in, findings);
+  std::vector<analys::Submission>& submissions = prepared.submissions;
+  sammanstallning::Round& round = prepared.round;
   fordelning::RoundAllocation allocation, previous;
   if (in.kunder) {
     // This year and last year's figures on two cores: neither reads what the other writes.

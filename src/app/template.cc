@@ -37,6 +37,7 @@ fs::path out_path(const TemplateOptions& options, int year) {
 }  // namespace
 
 ExitCode make_template(const TemplateOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.utfall) return make_outcome_template(options, out, err);
   int year = options.year.value_or(next_year());
   if (year < kFirstYear || year > kLastYear) {
     err << fmt::format("fel: --year {}: väntade ett analysår från {} till {}.\n", year, kFirstYear,

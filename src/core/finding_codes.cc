@@ -19,7 +19,7 @@ constexpr std::array kCodes{
               "En beloppscell vars text inte är ett belopp."},
   FindingCode{"NUMBER_AMBIGUOUS",      false, true,  false, true,
               "Ett belopp som lästes genom en gissning (t.ex. 134,800 eller 8 00)."},
-  FindingCode{"VALUE_MISSING",         false, true,  false, true,
+  FindingCode{"VALUE_MISSING",         true,  true,  false, true,
               "Platshållare eller tom cell där ett belopp krävs (XXX, *)."},
   FindingCode{"SUM_MISMATCH",          true,  false, true,  true,
               "En summa eller delsumma skiljer sig från raderna med mer än avrundning."},
@@ -49,7 +49,7 @@ constexpr std::array kCodes{
               "omgang.toml: en okänd nyckel (med förslag på den som troligen menades)."},
   FindingCode{"SETTINGS_DEFAULTS",     false, false, true,  true,
               "omgang.toml: standardvärden gäller."},
-  FindingCode{"REGISTER_INVALID",      true,  false, false, true,
+  FindingCode{"REGISTER_INVALID",      true,  true,  false, true,
               "kunder.xlsx: egna rader stämmer inte (dubbla Kund-id, en felaktig cell)."},
   FindingCode{"CATALOGUE_MISSING",     false, false, true,  true,
               "Omgången har ingen tjänstekatalog; varje rad räknas som inom ramen."},
@@ -66,6 +66,8 @@ constexpr std::array kCodes{
               "En summa som är en formel i mallen har skrivits över med ett värde."},
   FindingCode{"NUMBER_AS_TEXT",        true,  true,  false, false,
               "Ett belopp skrivet som text; Excel räknar inte med det i summan."},
+  FindingCode{"NOT_SETTLED",           false, true,  true,  false,
+              "Slutregleringen: en tjänst som inte kunde regleras och behåller det debiterade beloppet."},
 };
 // clang-format on
 

@@ -704,6 +704,15 @@ Kunder read_kunder(const xlsx::Workbook& wb, Findings& findings) {
   return k;
 }
 
+std::optional<Kunder> read_customer_sheet(const xlsx::Workbook& wb, Findings& findings) {
+  if (find_sheet(wb, "kunder") == nullptr) return std::nullopt;
+  Kunder k;
+  k.file = wb.file_name;
+  k.customer_sheet = "Kunder";
+  read_customers(wb, k, findings);
+  return k;
+}
+
 Kunder read_kunder_file(const std::filesystem::path& path, Findings& findings) {
   std::string name = path.filename().string();
   std::vector<std::byte> bytes = read_file(path, name);

@@ -18,6 +18,7 @@
 //   needs none); a line that is to be allocated and finds no key is reported at the line.
 
 #include <filesystem>
+#include <optional>
 
 #include "core/finding.h"
 #include "fordelning/customers.h"
@@ -32,6 +33,12 @@ namespace arsanalys::inputs {
 ///   Kunder k = read_kunder(read_workbook(read_file(p, "kunder.xlsx"), "kunder.xlsx"), findings);
 ///   const Key* key = k.key("Antal beställare");
 fordelning::Kunder read_kunder(const xlsx::Workbook& wb, Findings& findings);
+
+/// Reads only the customers and their measures from a workbook's `Kunder` sheet, shaped as
+/// kunder.xlsx's (the actual volumes of a year-end settlement, utfall.xlsx); nullopt, without a
+/// finding, when the workbook has no such sheet. Problems of its rows as read_kunder() says them.
+std::optional<fordelning::Kunder> read_customer_sheet(const xlsx::Workbook& wb,
+                                                      Findings& findings);
 
 /// Reads kunder.xlsx from disk. Throws ReadError when the file is no readable workbook.
 fordelning::Kunder read_kunder_file(const std::filesystem::path& path, Findings& findings);

@@ -72,7 +72,7 @@ TEST_CASE("finding codes: every code the sources emit is in the table, with its 
   // A code literal: upper case words joined by '_' ("SUM_MISMATCH"), or one followed by a
   // level ("ADJUSTED", Level::info); environment variables (ARSANALYS_…) are not codes.
   static const std::regex literal(R"re("([A-Z]{2,}(?:_[A-Z]+)+)")re");
-  static const std::regex with_level(R"re(\{\s*"([A-Z]{2,}(?:_[A-Z]+)*)",\s*([^,]*Level::[^,]*),)re");
+  static const std::regex with_level(R"re("([A-Z]{2,}(?:_[A-Z]+)*)",\s*([^,;]*Level::[^,;]*),)re");
   static const std::regex level_word(R"(Level::(fel|varning|info))");
   std::set<std::string> used;
   for (const auto& [path, text] : sources()) {

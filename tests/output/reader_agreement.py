@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Every workbook of a run, read by four independent programs that must agree.
 
-`arsanalys run ROUND_DIR` writes its outputs; every .xlsx among them (sammanstallning.xlsx,
-beslutsbilaga.xlsx, fordelning.xlsx, kunder/*.xlsx, granskning/*.xlsx, and whatever a later
-output adds) is read by
+`arsanalys run ROUND_DIR` writes its outputs (and `arsanalys slutreglering` its own beside them
+when ROUND_DIR has an utfall.xlsx); every .xlsx among them (sammanstallning.xlsx,
+beslutsbilaga.xlsx, fordelning.xlsx, kunder/*.xlsx, granskning/*.xlsx, slutreglering.xlsx,
+slutreglering/kunder/*.xlsx, and whatever a later output adds) is read by
 
   openpyxl     Debian's /usr/bin/python3, data_only: formulas as their cached values;
   LibreOffice  headless, to CSV per sheet (one call for all workbooks): cell values unformatted,
@@ -624,6 +625,15 @@ def main():
     if run.returncode not in (0, 1):
         print(f"FEL: arsanalys run slutade med {run.returncode}: {run.stderr}")
         sys.exit(1)
+    # The year-end settlement's workbooks too, where the round has an outcome (the sample's is
+    # invented): slutreglering.xlsx and slutreglering/kunder/*.xlsx.
+    utfall = os.path.join(round_dir, "utfall.xlsx")
+    if os.path.exists(utfall):
+        settle = subprocess.run([arsanalys, "slutreglering", round_dir, "--utfall", utfall,
+                                 "-o", out], capture_output=True, text=True)
+        if settle.returncode not in (0, 1):
+            print(f"FEL: arsanalys slutreglering slutade med {settle.returncode}: {settle.stderr}")
+            sys.exit(1)
     paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(out) for f in fs
                    if f.endswith(".xlsx"))
     rel = {p: os.path.relpath(p, out) for p in paths}

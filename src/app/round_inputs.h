@@ -1,0 +1,72 @@
+#pragma once
+// Reading a round folder as `run` and `slutreglering` both do: omgang.toml, the suppliers'
+// submissions (read and checked two at a time), kunder.xlsx; then the preparers' adjustments,
+// the service catalogue and the consolidation. One mechanism for both commands, so the
+// settlement sees the round exactly as the run that charged the customers saw it.
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/ingest.h"
+#include "core/finding.h"
+#include "fordelning/customers.h"
+#include "sammanstallning/round.h"
+#include "sammanstallning/settings.h"
+
+namespace arsanalys::app {
+
+/// Prints "[n/N] text" as a stage begins.
+class Progress {
+ public:
+  Progress(std::ostream& out, int stages) : out_(out), stages_(stages) {}
+  void stage(std::string_view text);
+
+ private:
+  std::ostream& out_;
+  int stages_;
+  int n_ = 0;
+};
+
+/// Everything read from the round folder.
+struct RoundInputs {
+  sammanstallning::Settings settings;
+  std::vector<Ingested> ingested;  // readable submissions, in file name order
+  std::optional<fordelning::Kunder> kunder;
+  std::vector<std::string> unreadable;  // files that gave nothing
+};
+
+/// Reads omgang.toml, leverantorer/ (each submission checked) and kunder.xlsx, three stages of
+/// `progress`. Problems are findings; RunError only when leverantorer/ is missing or unreadable.
+RoundInputs read_round_inputs(const std::filesystem::path& round_dir, Progress& progress,
+                              Findings& findings);
+
+/// The round as the outputs use it.
+struct PreparedRound {
+  std::vector<analys::Submission> submissions;  // with the preparers' line adjustments
+  sammanstallning::Round round;                 // consolidated
+};
+
+/// The preparers' adjustments applied to copies of the submissions (the checks and the review
+/// copies have seen them as the suppliers wrote them), the catalogue checked, the round
+/// consolidated.
+PreparedRound prepare_round(const RoundInputs& in, Findings& findings);
+
+/// The round folder a command works on: `given`, else the current folder when it is a round,
+/// else the sample round (said on `out`). None, with the reason on `err`, when there is none;
+/// `command` is the command's name for the message ("run", "slutreglering").
+std::optional<std::filesystem::path> choose_round_dir(const std::filesystem::path& given,
+                                                      std::string_view command,
+                                                      std::ostream& out, std::ostream& err);
+
+/// The round folder as a summary names it: absolute, without a trailing separator.
+std::filesystem::path shown_dir(const std::filesystem::path& dir);
+
+/// Makes the output folder (or finds it) and clears temporaries a killed run left there;
+/// RunError when it cannot be made.
+void make_out_dir(const std::filesystem::path& out_dir);
+
+}  // namespace arsanalys::app
