@@ -413,7 +413,7 @@ void write_bridge_sheet(LeanSheet& ws, const AllocationBook& book, const Custome
   for (int i = 0; i < 7; ++i) heads.push_back(bridge_part_label(i));
   heads.push_back("Varför");
   for (lxw_col_t c = 0; c < bCols; ++c) ws.text(header, c, heads[c], heading_look());
-  ws.height(header, 2);
+  ws.height(header, 3);  // the parts' names in narrow columns
   bool any = false;
   for (const fordelning::BridgeLine& line : bridge.lines) {
     auto c = line.customers.find(customer.id);
