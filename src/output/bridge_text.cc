@@ -236,7 +236,7 @@ std::vector<std::string> bridge_sentences(const Bridge& bridge, const BridgeLine
   if (p.ny_eller_upphord != 0) {
     out.push_back(line.in_this_year && !line.in_last_year
                       ? fmt::format("{} är ny för er i år: {}.", s, kr(it->second.this_kr))
-                      : fmt::format("{} finns inte kvar i år: förra året betalade ni {} för den.",
+                      : fmt::format("{} ingår inte längre; förra året var er del {}.",
                                     s, kr(it->second.last_kr)));
   }
   if (p.index != 0 && line.index) {
