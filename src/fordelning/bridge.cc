@@ -126,6 +126,37 @@ Kronor charge(std::int64_t amount, std::string_view table, const Rule& cat, cons
   return a.customers_kr.to_map();
 }
 
+/// One customer's kronor of `amount` split by `w`, the same as allocate()'s, without making the
+/// whole allocation: per step the floor of its exact share, plus one krona when fewer customers
+/// of the step than the kronor left over have a larger remainder (or an equal one and an
+/// earlier Kund-id). O(customers of its steps).
+std::int64_t kronor_of(std::int64_t amount, const KeyWeights& w, const std::string& id) {
+  std::vector<std::int64_t> step_kr = split(amount, w.andel);
+  std::int64_t out = 0;
+  for (std::size_t s = 0; s < w.steps.size(); ++s) {
+    const StepWeights& sw = w.steps[s];
+    auto it = std::lower_bound(sw.customers.begin(), sw.customers.end(), id,
+                               [](const Customer* c, const std::string& x) { return c->id < x; });
+    if (it == sw.customers.end() || (*it)->id != id || step_kr[s] == 0) continue;
+    const auto i = static_cast<std::size_t>(it - sw.customers.begin());
+    const Int128 a = step_kr[s] < 0 ? -Int128{step_kr[s]} : Int128{step_kr[s]};
+    const Int128 total = sw.total;
+    const Int128 mine = a * sw.weights[i];
+    const Int128 rem = mine % total;
+    Int128 floors = 0;
+    std::int64_t before = 0;  // customers whose remainder comes first
+    for (std::size_t j = 0; j < sw.weights.size(); ++j) {
+      const Int128 p = a * sw.weights[j];
+      floors += p / total;
+      const Int128 r = p % total;
+      before += r > rem || (r == rem && j < i);
+    }
+    const Int128 kr = mine / total + (Int128{before} < a - floors ? 1 : 0);
+    out += static_cast<std::int64_t>(step_kr[s] < 0 ? -kr : kr);
+  }
+  return out;
+}
+
 std::int64_t at(const Kronor& k, const std::string& id) {
   auto it = k.find(id);
   return it == k.end() ? 0 : it->second;
@@ -386,11 +417,15 @@ class BridgeMaker {
         auto c = line.customers.find(id);
         if (c == line.customers.end()) continue;
         if (!own) own = own_register(hybrid_, in_.now, id);
-        Kronor e = charge(job.amount, job.table, job.before, job.then, *own, weights_);
+        const LineClass& cls = job.before.cls;
+        const UsedBy* used_by = cls.row != nullptr && cls.row->used_by ? &*cls.row->used_by
+                                                                       : nullptr;
+        const KeyWeights* w = weights_.of(*job.then.match.key, used_by, *own);
+        const std::int64_t e = w != nullptr ? kronor_of(job.amount, *w, id) : 0;
         BridgeParts& p = c->second.parts;
         const std::int64_t volym = p.egen_volym + p.andras_volym;
         const std::int64_t s3 = c->second.this_kr - p.katalog - volym;  // S5 − katalog − volym
-        p.egen_volym = at(e, id) - s3;
+        p.egen_volym = e - s3;
         p.andras_volym = volym - p.egen_volym;
       }
       if (own) weights_.forget(*own);
@@ -443,6 +478,25 @@ class BridgeMaker {
 
 }  // namespace
 
-Bridge compute_bridge(const BridgeInput& in) { return BridgeMaker(in).make(); }
+/// Customers by Kund-id and measures' sums of a register, for the words.
+void index_register(const Kunder& reg, std::map<std::string, const Customer*>& by_id,
+                    std::map<std::string, MeasureSum>& totals) {
+  for (const Customer& c : reg.customers) {
+    by_id.emplace(c.id, &c);
+    for (const auto& [name, v] : c.measures) {
+      MeasureSum& t = totals[name_key(name)];
+      const int scale = std::max(t.scale, v.scale);
+      t.units = t.units * pow10(scale - t.scale) + scaled(v, scale);
+      t.scale = scale;
+    }
+  }
+}
+
+Bridge compute_bridge(const BridgeInput& in) {
+  Bridge b = BridgeMaker(in).make();
+  index_register(in.before, b.before_by_id, b.before_totals);
+  index_register(in.now, b.now_by_id, b.now_totals);
+  return b;
+}
 
 }  // namespace arsanalys::fordelning

@@ -106,6 +106,12 @@ struct CustomerBridge {
   BridgeParts parts;
 };
 
+/// An exact sum of decimals: units / 10^scale.
+struct MeasureSum {
+  Int128 units = 0;
+  int scale = 0;
+};
+
 /// The round's bridge.
 struct Bridge {
   int year = 0;
@@ -114,6 +120,10 @@ struct Bridge {
                                   // year only
   std::map<std::string, CustomerBridge> customers;  // every customer of either register
   const Kunder* before = nullptr;                   // last year's register
+  /// For the words (output/bridge_text.h), worked out once: each register's customers by
+  /// Kund-id, and each measure's sum over its customers (by name_key()).
+  std::map<std::string, const Customer*> before_by_id, now_by_id;
+  std::map<std::string, MeasureSum> before_totals, now_totals;
 };
 
 /// What the bridge is computed from.

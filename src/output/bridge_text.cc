@@ -97,10 +97,15 @@ std::string change_percent(Scaled a, Scaled b) {
   return fmt::format(" ({}{},{} %)", tenths < 0 ? "−" : "+", abs / 10, abs % 10);
 }
 
-/// The value of a measure (matched by name_key) of a customer of a register.
-std::optional<Decimal> value_of(const Kunder& reg, const std::string& id,
-                                const std::string& measure) {
-  const fordelning::Customer* c = reg.customer(id);
+/// The customer of a register (the bridge's index of it), or nullptr.
+const fordelning::Customer* customer_in(const std::map<std::string, const fordelning::Customer*>& by_id,
+                                        const std::string& id) {
+  auto it = by_id.find(id);
+  return it == by_id.end() ? nullptr : it->second;
+}
+
+/// The value of a measure (matched by name_key) of a customer.
+std::optional<Decimal> value_of(const fordelning::Customer* c, const std::string& measure) {
   if (c == nullptr) return std::nullopt;
   std::string wanted = name_key(measure);
   for (const auto& [name, v] : c->measures) {
@@ -130,17 +135,15 @@ std::string moved(Scaled a, Scaled b) {
                      change_percent(a, b));
 }
 
-std::string own_volume(const Bridge& bridge, const BridgeLine& line, const std::string& id,
-                       const Kunder& now) {
-  const Kunder& before = *bridge.before;
-  const fordelning::Customer* was = before.customer(id);
-  const fordelning::Customer* is = now.customer(id);
+std::string own_volume(const Bridge& bridge, const BridgeLine& line, const std::string& id) {
+  const fordelning::Customer* was = customer_in(bridge.before_by_id, id);
+  const fordelning::Customer* is = customer_in(bridge.now_by_id, id);
   if (was == nullptr && is != nullptr) return "Ni är ny kund i år";
   if (was != nullptr && is == nullptr) return "Ni finns inte längre bland kunderna";
   std::vector<std::string> said;
   if (line.key_now != nullptr) {
     for (const std::string& m : measures_of(*line.key_now)) {
-      auto a = value_of(before, id, m), b = value_of(now, id, m);
+      auto a = value_of(was, m), b = value_of(is, m);
       if (!a || !b || *a == *b) continue;
       said.push_back(fmt::format("{} {}", subject(m, true), moved(add({}, *a), add({}, *b))));
     }
@@ -152,34 +155,34 @@ std::string own_volume(const Bridge& bridge, const BridgeLine& line, const std::
   return joined_sentence(said);
 }
 
-std::string others_volume(const Bridge& bridge, const BridgeLine& line, const std::string& id,
-                          const Kunder& now) {
-  const Kunder& before = *bridge.before;
-  auto count = [&](const Kunder& reg) {
-    std::int64_t n = 0;
-    for (const auto& c : reg.customers) n += c.id != id;
-    return n;
+std::string others_volume(const Bridge& bridge, const BridgeLine& line, const std::string& id) {
+  const fordelning::Customer* was = customer_in(bridge.before_by_id, id);
+  const fordelning::Customer* is = customer_in(bridge.now_by_id, id);
+  auto count = [&](const std::map<std::string, const fordelning::Customer*>& by_id, bool own) {
+    return static_cast<std::int64_t>(by_id.size()) - (own ? 1 : 0);
+  };
+  // The others' sum: every customer's sum less the customer's own value.
+  auto others = [&](const std::map<std::string, fordelning::MeasureSum>& totals,
+                    const fordelning::Customer* own, const std::string& m) {
+    auto t = totals.find(name_key(m));
+    Scaled sum = t == totals.end() ? Scaled{} : Scaled{t->second.units, t->second.scale};
+    if (auto v = value_of(own, m)) {
+      Decimal minus{-v->units, v->scale};
+      sum = add(sum, minus);
+    }
+    return sum;
   };
   std::vector<std::string> said;
   if (line.key_now != nullptr) {
     for (const std::string& m : measures_of(*line.key_now)) {
-      Scaled a, b;
-      for (const auto& c : before.customers) {
-        if (c.id == id) continue;
-        if (auto v = value_of(before, c.id, m)) a = add(a, *v);
-      }
-      for (const auto& c : now.customers) {
-        if (c.id == id) continue;
-        if (auto v = value_of(now, c.id, m)) b = add(b, *v);
-      }
+      Scaled a = others(bridge.before_totals, was, m), b = others(bridge.now_totals, is, m);
       if (text_of(a) == text_of(b)) continue;
       said.push_back(fmt::format("{} {}", subject(m, false), moved(a, b)));
     }
   }
-  if (count(before) != count(now)) {
-    said.push_back(fmt::format("antalet andra kunder ändrades från {} till {}", count(before),
-                               count(now)));
-  }
+  const std::int64_t n0 = count(bridge.before_by_id, was != nullptr);
+  const std::int64_t n1 = count(bridge.now_by_id, is != nullptr);
+  if (n0 != n1) said.push_back(fmt::format("antalet andra kunder ändrades från {} till {}", n0, n1));
   if (said.empty()) return "De andra kundernas uppgifter i kundregistret ändrades";
   return joined_sentence(said);
 }
@@ -227,7 +230,7 @@ std::string bridge_base_text(const Bridge& bridge) {
 }
 
 std::vector<std::string> bridge_sentences(const Bridge& bridge, const BridgeLine& line,
-                                          const std::string& id, const Kunder& now) {
+                                          const std::string& id) {
   std::vector<std::string> out;
   auto it = line.customers.find(id);
   if (it == line.customers.end()) return out;
@@ -263,11 +266,11 @@ std::vector<std::string> bridge_sentences(const Bridge& bridge, const BridgeLine
                                     b, effect(p.nyckel, s)));
   }
   if (p.egen_volym != 0) {
-    out.push_back(fmt::format("{}; {}.", own_volume(bridge, line, id, now), effect(p.egen_volym, s)));
+    out.push_back(fmt::format("{}; {}.", own_volume(bridge, line, id), effect(p.egen_volym, s)));
   }
   if (p.andras_volym != 0) {
     out.push_back(
-        fmt::format("{}; {}.", others_volume(bridge, line, id, now), effect(p.andras_volym, s)));
+        fmt::format("{}; {}.", others_volume(bridge, line, id), effect(p.andras_volym, s)));
   }
   if (p.katalog != 0) {
     out.push_back(fmt::format("Tjänstekatalogen ändrades{}; {}.",

@@ -22,14 +22,13 @@ std::string bridge_part_label(int i);
 /// årets resultat.json" or "förra årets budget fördelad med förra årets nycklar och mått".
 std::string bridge_base_text(const fordelning::Bridge& bridge);
 
-/// One sentence per non-zero part of `line` for customer `id`, in the parts' order. `now`: this
-/// year's register (the bridge holds last year's).
+/// One sentence per non-zero part of `line` for customer `id`, in the parts' order.
 ///
 ///   "Ert antal anställda ökade från 4 800 till 4 900 (+2,1 %); det ökar er del av Stöd i
 ///    arbetet med löneadministration med 61 234 kr."
 std::vector<std::string> bridge_sentences(const fordelning::Bridge& bridge,
                                           const fordelning::BridgeLine& line,
-                                          const std::string& id, const fordelning::Kunder& now);
+                                          const std::string& id);
 
 /// The largest part (by absolute value) of a customer's bridge in words, for the annex (said of
 /// the customer: "Kundens egen volym"): "Andra kunders volym (+1 234 567 kr)"; "" when every

@@ -435,7 +435,7 @@ void write_bridge_sheet(LeanSheet& ws, const AllocationBook& book, const Custome
     for (int i = 0; i < 7; ++i) {
       ws.kronor(row, static_cast<lxw_col_t>(bParts + i), fordelning::part(x.parts, i));
     }
-    std::vector<std::string> why = bridge_sentences(bridge, line, customer.id, book.kunder);
+    std::vector<std::string> why = bridge_sentences(bridge, line, customer.id);
     std::string text;
     for (const std::string& w : why) text += (text.empty() ? "" : "\n") + w;
     if (text.empty()) text = "Oförändrat.";
