@@ -25,6 +25,12 @@ std::string effect(std::int64_t v, const std::string& service) {
                      kr(v < 0 ? -v : v));
 }
 
+/// The same after a fronted phrase (the verb second): "ökar det er del av X med 61 234 kr".
+std::string effect_inverted(std::int64_t v, const std::string& service) {
+  return fmt::format("{} det er del av {} med {}", v > 0 ? "ökar" : "minskar", service,
+                     kr(v < 0 ? -v : v));
+}
+
 /// A measure's name inside a sentence: its first letter in lower case ("Antal anställda" ->
 /// "antal anställda").
 std::string lower_first(const std::string& name) {
@@ -243,17 +249,17 @@ std::vector<std::string> bridge_sentences(const Bridge& bridge, const BridgeLine
                                     s, kr(it->second.last_kr)));
   }
   if (p.index != 0 && line.index) {
-    out.push_back(fmt::format("Leverantörens index {} på förra årets budget {}: {}.",
-                              percent_text(*line.index), kr(line.budget_kr), effect(p.index, s)));
+    out.push_back(fmt::format("Förra årets budget {} räknas upp med leverantörens index {}; {}.",
+                              kr(line.budget_kr), percent_text(*line.index), effect(p.index, s)));
   }
   if (p.kostnad != 0) {
     std::string from = bridge.base == fordelning::BridgeBase::resultat && line.charged_kr != 0
                            ? kr(line.charged_kr) + " debiterat förra året"
                            : kr(line.budget_kr) + " i budget förra året";
-    std::string text = fmt::format(
-        "Tjänstens belopp är {} i år mot {}{}", kr(line.amount_kr), from,
-        line.index ? fmt::format(" (utöver index {})", percent_text(*line.index)) : "");
-    out.push_back(fmt::format("{}; {}.", text, effect(p.kostnad, s)));
+    out.push_back(fmt::format(
+        "Tjänstens belopp är {} i år mot {}; {}.", kr(line.amount_kr), from,
+        line.index ? "utöver indexuppräkningen " + effect_inverted(p.kostnad, s)
+                   : effect(p.kostnad, s)));
   }
   if (p.nyckel != 0) {
     std::string a = line.key_before != nullptr ? line.key_before->name : "ingen nyckel";
