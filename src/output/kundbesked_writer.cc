@@ -340,7 +340,7 @@ lxw_row_t write_not_by_key(LeanSheet& ws, lxw_row_t row, const AllocationBook& b
 
 // Columns of the sheet "Varför ändras beloppet".
 enum BridgeCol : lxw_col_t { bSupplier, bService, bLast, bThis, bChange, bParts, bWhy = bParts + 7, bCols };
-constexpr double kBridgeWidths[bCols] = {26, 32, 14, 14, 14, 12, 14, 12, 12, 12, 12, 12, 90};
+constexpr double kBridgeWidths[bCols] = {26, 32, 14, 14, 14, 15, 15, 15, 15, 15, 15, 15, 90};
 
 /// What each part means, for the summary of the sheet.
 const char* part_meaning(int i) {
