@@ -8,8 +8,8 @@ rules), compared to the krona with what arsanalys wrote.
 
 Generates a round with bench/gen_round.py (14 customers, 5 services per area), gives it a
 catalogue (Kategori, Används av), makes last year's register from it (other measures, one key's
-shares changed, one service's users changed), names it in omgang.toml's [foregaende], runs
-arsanalys and recomputes every customer's bridge. Reads the lines and this year's keys from
+shares changed, one service's users changed, one customer new this year), names it in
+omgang.toml's [foregaende], runs arsanalys and recomputes every customer's bridge. Reads the lines and this year's keys from
 resultat.json (what the round reads from the submissions is not what is checked here), the
 registers from the two kunder.xlsx files. Exit 0 when every figure agrees, 1 otherwise.
 """
@@ -252,6 +252,7 @@ def make_round(arsanalys, work):
             if isinstance(cell.value, (int, float)) and cell.value:
                 g = ((cell.row * 7 + cell.column * 3) % 11 - 3) / 100
                 cell.value = int(round(cell.value / (1 + g))) or cell.value
+    ws.delete_rows(ws.max_row)  # the register's last customer is new this year
     ky = wb["Nycklar"]
     changed = None
     names = [ky.cell(r, 1).value for r in range(1, ky.max_row + 2)]
