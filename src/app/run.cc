@@ -21,7 +21,9 @@
 #include "core/parallel.h"
 #include "fordelning/catalogue.h"
 #include "fordelning/customers.h"
+#include "inputs/foregaende.h"
 #include "inputs/kunder.h"
+#include "fordelning/bridge.h"
 #include "fordelning/round_allocation.h"
 #include "output/annex_writer.h"
 #include "output/fordelning_writer.h"
@@ -143,6 +145,23 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       }
     });
   }
+  // The change from last year, when `[foregaende]` names last year's round.
+  std::optional<fordelning::Bridge> bridge;
+  inputs::LastYear last_year;
+  if (in.kunder && !in.settings.foregaende.kunder.empty()) {
+    last_year = inputs::read_last_year(round_dir, in.settings.foregaende, round.year, findings);
+    if (last_year.kunder) {
+      std::map<std::string, Rational> index;
+      for (const analys::Submission& s : submissions) {
+        std::string source;
+        if (auto i = sammanstallning::index_for(s, in.settings, &source)) index[s.supplier] = *i;
+      }
+      bridge = fordelning::compute_bridge(
+          {submissions, allocation, *in.kunder, *last_year.kunder, std::move(index),
+           last_year.charged ? &*last_year.charged : nullptr});
+    }
+  }
+  const fordelning::Bridge* bridge_ = bridge ? &*bridge : nullptr;
   std::vector<sammanstallning::AlternativeEffect> effects =
       sammanstallning::alternative_effects(round, allocation);
   sort_findings(findings);
@@ -165,7 +184,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   outputs.write("sammanstallning.xlsx",
                 output::sammanstallning_xlsx(round, submissions, findings, draft));
   const fordelning::Kunder* kunder = in.kunder ? &*in.kunder : nullptr;
-  output::AnnexInput annex{round, effects, kunder, findings, draft};
+  output::AnnexInput annex{round, effects, kunder, findings, draft, bridge_};
   outputs.write("beslutsbilaga.xlsx", output::beslutsbilaga_xlsx(annex));
   outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
   // Chromium prints the annex while the rest is written.
@@ -180,7 +199,8 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       file.write(buffer);
       buffer.clear();
     };
-    output::write_result_json({round.year, draft, submissions, findings, allocation, kunder, &round},
+    output::write_result_json({round.year, draft, submissions, findings, allocation, kunder, &round,
+                               bridge_},
                               [&](std::string_view piece) {
                                 buffer += piece;
                                 if (buffer.size() >= (std::size_t{1} << 20)) flush();
@@ -189,7 +209,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     file.commit();
   };
   if (in.kunder) {
-    output::AllocationBook book{allocation, &previous, *in.kunder, draft};
+    output::AllocationBook book{allocation, &previous, *in.kunder, draft, bridge_};
     const fs::path folder = outputs.folder("kunder");
     output::CustomerStatements statements(book);
     const auto& customers = in.kunder->customers;

@@ -10,28 +10,14 @@
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::fordelning {
-namespace {
 
 using analys::ColumnKind;
+
+namespace {
+
 using analys::Line;
 using analys::LineKind;
 using analys::Table;
-
-/// The amount column of `year`: the forecast (3.1a, 3.1b) or År Y (3.1c) for the analysis
-/// year; for an earlier year its budget (Y-1), else its outcome (Y-2), so last year's figures can
-/// be allocated by the same keys.
-const analys::Column* year_column(const Table& t, int year, std::size_t* index) {
-  ColumnKind now = t.id == "nya_insatser" ? ColumnKind::kostnad : ColumnKind::prognos;
-  for (ColumnKind wanted : {now, ColumnKind::budget, ColumnKind::utfall}) {
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (t.columns[i].kind == wanted && t.columns[i].year == year) {
-        *index = i;
-        return &t.columns[i];
-      }
-    }
-  }
-  return nullptr;
-}
 
 Location label_cell(const analys::Submission& s, const Table& t, const Line& line) {
   return Location{s.file, t.sheet, xlsx::to_string(xlsx::CellRef{line.row, t.label_col})};
@@ -235,6 +221,20 @@ class RoundAllocator {
 };
 
 }  // namespace
+
+// Last year's figures are allocated by the same keys: its budget (Y-1), else its outcome.
+const analys::Column* year_column(const analys::Table& t, int year, std::size_t* index) {
+  ColumnKind now = t.id == "nya_insatser" ? ColumnKind::kostnad : ColumnKind::prognos;
+  for (ColumnKind wanted : {now, ColumnKind::budget, ColumnKind::utfall}) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (t.columns[i].kind == wanted && t.columns[i].year == year) {
+        *index = i;
+        return &t.columns[i];
+      }
+    }
+  }
+  return nullptr;
+}
 
 std::string key_text_for(const analys::Submission& s, std::string_view service) {
   const Table* t = s.table("nycklar");

@@ -96,6 +96,11 @@ RoundAllocation allocate_round(const std::vector<analys::Submission>& submission
                                const Kunder& kunder, Findings& findings,
                                Detail detail = Detail::full);
 
+/// The column of a table holding its amounts for `year`, as allocate_round() reads them: the
+/// forecast (3.1a, 3.1b) or År Y (3.1c) of the analysis year, else that year's budget, else its
+/// outcome; nullptr when the table has none. `index` receives the column's index.
+const analys::Column* year_column(const analys::Table& t, int year, std::size_t* index);
+
 /// The supplier's 3.2 key text for `service` ("Nuvarande fördelningsnyckel"), matched by
 /// name_key(); "" when the table or the row is missing.
 std::string key_text_for(const analys::Submission& s, std::string_view service);

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/number_text.h"
+#include "output/bridge_text.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output::annex {
@@ -1458,6 +1459,81 @@ Part per_customer(const Context& cx) {
   return p;
 }
 
+// ---- Förändring per kund: whose charge moves most, and why ----
+
+Part bridge_part(const Context& cx) {
+  const fordelning::Bridge& bridge = *cx.in.bridge;
+  Part p{"Förändring per kund", true, {}};
+  p.blocks.push_back(heading(1, "Kunderna vars belopp ändras mest"));
+  p.blocks.push_back(paragraph(fmt::format(
+      "De kunder vars belopp för de gemensamma tjänsterna ändras mest från {} till {}, och den "
+      "största orsaken. Förra året är {}. Förändringen är uppdelad på index, tjänsternas kostnad "
+      "utöver index, ändrade nycklar, kundens egen volym, andra kunders volym, nya eller "
+      "upphörda tjänster och ändringar i tjänstekatalogen; hela uppdelningen per kund och tjänst "
+      "finns i fördelningen och i varje kundbesked.",
+      cx.y - 1, cx.y,
+      bridge.base == fordelning::BridgeBase::resultat
+          ? fmt::format("vad kunderna debiterades {}", cx.y - 1)
+          : fmt::format("förra årets budget fördelad med förra årets nycklar, mått och "
+                        "tjänstekatalog"))));
+  std::vector<std::pair<std::string, const fordelning::CustomerBridge*>> order;
+  for (const auto& [id, b] : bridge.customers) order.emplace_back(id, &b);
+  auto size = [](const fordelning::CustomerBridge* b) {
+    std::int64_t d = b->this_year_kr - b->last_year_kr;
+    return d < 0 ? -d : d;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto& a, const auto& b) { return size(a.second) > size(b.second); });
+  if (order.size() > 10) order.resize(10);
+  std::map<std::string, std::string> names;
+  if (cx.in.kunder != nullptr) {
+    for (const fordelning::Customer& c : cx.in.kunder->customers) names[c.id] = c.name;
+  }
+  if (bridge.before != nullptr) {
+    for (const fordelning::Customer& c : bridge.before->customers) names.try_emplace(c.id, c.name);
+  }
+  Table t;
+  t.id = "forandring";
+  t.columns = {{"Kund", Join::none, 34},
+               {fmt::format("{} (tkr)", cx.y - 1), Join::none, 14},
+               {fmt::format("{} (tkr)", cx.y), Join::none, 14},
+               {"Förändring (tkr)", Join::none, 14},
+               {"Förändring (%)", Join::none, 12},
+               {"Största orsak", Join::none, 44}};
+  auto text = [](std::string s) {
+    return Cell{std::move(s), std::nullopt, NumFormat::tkr, std::nullopt};
+  };
+  for (const auto& [id, b] : order) {
+    const int r = static_cast<int>(t.rows.size());
+    auto it = names.find(id);
+    std::string name = it != names.end() && !it->second.empty() ? it->second : id;
+    // Whole tkr, each rounded once; the change and the percentage from the printed figures.
+    const std::int64_t last = round_to(b->last_year_kr, 1000) / 1000;
+    const std::int64_t now = round_to(b->this_year_kr, 1000) / 1000;
+    Row row;
+    row.cells.push_back(text(name));
+    row.cells.push_back(Cell{group(last), static_cast<double>(last), NumFormat::tkr, std::nullopt});
+    row.cells.push_back(Cell{group(now), static_cast<double>(now), NumFormat::tkr, std::nullopt});
+    row.cells.push_back(Cell{group(now - last), static_cast<double>(now - last), NumFormat::tkr,
+                             Formula{Formula::Op::diff, {{r, 2}, {r, 1}}}});
+    if (last != 0) {
+      row.cells.push_back(Cell{percent_text(now - last, last),
+                               static_cast<double>(now - last) / static_cast<double>(last),
+                               NumFormat::percent, Formula{Formula::Op::change, {{r, 2}, {r, 1}}}});
+    } else {
+      row.cells.push_back(text("ny kund"));
+    }
+    std::string why = largest_part_text(b->parts);
+    row.cells.push_back(text(why.empty() ? "oförändrat" : why));
+    t.rows.push_back(std::move(row));
+  }
+  t.caption = fmt::format("Tabell. De {} kunder vars belopp ändras mest, i tkr; den största "
+                          "orsaken i hela kronor.",
+                          order.size());
+  p.blocks.push_back(table_block(std::move(t)));
+  return p;
+}
+
 // ---- Om underlaget: provenance, kept out of the body ----
 
 Part about(const Context& cx) {
@@ -1534,7 +1610,7 @@ Document build(const AnnexInput& input) {
   }
   SheetNames names;
   for (const char* fixed : {"Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",
-                            "Per kund"}) {
+                            "Per kund", "Förändring per kund"}) {
     names.claim(fixed);
   }
   doc.parts.push_back(recommendation(cx));
@@ -1550,6 +1626,7 @@ Document build(const AnnexInput& input) {
     doc.parts.push_back(supplier_part(cx, i, names.claim(short_name(round.suppliers[i].name))));
   }
   doc.parts.push_back(per_customer(cx));
+  if (input.bridge != nullptr) doc.parts.push_back(bridge_part(cx));
   doc.parts.push_back(about(cx));
   doc.parts.back().sheet = names.claim("Om underlaget");
   return doc;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "fordelning/bridge.h"
 #include "fordelning/customers.h"
 #include "sammanstallning/alternative_effects.h"
 #include "sammanstallning/round.h"
@@ -21,6 +22,7 @@ struct AnnexInput {
   const fordelning::Kunder* kunder = nullptr;  // for customer names; nullptr: ids only
   const Findings& findings;
   bool draft = false;  // findings of level fel: the annex is marked "Utkast"
+  const fordelning::Bridge* bridge = nullptr;  // the change from last year (nullptr: none)
 };
 
 /// beslutsbilaga.xlsx's bytes.

@@ -28,6 +28,7 @@
 
 #include "core/file_io.h"
 #include "output/allocation_layout.h"
+#include "output/bridge_text.h"
 #include "output/lean_xlsx.h"
 #include "output/fordelning_writer.h"
 
@@ -46,6 +47,7 @@ const std::string kCustomersSheet = "Per kund";
 const std::string kProposalSheet = "Föreslagna nycklar";
 const std::string kUnallocatedSheet = "Ej fördelat";
 const std::string kLinesSheet = "Rader";
+const std::string kBridgeSheet = "Förändring mot förra året";
 
 /// A row of the customer matrices: a customer of the register, or a Kund-id an allocation
 /// names that the register lacks (never from allocate(), kept so no krona is dropped).
@@ -971,6 +973,79 @@ void write_lines(StreamSheet& ws, const Plan& plan) {
 }
 
 
+// --- Förändring mot förra året --------------------------------------------------------------
+
+/// The bridge per customer and service: last year, this year, the change and its parts, a row
+/// per customer and line with any figure, and per customer a total row.
+void write_bridge(StreamSheet& ws, const Plan& plan) {
+  const AllocationBook& book = plan.book;
+  const fordelning::Bridge& bridge = *book.bridge;
+  const double widths[] = {14, 30, 30, 34, 16, 16, 16, 14, 14, 14, 14, 14, 14, 14};
+  constexpr lxw_col_t kCols = 14;
+  for (lxw_col_t c = 0; c < kCols; ++c) ws.width(c, c, widths[c]);
+  lxw_row_t row = ws.banner(book.draft, kCols - 1);
+  ws.text(row++, 0, fmt::format("Förändring mot förra året {}", bridge.year), title_look());
+  ws.paragraph(row++, 0, kCols - 1,
+               fmt::format("Per kund och tjänst: förra året ({}), i år och förändringen "
+                           "uppdelad på sina orsaker i hela kronor; delarna summerar exakt till "
+                           "förändringen. Ordningen stegen räknas i står i README och i varje "
+                           "kundbesked (bladet Varför ändras beloppet).",
+                           bridge_base_text(bridge)),
+               300);
+  const lxw_row_t header = row++;
+  std::vector<std::string> heads = {"Kund-id", "Kund", "Leverantör", "Tjänst",
+                                    fmt::format("Förra året {} (kr)", bridge.year - 1),
+                                    fmt::format("I år {} (kr)", bridge.year), "Förändring (kr)"};
+  for (int i = 0; i < 7; ++i) heads.push_back(bridge_part_label(i));
+  for (lxw_col_t c = 0; c < kCols; ++c) ws.text(header, c, heads[c], heading_look());
+  ws.height(header, 3);
+  std::map<std::string, std::string> names;
+  for (const fordelning::Customer& c : book.kunder.customers) names[c.id] = c.name;
+  if (bridge.before != nullptr) {
+    for (const fordelning::Customer& c : bridge.before->customers) names.try_emplace(c.id, c.name);
+  }
+  for (const auto& [id, total] : bridge.customers) {
+    const std::string& name = names[id];
+    const lxw_row_t first = row;
+    for (const fordelning::BridgeLine& line : bridge.lines) {
+      auto c = line.customers.find(id);
+      if (c == line.customers.end()) continue;
+      const fordelning::CustomerLineBridge& x = c->second;
+      ws.text(row, 0, id);
+      ws.text(row, 1, name, {.wrap = true});
+      ws.text(row, 2, line.supplier, {.wrap = true});
+      ws.text(row, 3, line.service, {.wrap = true});
+      ws.kronor(row, 4, x.last_kr);
+      ws.kronor(row, 5, x.this_kr);
+      ws.formula(row, 6, fmt::format("={}-{}", cell(row, 5), cell(row, 4)),
+                 static_cast<double>(x.this_kr - x.last_kr), kronor_look());
+      for (int i = 0; i < 7; ++i) {
+        ws.kronor(row, static_cast<lxw_col_t>(7 + i), fordelning::part(x.parts, i));
+      }
+      ws.height(row, std::max(lines_needed(line.service, 34), lines_needed(line.supplier, 30)));
+      ++row;
+    }
+    ws.text(row, 0, id, total_text_look());
+    ws.text(row, 1, name, {.bold = true, .fill = kTotalFill, .wrap = true, .rule = true});
+    ws.merged(row, 2, 3, "Summa", total_text_look());
+    auto sum = [&](lxw_col_t c, std::int64_t v) {
+      if (row == first) {
+        ws.kronor(row, c, v, kronor_look(true));
+      } else {
+        ws.formula(row, c, fmt::format("=SUM({})", range(first, c, row - 1, c)),
+                   static_cast<double>(v), kronor_look(true));
+      }
+    };
+    sum(4, total.last_year_kr);
+    sum(5, total.this_year_kr);
+    sum(6, total.this_year_kr - total.last_year_kr);
+    for (int i = 0; i < 7; ++i) sum(static_cast<lxw_col_t>(7 + i), fordelning::part(total.parts, i));
+    ++row;
+  }
+  ws.freeze(header + 1, 2);
+  ws.print_wide(header, header);
+}
+
 /// Writes fordelning.xlsx into `xlsx`.
 void write_fordelning(StreamBook& xlsx, const AllocationBook& book) {
   Plan plan = make_plan(book);
@@ -991,6 +1066,7 @@ void write_fordelning(StreamBook& xlsx, const AllocationBook& book) {
   StreamSheet& proposals = xlsx.add_sheet(kProposalSheet);
   StreamSheet& unallocated = xlsx.add_sheet(kUnallocatedSheet);
   StreamSheet& lines = xlsx.add_sheet(kLinesSheet);
+  StreamSheet* bridge = book.bridge != nullptr ? &xlsx.add_sheet(kBridgeSheet) : nullptr;
 
   write_overview(overview, plan);
   for (std::size_t i = 0; i < plan.suppliers.size(); ++i) {
@@ -1001,6 +1077,7 @@ void write_fordelning(StreamBook& xlsx, const AllocationBook& book) {
   write_proposals(proposals, plan);
   write_unallocated(unallocated, plan);
   write_lines(lines, plan);
+  if (bridge != nullptr) write_bridge(*bridge, plan);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fordelning/bridge.h"
 #include "fordelning/customers.h"
 #include "fordelning/round_allocation.h"
 
@@ -20,6 +21,7 @@ struct AllocationBook {
   const fordelning::RoundAllocation* previous = nullptr;
   const fordelning::Kunder& kunder;
   bool draft = false;  // the run has findings of level fel: mark every sheet "Utkast"
+  const fordelning::Bridge* bridge = nullptr;  // the change from last year (nullptr: none)
 };
 
 /// fordelning.xlsx: per supplier a customer × service matrix with row and column totals, per
@@ -57,6 +59,10 @@ class CustomerStatements {
                                            // cells need (supplier, service, key, source)
   std::vector<std::size_t> not_by_key_;    // lines charged to no customer by a key (invoiced,
                                            // kommunbidrag, delivered to a supplier), in order
+  /// With a bridge: per line of book_.current its line of the bridge (nullptr none), and the
+  /// bridge's lines of last year only (ended services).
+  std::vector<const fordelning::BridgeLine*> bridged_;
+  std::vector<const fordelning::BridgeLine*> ended_;
 };
 
 /// The file name of a customer's statement: the Kund-id with characters that are not safe in

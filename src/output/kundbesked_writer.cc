@@ -18,6 +18,7 @@
 #include "analys/recognise.h"
 #include "core/text.h"
 #include "output/allocation_layout.h"
+#include "output/bridge_text.h"
 #include "output/fordelning_writer.h"
 #include "output/lean_xlsx.h"
 
@@ -32,6 +33,7 @@ using fordelning::LineAllocation;
 
 constexpr std::string_view kSubject = "Kundbeskedet";
 const std::string kSheet = "Kundbesked";
+const std::string kBridgeSheet = "Varför ändras beloppet";
 
 // Columns of the statement.
 enum Col : lxw_col_t {
@@ -95,8 +97,11 @@ std::vector<std::vector<std::size_t>> lines_of(const AllocationBook& book,
 
 /// The statement's lines, grouped by supplier in the round's order.
 /// `previous`: previous_lines(book.current, book.previous); `lines`: lines_of(book, suppliers).
+/// `bridged`: per line of book.current its line of the bridge (when the round has one): last
+/// year's figure is then what the bridge starts from (S0), so the statement reconciles with it.
 std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     const AllocationBook& book, const std::vector<const LineAllocation*>& previous,
+    const std::vector<const fordelning::BridgeLine*>& bridged,
     const std::vector<std::string>& suppliers, const std::vector<std::vector<std::size_t>>& lines,
     fordelning::CustomerFinder& finder) {
   std::vector<std::pair<std::string, std::vector<Item>>> out;
@@ -113,7 +118,13 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
         }
       }
       const LineAllocation* p = previous[i];
-      if (p != nullptr && p->allocation) {
+      if (book.bridge != nullptr) {
+        item.previous = 0;
+        if (const fordelning::BridgeLine* b = bridged[i]) {
+          auto it = b->customers.find(finder.customer().id);
+          if (it != b->customers.end()) item.previous = it->second.last_kr;
+        }
+      } else if (p != nullptr && p->allocation) {
         const fordelning::CustomerKr* e = finder.in(p->allocation->customers_kr);
         item.previous = e == nullptr ? 0 : e->kr;
       }
@@ -279,8 +290,7 @@ lxw_row_t write_keys(LeanSheet& ws, lxw_row_t row, const AllocationBook& book,
   ++row;
   for (const auto& [key, a] : keys) {
     std::string how = key_explanation(*key, book.kunder);
-    auto share = customer_share(*a, customer.id);
-    std::string yours = share ? share_text(*share) : std::string("ingår inte");
+    std::string yours = readable_share(*key, *a, book.kunder, customer.id).value_or("ingår inte");
     ws.merged(row, kSupplier, kService, key->name, {.bold = true, .wrap = true});
     ws.merged(row, kTable, kMeasure, how, {.wrap = true});
     ws.merged(row, kShare, kKr, yours, {.wrap = true});
@@ -327,6 +337,141 @@ lxw_row_t write_not_by_key(LeanSheet& ws, lxw_row_t row, const AllocationBook& b
   return row + 1;
 }
 
+
+// Columns of the sheet "Varför ändras beloppet".
+enum BridgeCol : lxw_col_t { bSupplier, bService, bLast, bThis, bChange, bParts, bWhy = bParts + 7, bCols };
+constexpr double kBridgeWidths[bCols] = {26, 32, 14, 14, 14, 15, 15, 15, 15, 15, 15, 15, 90};
+
+/// What each part means, for the summary of the sheet.
+const char* part_meaning(int i) {
+  static const char* kMeaning[7] = {
+      "leverantörens index (pris) på förra årets budget",
+      "tjänsternas kostnad i år utöver index, mot förra årets budget (eller mot vad ni "
+      "debiterades förra året)",
+      "nycklarna: en annan nyckel för tjänsten, eller nyckelns andelar, urval eller mått ändrade",
+      "era egna uppgifter i kundregistret (mått, kundtyp)",
+      "de andra kundernas uppgifter i kundregistret",
+      "tjänster som är nya i år eller har upphört",
+      "tjänstekatalogen: kategori, finansiering, vilka kunder som använder tjänsten, mottagare"};
+  return kMeaning[i];
+}
+
+/// The sheet "Varför ändras beloppet": the change from last year in parts, in all and per
+/// service, with a sentence per part.
+void write_bridge_sheet(LeanSheet& ws, const AllocationBook& book, const Customer& customer) {
+  const fordelning::Bridge& bridge = *book.bridge;
+  const int year = bridge.year;
+  for (lxw_col_t c = 0; c < bCols; ++c) ws.width(c, c, kBridgeWidths[c]);
+  double all_width = 0;
+  for (double w : kBridgeWidths) all_width += w;
+  auto it = bridge.customers.find(customer.id);
+  const fordelning::CustomerBridge b =
+      it != bridge.customers.end() ? it->second : fordelning::CustomerBridge{};
+  std::string name = customer.name.empty() ? customer.id : customer.name;
+
+  lxw_row_t row = ws.banner(book.draft, bCols - 1);
+  ws.text(row++, 0, fmt::format("Varför ändras beloppet {}: {}", year, name), title_look());
+  ws.paragraph(row++, 0, bCols - 1,
+               fmt::format("Förändringen från förra året till i år, uppdelad på sina orsaker i "
+                           "hela kronor. Förra året är {}. Delarna räknas i en fast ordning (se "
+                           "längst ner) och summerar exakt till förändringen.",
+                           bridge_base_text(bridge)),
+               all_width);
+  ++row;
+  Look label{.bold = true};
+  const lxw_row_t last_row = row, this_row = row + 1, change_row = row + 2;
+  ws.text(last_row, 0, fmt::format("Förra året ({})", year - 1), label);
+  ws.kronor(last_row, 1, b.last_year_kr);
+  ws.text(this_row, 0, fmt::format("I år ({})", year), label);
+  ws.kronor(this_row, 1, b.this_year_kr);
+  ws.text(change_row, 0, "Förändring", label);
+  ws.formula(change_row, 1, fmt::format("={}-{}", cell(this_row, 1), cell(last_row, 1)),
+             static_cast<double>(b.this_year_kr - b.last_year_kr), kronor_look(true));
+  row += 4;
+  ws.text(row, 0, "Orsak", heading_look());
+  ws.text(row, 1, "Belopp (kr)", heading_look());
+  ws.merged(row, 2, bWhy, "Vad det är", heading_look());
+  ++row;
+  const lxw_row_t first_part = row;
+  for (int i = 0; i < 7; ++i) {
+    ws.text(row, 0, bridge_part_label(i));
+    ws.kronor(row, 1, fordelning::part(b.parts, i));
+    ws.merged(row, 2, bWhy, part_meaning(i), {.wrap = true});
+    ++row;
+  }
+  ws.text(row, 0, "Summa = förändringen", total_text_look());
+  ws.formula(row, 1, fmt::format("=SUM({})", range(first_part, 1, row - 1, 1)),
+             static_cast<double>(b.parts.sum()), kronor_look(true));
+  row += 2;
+
+  // Per service.
+  ws.text(row++, 0, "Per tjänst", bold_look());
+  const lxw_row_t header = row++;
+  std::vector<std::string> heads = {"Leverantör", "Tjänst",
+                                    fmt::format("Förra året {} (kr)", year - 1),
+                                    fmt::format("I år {} (kr)", year), "Förändring (kr)"};
+  for (int i = 0; i < 7; ++i) heads.push_back(bridge_part_label(i));
+  heads.push_back("Varför");
+  for (lxw_col_t c = 0; c < bCols; ++c) ws.text(header, c, heads[c], heading_look());
+  ws.height(header, 3);  // the parts' names in narrow columns
+  bool any = false;
+  for (const fordelning::BridgeLine& line : bridge.lines) {
+    auto c = line.customers.find(customer.id);
+    if (c == line.customers.end()) continue;
+    const fordelning::CustomerLineBridge& x = c->second;
+    if (x.last_kr == 0 && x.this_kr == 0 && x.parts == fordelning::BridgeParts{}) continue;
+    any = true;
+    ws.text(row, bSupplier, line.supplier, {.wrap = true});
+    std::string service = line.table == "forvaltning" || line.table.empty()
+                              ? line.service
+                              : fmt::format("{} ({})", line.service,
+                                            line.table == "utveckling" ? "utveckling"
+                                                                       : "ny insats");
+    ws.text(row, bService, service, {.wrap = true});
+    ws.kronor(row, bLast, x.last_kr);
+    ws.kronor(row, bThis, x.this_kr);
+    ws.formula(row, bChange, fmt::format("={}-{}", cell(row, bThis), cell(row, bLast)),
+               static_cast<double>(x.this_kr - x.last_kr), kronor_look());
+    for (int i = 0; i < 7; ++i) {
+      ws.kronor(row, static_cast<lxw_col_t>(bParts + i), fordelning::part(x.parts, i));
+    }
+    std::vector<std::string> why = bridge_sentences(bridge, line, customer.id);
+    std::string text;
+    for (const std::string& w : why) text += (text.empty() ? "" : "\n") + w;
+    if (text.empty()) text = "Oförändrat.";
+    ws.text(row, bWhy, text, {.wrap = true});
+    std::size_t lines = 0;
+    for (const std::string& w : why) lines += lines_needed(w, kBridgeWidths[bWhy]);
+    ws.height(row, std::max({lines, lines_needed(service, kBridgeWidths[bService]),
+                             lines_needed(line.supplier, kBridgeWidths[bSupplier])}));
+    ++row;
+  }
+  if (!any) {
+    ws.paragraph(row++, 0, bCols - 1,
+                 fmt::format("{} debiterades ingenting förra året och debiteras ingenting i år.",
+                             name),
+                 all_width);
+  }
+  ++row;
+  ws.paragraph(
+      row++, 0, bCols - 1,
+      fmt::format(
+          "Så räknas delarna. Varje tjänst fördelas i en fast ordning av steg, varje gång i hela "
+          "kronor efter avtalets regler (största rest): (1) förra årets budget {0} med förra årets "
+          "nycklar, mått och tjänstekatalog; (2) samma budget uppräknad med leverantörens index "
+          "(förvaltning); (3) årets belopp med förra årets nycklar och mått; (4) årets nycklar på "
+          "förra årets mått; (5) årets nycklar på årets mått; (6) årets fördelning, med årets "
+          "tjänstekatalog. Index = (2) − (1); kostnad = (3) − (2) och skillnaden mellan vad ni "
+          "debiterades förra året och (1); nyckel = (4) − (3); volym = (5) − (4), varav er egen "
+          "volym är vad som ändras när bara era egna uppgifter byts till årets; katalog = (6) − "
+          "(5). En tjänst som bara finns ett av åren är ny eller upphörd. Underlag: "
+          "resultat.json (bridge) och fordelning.xlsx.",
+          year - 1),
+      all_width, {.italic = true});
+  ws.freeze(header + 1, 2);
+  ws.print_wide(header, header);
+}
+
 }  // namespace
 
 std::string customer_xlsx(const AllocationBook& book, const Customer& customer) {
@@ -350,6 +495,16 @@ CustomerStatements::CustomerStatements(const AllocationBook& book)
       not_by_key_.push_back(fixed_lines_.size() - 1);
     }
   }
+  bridged_.assign(book.current.lines.size(), nullptr);
+  if (book.bridge != nullptr) {
+    for (const fordelning::BridgeLine& b : book.bridge->lines) {
+      if (b.current && *b.current < bridged_.size()) {
+        bridged_[*b.current] = &b;
+      } else if (!b.current) {
+        ended_.push_back(&b);
+      }
+    }
+  }
 }
 
 std::string CustomerStatements::xlsx(const Customer& customer) const {
@@ -359,11 +514,12 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                                                                              : year - 1;
   // Last year's figures: when the run computed them and some line of last year was allocated.
   const bool with_previous =
-      book.previous != nullptr &&
-      std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
-                  [](const LineAllocation& l) { return l.allocation.has_value(); });
+      book.bridge != nullptr ||
+      (book.previous != nullptr &&
+       std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
+                   [](const LineAllocation& l) { return l.allocation.has_value(); }));
   fordelning::CustomerFinder finder(customer);
-  auto groups = items_of(book, previous_, suppliers_, supplier_lines_, finder);
+  auto groups = items_of(book, previous_, bridged_, suppliers_, supplier_lines_, finder);
   KeyViews keys(book.kunder, finder);
   const LineTexts texts{sources_, fixed_lines_};
 
@@ -388,9 +544,15 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                            "per leverantör och tjänst, i hela kronor. Varje tjänsts belopp är "
                            "leverantörens budget för {} och fördelas på kunderna efter tjänstens "
                            "fördelningsnyckel; Er andel är den del av beloppet som faller på er, "
-                           "Ert mått det värde i kunder.xlsx som andelen bygger på. Förra året är "
-                           "samma tjänster budget {} fördelad med samma nycklar.",
-                           name, year, year, last_year),
+                           "Ert mått det värde i kunder.xlsx som andelen bygger på. {}",
+                           name, year, year,
+                           book.bridge != nullptr
+                               ? fmt::format("Förra året är {}; varför beloppet ändras står i "
+                                             "bladet Varför ändras beloppet.",
+                                             bridge_base_text(*book.bridge))
+                               : fmt::format("Förra året är samma tjänster budget {} fördelad "
+                                             "med samma nycklar.",
+                                             last_year)),
                all_width);
   ++row;
   const lxw_row_t header = row++;
@@ -413,7 +575,26 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   for (const auto& [supplier, items] : groups) {
     subtotals.push_back(write_supplier(ws, row, supplier, items, keys, texts, with_previous, totals));
   }
-  if (groups.empty()) {
+  // Services charged last year that are gone: their kronor belong to last year's total.
+  std::int64_t ended = 0;
+  for (const fordelning::BridgeLine* b : ended_) {
+    auto it = b->customers.find(customer.id);
+    if (it != b->customers.end()) ended += it->second.last_kr;
+  }
+  if (ended != 0) {
+    ws.merged(row, kSupplier, kLineAmount, "Tjänster som upphört sedan förra året",
+              {.italic = true});
+    ws.kronor(row, kKr, 0);
+    ws.kronor(row, kPrevious, ended);
+    ws.formula(row, kChange, fmt::format("={}-{}", cell(row, kKr), cell(row, kPrevious)),
+               static_cast<double>(-ended), kronor_look());
+    totals.known_rows.push_back(row);
+    subtotals.push_back(row);
+    totals.previous += ended;
+    totals.change -= ended;
+    ++row;
+  }
+  if (groups.empty() && ended == 0) {
     ws.paragraph(row++, 0, kCols - 1,
                  fmt::format("{} debiteras ingenting {}: ingen av årets tjänster fördelas med en "
                              "nyckel som omfattar {} ({}).",
@@ -451,14 +632,21 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   ws.text(summary, 0, fmt::format("Att betala {}", year), label);
   ws.formula(summary, 1, "=" + cell(totals.total_row, kKr), static_cast<double>(totals.kr),
              {.bold = true, .number = std::string(kKronor)});
-  ws.text(summary + 1, 0, fmt::format("Förra året ({}, samma nycklar)", last_year), label);
+  ws.text(summary + 1, 0,
+          book.bridge == nullptr ? fmt::format("Förra året ({}, samma nycklar)", last_year)
+          : book.bridge->base == fordelning::BridgeBase::resultat
+              ? fmt::format("Debiterat {}", last_year)
+              : fmt::format("Förra året ({}, förra årets nycklar)", last_year),
+          label);
   if (previous_shown) {
     ws.formula(summary + 1, 1, "=" + cell(totals.total_row, kPrevious),
                static_cast<double>(totals.previous), {.number = std::string(kKronor)});
     ws.text(summary + 2, 0, "Förändring", label);
     ws.formula(summary + 2, 1, "=" + cell(totals.total_row, kChange),
                static_cast<double>(totals.change), {.number = std::string(kKronor)});
-    if (totals.previous_partial) {
+    if (book.bridge != nullptr) {
+      ws.text(summary + 2, 2, "Varför: se bladet Varför ändras beloppet.", {.italic = true});
+    } else if (totals.previous_partial) {
       ws.text(summary + 2, 2,
               "Förändringen gäller tjänsterna med uppgift för förra året; för några saknas den.",
               {.italic = true});
@@ -476,6 +664,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                all_width, {.italic = true});
   ws.freeze(header + 1, 0);
   ws.print_wide(header, header);
+  if (book.bridge != nullptr) write_bridge_sheet(ws.add_sheet(kBridgeSheet), book, customer);
   return ws.finish();
 }
 

@@ -896,19 +896,19 @@ void LeanSheet::check_cell(lxw_row_t row, lxw_col_t col) const {
 }
 
 std::uint32_t LeanSheet::shared(const std::string& text) {
-  ++string_uses_;
+  ++*string_uses_;
   constexpr std::size_t kSeen = 4096;  // a power of two
   if (seen_.empty()) seen_.resize(kSeen);
   Seen& seen = seen_[(reinterpret_cast<std::uintptr_t>(&text) >> 3) & (kSeen - 1)];
-  if (seen.at == &text && strings_[seen.index] == text) return seen.index;
+  if (seen.at == &text && (*strings_)[seen.index] == text) return seen.index;
   seen.at = &text;
-  return seen.index = strings_.index(text);
+  return seen.index = strings_->index(text);
 }
 
 void LeanSheet::put(lxw_row_t row, lxw_col_t col, Kind kind, const Look& look,
                     std::uint32_t index, double value) {
   cells_.push_back(
-      Cell{row, col, kind, looks_.id(look), static_cast<std::uint32_t>(cells_.size()), index, value});
+      Cell{row, col, kind, looks_->id(look), static_cast<std::uint32_t>(cells_.size()), index, value});
 }
 
 void LeanSheet::text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look) {
@@ -1062,7 +1062,7 @@ std::string LeanSheet::sheet_xml() {
     for (; i < cells.size() && cells[i].row == row; ++i) {
       const Cell& c = cells[i];
       // Formats are numbered in the order the sheet shows them, as Excel and libxlsxwriter do.
-      cell_head(out, number, c.col, looks_.xf(c.look));
+      cell_head(out, number, c.col, looks_->xf(c.look));
       switch (c.kind) {
         case Kind::text:
           out << " t=\"s\"><v>" << c.index << "</v></c>";
@@ -1087,11 +1087,11 @@ std::string LeanSheet::sheet_xml() {
 
 std::string LeanSheet::strings_xml() const {
   std::size_t bytes = 0;
-  for (std::string_view s : strings_) bytes += s.size() + 16;
+  for (std::string_view s : *strings_) bytes += s.size() + 16;
   Out out(bytes + 256);
-  out << kXmlHead << "<sst xmlns=\"" << kMainNs << "\" count=\"" << string_uses_
-      << "\" uniqueCount=\"" << static_cast<std::uint64_t>(strings_.size()) << "\">";
-  for (std::string_view s : strings_) {
+  out << kXmlHead << "<sst xmlns=\"" << kMainNs << "\" count=\"" << *string_uses_
+      << "\" uniqueCount=\"" << static_cast<std::uint64_t>(strings_->size()) << "\">";
+  for (std::string_view s : *strings_) {
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     bool preserve = !s.empty() && (space(s.front()) || space(s.back()));
     out << (preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>");
@@ -1101,12 +1101,25 @@ std::string LeanSheet::strings_xml() const {
   return out.take();
 }
 
+LeanSheet& LeanSheet::add_sheet(std::string name) {
+  auto sheet = std::unique_ptr<LeanSheet>(new LeanSheet(subject_, std::move(name)));
+  sheet->looks_ = looks_;
+  sheet->strings_ = strings_;
+  sheet->string_uses_ = string_uses_;
+  more_.push_back(std::move(sheet));
+  return *more_.back();
+}
+
 std::string LeanSheet::finish() {
   std::vector<SheetEntry> entries{{name_, print_wide_, repeat_first_, repeat_last_, ""}};
   std::vector<ZipPart> sheets;
   sheets.push_back({"", sheet_xml()});  // numbers the formats, so before styles_part()
+  for (const auto& more : more_) {
+    entries.push_back({more->name_, more->print_wide_, more->repeat_first_, more->repeat_last_, ""});
+    sheets.push_back({"", more->sheet_xml()});
+  }
   std::vector<ZipPart> parts =
-      package(entries, std::move(sheets), strings_xml(), looks_.styles(), properties_);
+      package(entries, std::move(sheets), strings_xml(), looks_->styles(), properties_);
   return zip_parts(parts, subject_);
 }
 

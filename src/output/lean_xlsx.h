@@ -113,8 +113,15 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   /// Printed landscape on A4, one page wide, with rows repeat_first..repeat_last on every page.
   void print_wide(lxw_row_t repeat_first, lxw_row_t repeat_last);
 
-  /// The workbook's bytes. Call once.
+  /// A further sheet of the same workbook, after this one (and those added before) in tab
+  /// order, sharing its strings and looks; valid until finish() of this sheet, which writes it.
+  LeanSheet& add_sheet(std::string name);
+
+  /// The workbook's bytes. Call once, on the first sheet.
   std::string finish();
+
+  LeanSheet(const LeanSheet&) = delete;
+  LeanSheet& operator=(const LeanSheet&) = delete;
 
  private:
   enum class Kind : std::uint8_t { text, number, formula, blank };
@@ -148,8 +155,13 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
   std::string name_;
   BookProperties properties_{};
   std::vector<Cell> cells_;
-  LookTable looks_;
-  SharedStrings strings_;
+  LookTable own_looks_;
+  SharedStrings own_strings_;
+  std::uint32_t own_string_uses_ = 0;
+  LookTable* looks_ = &own_looks_;        // the first sheet's, shared by the sheets added
+  SharedStrings* strings_ = &own_strings_;
+  std::uint32_t* string_uses_ = &own_string_uses_;
+  std::vector<std::unique_ptr<LeanSheet>> more_;  // sheets added by add_sheet()
   /// The shared string last found at a text's address, checked against the text before use:
   /// a statement writes the same round-wide strings (services, keys, sources) line after line,
   /// and comparing is cheaper than hashing them again.
@@ -158,7 +170,6 @@ class LeanSheet : public alloc::SheetOps<LeanSheet> {
     std::uint32_t index = 0;
   };
   std::vector<Seen> seen_;
-  std::uint32_t string_uses_ = 0;
   std::vector<std::string> formulas_;
   std::vector<Merge> merged_;
   std::vector<Column> columns_;

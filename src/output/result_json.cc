@@ -293,17 +293,35 @@ std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
 
 /// A customer of the register: id, name, type, total_kr, total_proposed_kr and suppliers_kr
 /// (supplier -> kronor).
+/// A customer's bridge (contract: "customers[].bridge").
+json bridge_json(const fordelning::Bridge& bridge, const fordelning::CustomerBridge& b) {
+  json parts = json::object();
+  for (int i = 0; i < 7; ++i) parts[fordelning::kBridgePartNames[i]] = fordelning::part(b.parts, i);
+  return {{"last_year_kr", b.last_year_kr},
+          {"this_year_kr", b.this_year_kr},
+          {"base", fordelning::base_json(bridge.base)},
+          {"parts_kr", parts}};
+}
+
 json customer_json(const fordelning::RoundAllocation& allocation, const fordelning::Customer& c,
-                   const std::map<std::string, std::int64_t>& suppliers_kr) {
+                   const std::map<std::string, std::int64_t>& suppliers_kr,
+                   const fordelning::Bridge* bridge) {
   auto total = allocation.customer_totals.find(c.id);
   auto proposed = allocation.customer_totals_proposed.find(c.id);
-  return {{"id", c.id},
+  json out = {{"id", c.id},
           {"name", c.name},
           {"type", c.typ},
           {"total_kr", total == allocation.customer_totals.end() ? 0 : total->second},
           {"total_proposed_kr",
            proposed == allocation.customer_totals_proposed.end() ? 0 : proposed->second},
           {"suppliers_kr", customers_kr_json(suppliers_kr)}};
+  if (bridge != nullptr) {
+    auto it = bridge->customers.find(c.id);
+    out["bridge"] = bridge_json(*bridge, it != bridge->customers.end()
+                                             ? it->second
+                                             : fordelning::CustomerBridge{});
+  }
+  return out;
 }
 
 /// An array at depth 1 of the document, element by element, as dump(2) prints it.
@@ -365,7 +383,7 @@ void write_result_json(const ResultDoc& doc, const std::function<void(std::strin
     } else if (doc.kunder != nullptr) {
       auto per_supplier = per_supplier_kr(doc.allocation);
       for (const auto& c : doc.kunder->customers) {
-        array.add(customer_json(doc.allocation, c, per_supplier[c.id]));
+        array.add(customer_json(doc.allocation, c, per_supplier[c.id], doc.bridge));
       }
     }
     array.finish();

@@ -10,6 +10,7 @@
 
 #include "analys/submission.h"
 #include "core/finding.h"
+#include "fordelning/bridge.h"
 #include "fordelning/customers.h"
 #include "fordelning/round_allocation.h"
 #include "sammanstallning/round.h"
@@ -44,6 +45,7 @@ struct ResultDoc {
   const fordelning::Kunder* kunder = nullptr;  // nullptr: no register, no customers
   const sammanstallning::Round* round = nullptr;  // the consolidation: categories, scope,
                                                   // adjustments (nullptr: lines as read only)
+  const fordelning::Bridge* bridge = nullptr;     // the change from last year (nullptr: none)
 };
 
 /// resultat.json as text, handed to `sink` piece by piece: the same text as dump(2) of the

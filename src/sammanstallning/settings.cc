@@ -10,6 +10,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <numeric>
+#include <tuple>
 #include <sstream>
 #include <utility>
 
@@ -750,6 +751,29 @@ void read_bilaga(Parser& p, const toml::table& root, Bilaga& out) {
   }
 }
 
+// ---- [foregaende] -----------------------------------------------------------------------------
+
+void read_foregaende(Parser& p, const toml::table& root, Foregaende& out) {
+  const toml::table* t = p.table(root, "foregaende", "en tabell [foregaende]");
+  if (t == nullptr) return;
+  constexpr std::string_view where = "[foregaende]";
+  p.only(*t, where, {"kunder", "resultat"});
+  for (auto [key, field, line] :
+       {std::tuple{std::string_view("kunder"), &out.kunder, &out.kunder_rad},
+        std::tuple{std::string_view("resultat"), &out.resultat, &out.resultat_rad}}) {
+    if (auto text = p.text(*t, key, where, "Förändringen mot förra året räknas inte.")) {
+      *field = std::move(*text);
+      *line = line_of(*t->get(key));
+    }
+  }
+  if (out.kunder.empty() && !out.resultat.empty()) {
+    p.error(out.resultat_rad,
+            "'resultat' i [foregaende] kräver 'kunder' (förra årets kunder.xlsx med mått, nycklar "
+            "och tjänstekatalog): förändringen mot förra året räknas inte.");
+    out.resultat.clear();
+  }
+}
+
 // ---- describe_defaults ----------------------------------------------------------------------
 
 std::string index_line(const IndexSettings& x) {
@@ -856,7 +880,7 @@ Settings read_settings(std::string_view toml_text, std::string_view file_name, F
     return s;
   }
   p.only(root, "", {"analysar", "index", "kf_index", "prisindex", "leverantor", "alternativ",
-                    "justering", "bilaga"});
+                    "justering", "bilaga", "foregaende"});
   s.analysar = p.year(root, "analysar").value_or(0);
   read_index(p, root, s.index);
   s.kf_index = p.number(root, "kf_index", "", kIndexRule);
@@ -865,6 +889,7 @@ Settings read_settings(std::string_view toml_text, std::string_view file_name, F
   read_alternativ(p, root, s.alternativ);
   read_justeringar(p, root, s.justeringar);
   read_bilaga(p, root, s.bilaga);
+  read_foregaende(p, root, s.foregaende);
   p.flush();
   return s;
 }

@@ -116,6 +116,15 @@ struct Bilaga {
   std::string version;       // the version ("" none)
 };
 
+/// Last year's round (`[foregaende]`), for the change from last year (fordelning/bridge.h).
+/// Paths as written, relative to the round folder.
+struct Foregaende {
+  std::string kunder;     // last year's kunder.xlsx ("" none: no bridge)
+  std::string resultat;   // last year's resultat.json ("" none: last year recomputed)
+  int kunder_rad = 0;     // line of `kunder` in omgang.toml, for findings
+  int resultat_rad = 0;   // line of `resultat`
+};
+
 /// Everything omgang.toml can say; every default is "not set".
 struct Settings {
   int analysar = 0;                   // analysis year Y; 0 = from submissions
@@ -126,6 +135,7 @@ struct Settings {
   std::vector<Alternativ> alternativ;  // B, C, D entries in file order
   std::vector<Justering> justeringar;  // [[justering]] entries in file order
   Bilaga bilaga;                       // [bilaga]
+  Foregaende foregaende;               // [foregaende]
 };
 
 /// Finding codes of this module.

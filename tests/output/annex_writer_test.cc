@@ -37,7 +37,7 @@ struct Fixture {
   std::vector<arsanalys::sammanstallning::AlternativeEffect> effects = fx::seed_effects();
   arsanalys::fordelning::Kunder kunder = fx::seed_kunder();
   Findings findings = fx::seed_findings();
-  AnnexInput input() const { return AnnexInput{round, effects, &kunder, findings, true}; }
+  AnnexInput input() const { return AnnexInput{round, effects, &kunder, findings, true, nullptr}; }
 };
 
 /// The text of the HTML without tags and with entities of the escaped characters undone, white
@@ -127,7 +127,7 @@ TEST_CASE("annex HTML: the annex's headings, in order, and a draft marked UTKAST
   CHECK(html.find("break-inside: avoid") != std::string::npos);
   CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
 
-  AnnexInput clean{f.round, f.effects, &f.kunder, f.findings, false};
+  AnnexInput clean{f.round, f.effects, &f.kunder, f.findings, false, nullptr};
   std::string final_html = beslutsbilaga_html(clean);
   CHECK(final_html.find("UTKAST") == std::string::npos);
 }

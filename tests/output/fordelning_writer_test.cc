@@ -178,7 +178,9 @@ struct Fixture {
     };
     total_up(previous, kunder);
   }
-  AllocationBook book(bool draft = false) const { return {current, &previous, kunder, draft}; }
+  AllocationBook book(bool draft = false) const {
+    return {current, &previous, kunder, draft, nullptr};
+  }
 };
 
 Workbook read_back(const std::string& bytes, const char* name) {
@@ -530,7 +532,7 @@ TEST_CASE("fordelning.xlsx: a round without lines or proposals still explains it
   Fixture fx;
   f::RoundAllocation empty;
   empty.year = 2024;
-  AllocationBook book{empty, nullptr, fx.kunder, false};
+  AllocationBook book{empty, nullptr, fx.kunder, false, nullptr};
   Workbook wb = read_back(fordelning_xlsx(book), "fordelning.xlsx");
   REQUIRE(wb.sheets.size() == 5);
   CHECK(text_at(wb, sheet_named(wb, "Översikt"), 4, 0) == "Inga leverantörsrader i omgången.");
@@ -602,11 +604,13 @@ TEST_CASE("Kundbesked: per supplier and service, key, measure, share, last year,
   CHECK(text_at(wb, s, k + 2, 2) ==
         "75 % till förvaltningarna efter Antal anställda, 25 % till bolagen efter Stadshus "
         "AB-nyckel.");
-  CHECK(text_at(wb, s, k + 2, 5) == "45 % (9/20)");
+  // Shares as a person reads them (issue 15): the whole key's share, then each step's measure.
+  CHECK(text_at(wb, s, k + 2, 5) == "45 % av beloppet: steg 1 (75 %): 300 av 500 anställda (60 %)");
   CHECK(text_at(wb, s, k + 3, 2) ==
         "Hela beloppet till förvaltningarna och bolagen efter Digitala fakturor + 3 × "
         "Pappersfakturor.");
-  CHECK(text_at(wb, s, k + 3, 5) == "20 % (1/5)");
+  CHECK(text_at(wb, s, k + 3, 5) ==
+        "500 av 2 500 enligt Digitala fakturor + 3 × Pappersfakturor (20 %)");
 }
 
 TEST_CASE("Kundbesked: a customer charged nothing is told so", "[output][fordelning]") {
@@ -628,7 +632,7 @@ TEST_CASE("Kundbesked: a customer charged nothing is told so", "[output][fordeln
 
 TEST_CASE("Kundbesked: without last year's figures", "[output][fordelning]") {
   Fixture fx;
-  AllocationBook book{fx.current, nullptr, fx.kunder, false};
+  AllocationBook book{fx.current, nullptr, fx.kunder, false, nullptr};
   Workbook wb = read_back(customer_xlsx(book, fx.kunder.customers[0]), "F1.xlsx");
   const Sheet& s = wb.sheets[0];
   CHECK(text_at(wb, s, 3, 1) == "uppgift saknas");
@@ -642,7 +646,7 @@ TEST_CASE("Kundbesked: last year's round without allocated lines is no figure of
   Fixture fx;
   f::RoundAllocation nothing;  // as when no line has a figure for last year
   nothing.year = 2023;
-  AllocationBook book{fx.current, &nothing, fx.kunder, false};
+  AllocationBook book{fx.current, &nothing, fx.kunder, false, nullptr};
   Workbook wb = read_back(customer_xlsx(book, fx.kunder.customers[1]), "F2.xlsx");
   const Sheet& s = wb.sheets[0];
   CHECK(text_at(wb, s, 3, 1) == "uppgift saknas");
@@ -654,7 +658,7 @@ TEST_CASE("Kundbesked: last year's round without allocated lines is no figure of
   f::RoundAllocation some;
   some.year = 2023;
   some.lines = {fx.previous.lines[1]};  // Inköp's line
-  AllocationBook partial{fx.current, &some, fx.kunder, false};
+  AllocationBook partial{fx.current, &some, fx.kunder, false, nullptr};
   Workbook pw = read_back(customer_xlsx(partial, fx.kunder.customers[1]), "F2.xlsx");
   const Sheet& ps = pw.sheets[0];
   std::int64_t before = allocated(800'000, fx.kunder.keys[0], fx.kunder).at("F2");

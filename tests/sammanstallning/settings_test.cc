@@ -208,7 +208,7 @@ TEST_CASE("unknown keys: a varning with the line, and a suggestion when one is c
        "okänd nyckel 'Kf_Index' (menade du 'kf_index'?). Nyckeln används inte."},
       {"omgang = 2024\n", "rad 1",
        "okänd nyckel 'omgang'; kända nycklar: analysar, index, kf_index, prisindex, leverantor, "
-       "alternativ, justering, bilaga. Nyckeln används inte."},
+       "alternativ, justering, bilaga, foregaende. Nyckeln används inte."},
       {"[leverantor.\"X\"]\nindex = 6\npaverkn = \"niva\"\n", "rad 3",
        "okänd nyckel 'paverkn' i [leverantor.\"X\"] (menade du 'paverkan'?). Nyckeln används "
        "inte."},
@@ -548,4 +548,33 @@ TEST_CASE("findings come in line order", "[settings]") {
   CHECK(findings[0].where.cell == "rad 1");
   CHECK(findings[1].where.cell == "rad 4");
   CHECK(findings[2].where.cell == "rad 5");
+}
+
+TEST_CASE("[foregaende]: last year's register and resultat.json, with their lines", "[settings]") {
+  Findings findings;
+  Settings s = read("[foregaende]\nkunder = \"../2023/kunder.xlsx\"\n"
+                    "resultat = \"../2023/ut/resultat.json\"\n",
+                    findings);
+  CHECK(findings.empty());
+  CHECK(s.foregaende.kunder == "../2023/kunder.xlsx");
+  CHECK(s.foregaende.kunder_rad == 2);
+  CHECK(s.foregaende.resultat == "../2023/ut/resultat.json");
+  CHECK(s.foregaende.resultat_rad == 3);
+
+  Finding f = only_finding("[foregaende]\nresultat = \"x.json\"\n");
+  CHECK(f.code == "SETTINGS_INVALID");
+  CHECK(f.where.cell == "rad 2");
+  CHECK(f.message.find("kräver 'kunder'") != std::string::npos);
+
+  f = only_finding("[foregaende]\nkunder = 2023\n");
+  CHECK(f.code == "SETTINGS_INVALID");
+  CHECK(f.message.find("'kunder' i [foregaende] ska vara en text") != std::string::npos);
+
+  f = only_finding("[foregaende]\nkunde = \"a.xlsx\"\n");
+  CHECK(f.code == "SETTINGS_UNKNOWN_KEY");
+  CHECK(f.message.find("kunder") != std::string::npos);
+
+  Settings sample = read_settings_file(kSample, findings);
+  CHECK(sample.foregaende.kunder == "../2023/kunder.xlsx");
+  CHECK(sample.foregaende.resultat.empty());
 }
