@@ -113,10 +113,15 @@ PdfPrint::PdfPrint(fs::path html, fs::path pdf, std::chrono::seconds timeout)
   std::string name = pdf_.filename().string();
   fs::path chromium = find_chromium();
   if (chromium.empty()) {
+    const char* forced = std::getenv("ARSANALYS_CHROMIUM");
+    const std::string why =
+        forced == nullptr ? "Chromium saknas (Debian-paketet chromium)"
+        : *forced == '\0' ? "PDF är avstängd (ARSANALYS_CHROMIUM är tom)"
+                           : fmt::format("ARSANALYS_CHROMIUM pekar på {}, som inte är ett program "
+                                         "som går att köra",
+                                         forced);
     result_ = PdfResult{PdfResult::Status::no_chromium,
-                        fmt::format("{} skrevs inte: Chromium saknas (Debian-paketet chromium). "
-                                    "HTML och xlsx är skrivna.",
-                                    name)};
+                        fmt::format("{} skrevs inte: {}. HTML och xlsx är skrivna.", name, why)};
     return;
   }
   profile_ = make_profile();
