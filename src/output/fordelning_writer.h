@@ -59,13 +59,17 @@ class CustomerStatements {
                                            // kommunbidrag, delivered to a supplier), in order
 };
 
-/// The file name of a customer's statement: the Kund-id with characters that are not safe in
-/// file names replaced by '_', then ".xlsx". "INK" -> "INK.xlsx".
+/// The file name of a customer's statement: the Kund-id made a portable file name (spaces too
+/// replaced by '_'; core/names.h), then ".xlsx". "INK" -> "INK.xlsx", "aux.txt" ->
+/// "aux_.txt.xlsx", "~$lås" -> "_$lås.xlsx"; a Kund-id too long for a file name is shortened
+/// and ends in a hash of the whole.
 std::string customer_file_name(std::string_view kund_id);
 
 /// The statement file names of a register's customers, in its order: customer_file_name() of
 /// each, and where two would be one file (Kund-ids that differ only in unsafe characters or in
 /// case: "A/B" and "A_B", "ab" and "AB") the later ones numbered: "A_B-2.xlsx".
-std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers);
+/// `shortened`, when given, gets the indexes of the customers whose names were shortened.
+std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers,
+                                             std::vector<std::size_t>* shortened = nullptr);
 
 }  // namespace arsanalys::output

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analys/recognise.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "output/allocation_layout.h"
 #include "output/fordelning_writer.h"
@@ -480,41 +481,18 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
 }
 
 std::string customer_file_name(std::string_view kund_id) {
-  std::string name;
-  for (char c : kund_id) {
-    auto u = static_cast<unsigned char>(c);
-    bool unsafe = u < 0x20 || u == 0x7F || std::string_view("/\\:*?\"<>| ").find(c) !=
-                                                std::string_view::npos;
-    name += unsafe ? '_' : c;
-  }
-  // No hidden file, no "." or "..", no trailing dot (Windows drops it).
-  if (!name.empty() && name.front() == '.') name.front() = '_';
-  if (!name.empty() && name.back() == '.') name.back() = '_';
-  if (name.empty()) name = "_";
-  // Names Windows reserves for devices.
-  std::string upper;
-  for (char c : name) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  static const char* kReserved[] = {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3",
-                                    "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
-                                    "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
-                                    "LPT9"};
-  for (const char* r : kReserved) {
-    if (upper == r) name += '_';
-  }
-  return name + ".xlsx";
+  return portable_file_name(kund_id, ".xlsx", " ");
 }
 
-std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers) {
+std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers,
+                                             std::vector<std::size_t>* shortened) {
   std::vector<std::string> out;
   std::set<std::string> taken;  // folded: "ab.xlsx" and "AB.xlsx" are one file on Windows and macOS
-  for (const fordelning::Customer& c : customers) {
-    std::string name = customer_file_name(c.id);
-    const std::string stem = name.substr(0, name.size() - 5);  // without ".xlsx"
-    for (int n = 2; taken.count(fold(name)) != 0; ++n) {
-      name = fmt::format("{}-{}.xlsx", stem, n);
-    }
-    taken.insert(fold(name));
-    out.push_back(std::move(name));
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    bool cut = false;
+    std::string name = portable_file_name(customers[i].id, ".xlsx", " ", &cut);
+    if (cut && shortened != nullptr) shortened->push_back(i);
+    out.push_back(unique_file_name(std::move(name), taken));
   }
   return out;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "output/xlsx_writer.h"
 #include "fordelning/customers.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"
@@ -676,6 +677,33 @@ TEST_CASE("customer_file_name keeps the Kund-id, unsafe characters replaced", "[
   CHECK(customer_file_name("") == "_.xlsx");
   CHECK(customer_file_name("Kund 7") == "Kund_7.xlsx");
   CHECK(customer_file_name("con") == "con_.xlsx");
+}
+
+TEST_CASE("customer_file_name: no name Windows reserves, no lock file, never too long (issue 16)",
+          "[output][fordelning]") {
+  CHECK(customer_file_name("aux.txt") == "aux_.txt.xlsx");
+  CHECK(customer_file_name("PRN") == "PRN_.xlsx");
+  CHECK(customer_file_name("~$lock") == "_$lock.xlsx");
+  std::vector<f::Customer> customers(3);
+  customers[0].id = std::string(237, 'K');
+  customers[1].id = std::string(237, 'K') + "2";
+  customers[2].id = "INK";
+  std::vector<std::size_t> shortened;
+  auto names = arsanalys::output::customer_file_names(customers, &shortened);
+  CHECK(shortened == std::vector<std::size_t>{0, 1});
+  CHECK(names[0] != names[1]);
+  for (const auto& n : names) CHECK(n.size() <= 200);
+  CHECK(names[2] == "INK.xlsx");
+}
+
+TEST_CASE("sheet_name: no sheet named History, no control character (issue 16)",
+          "[output][fordelning]") {
+  using arsanalys::output::sheet_name;
+  CHECK(sheet_name("History") == "History-");
+  CHECK(sheet_name("history") == "history-");
+  CHECK(sheet_name("Historik") == "Historik");
+  CHECK(sheet_name(std::string("a\x01" "b\vc")) == "a-b-c");
+  CHECK(sheet_name(std::string("a\xFF" "b")) == "a\xEF\xBF\xBD" "b");
 }
 
 TEST_CASE("customer_file_names: two Kund-ids never share a file", "[output][fordelning]") {
