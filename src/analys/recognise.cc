@@ -923,7 +923,8 @@ Table* Submission::table(std::string_view id) {
   return const_cast<Table*>(std::as_const(*this).table(id));
 }
 
-Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& /*findings*/) {
+Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& findings) {
+  xlsx::report_text_repairs(wb, findings);
   Submission s = Recogniser(wb, def).run();
   for (Proposal& p : s.proposals) p.lacking = lacking_fields(p, def);
   return s;

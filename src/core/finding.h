@@ -42,6 +42,10 @@ using Findings = std::vector<Finding>;
 /// `<fil>: blad '<blad>' cell <cell>: <meddelande>` (parts left out when unknown).
 std::string describe(const Finding& finding);
 
+/// Every text of the findings made fit for any output (clean_text()): a message may quote what
+/// an input said.
+void clean_findings(Findings& findings);
+
 /// Findings in a stable order: by file, sheet, row, column, code.
 void sort_findings(Findings& findings);
 
