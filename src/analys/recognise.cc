@@ -440,6 +440,12 @@ class Recogniser {
         fig.source = at(sheet, r, table.columns[i].col);
         if (c->type == CellType::number) {
           fig.amount = amount_from_number(c->number, table.unit);
+        } else if (c->type == CellType::string && c->formula != xlsx::kNoIndex &&
+                   wb_.text(*c).empty()) {
+          // A formula saved without its value (by a program that does not compute): the
+          // figure is unknown, not empty.
+          fig.amount.kind = Amount::Kind::uncomputed;
+          fig.amount.reason = std::string(wb_.formula(*c));
         } else if (c->type == CellType::string) {
           std::string f = fold(wb_.text(*c));
           if (is_qualifier(f)) {
@@ -451,7 +457,11 @@ class Recogniser {
         } else {
           fig.amount.kind = Amount::Kind::unparsed;
         }
-        if (fig.amount.kind == Amount::Kind::amount) amounts = true;
+        if (fig.amount.kind == Amount::Kind::amount ||
+            fig.amount.kind == Amount::Kind::out_of_range ||
+            fig.amount.kind == Amount::Kind::uncomputed) {
+          amounts = true;
+        }
         line.values[i] = std::move(fig);
       }
       bool texts = std::any_of(line.texts.begin(), line.texts.end(),
