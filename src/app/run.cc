@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +18,8 @@
 #include "app/ingest.h"
 #include "checks/checks.h"
 #include "core/file_io.h"
+#include "core/names.h"
+#include "core/output_dir.h"
 #include "core/parallel.h"
 #include "fordelning/catalogue.h"
 #include "fordelning/customers.h"
@@ -36,6 +39,8 @@ namespace arsanalys::app {
 namespace fs = std::filesystem;
 namespace {
 
+__extension__ typedef __int128 Wide;  // sums of amounts, never overflowing
+
 constexpr int kStages = 6;
 
 /// Prints "[n/6] text" as a stage begins.
@@ -51,9 +56,8 @@ class Progress {
   int n_ = 0;
 };
 
-/// The submissions of a round folder, sorted by file name (so the run does not depend on the
-/// order the file system lists them in).
-std::vector<fs::path> submission_files(const fs::path& round_dir) {
+/// The folder of a round's submissions; a RunError when there is none.
+fs::path submissions_dir(const fs::path& round_dir) {
   fs::path dir = round_dir / "leverantorer";
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -61,17 +65,13 @@ std::vector<fs::path> submission_files(const fs::path& round_dir) {
                                "leverantorer/ med leverantörernas ifyllda mallar (.xlsx).",
                                dir.string()));
   }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  if (ec) {
-    throw RunError(
-        fmt::format("Kan inte läsa mappen {}: {}.", dir.string(), system_error_text(ec.value())));
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return dir;
 }
+
+/// What `run` writes at the top of its output folder: everything else there is the user's.
+const std::vector<std::string> kOwnOutputs = {
+    "resultat.json",      "sammanstallning.xlsx", "beslutsbilaga.xlsx", "beslutsbilaga.html",
+    "beslutsbilaga.pdf",  "fordelning.xlsx",      "kunder",             "granskning"};
 
 checks::SupplierSettings supplier_settings(const analys::Submission& s,
                                            const sammanstallning::Settings& settings) {
@@ -89,15 +89,66 @@ checks::SupplierSettings supplier_settings(const analys::Submission& s,
   return out;
 }
 
+/// `analysar` in omgang.toml against the years the submissions are about: a round of one year
+/// read as another would compare and allocate the wrong columns.
+void check_round_year(const sammanstallning::Settings& settings,
+                      const std::vector<Ingested>& ingested, Findings& findings) {
+  if (settings.analysar == 0) return;
+  std::map<int, std::vector<std::string>> other;  // year -> files
+  for (const Ingested& i : ingested) {
+    int y = i.submission.year;
+    if (y != 0 && y != settings.analysar) other[y].push_back(i.submission.file);
+  }
+  for (const auto& [year, files] : other) {
+    findings.push_back(Finding{
+        "SETTINGS_INVALID", Level::fel, {"omgang.toml", "", ""},
+        fmt::format("analysar = {} i omgang.toml, men {} gäller {} ({}). Rätta analysar eller "
+                    "underlagen; tills dess jämförs och fördelas fel års kolumner.",
+                    settings.analysar, files.size() == 1 ? "underlaget" : "underlagen", year,
+                    fmt::join(files, ", ")),
+        std::nullopt, std::nullopt});
+  }
+}
+
+/// The largest sum of a round's amounts, in kronor either way: every sum the run makes and
+/// writes to JSON stays exact in a JSON reader that holds numbers as doubles (2^53 - 1).
+constexpr Wide kMaxRoundKr = (Wide{1} << 53) - 1;
+
+/// Throws RunError when the figures of the round's submissions add up (in absolute value)
+/// beyond kMaxRoundKr. Each figure is at most 10^12 kr (larger ones are refused as
+/// NUMBER_OUT_OF_RANGE); only thousands of such figures can come near it.
+void check_round_total(const std::vector<Ingested>& ingested) {
+  Wide total = 0;
+  for (const Ingested& i : ingested) {
+    for (const analys::Table& t : i.submission.tables) {
+      for (const analys::Line& line : t.lines) {
+        for (const auto& v : line.values) {
+          if (v && v->amount.kind == analys::Amount::Kind::amount) {
+            total += v->amount.kronor < 0 ? -Wide{v->amount.kronor} : v->amount.kronor;
+          }
+        }
+      }
+    }
+  }
+  if (total > kMaxRoundKr) {
+    throw RunError(
+        "Underlagens belopp är sammanlagt större än 9 007 199 254 740 991 kr (2^53 − 1, det "
+        "största heltal som alla JSON-läsare återger exakt): omgången kan inte räknas. "
+        "Kontrollera beloppen och enheterna i underlagen.");
+  }
+}
+
 /// Everything read from the round folder.
 struct Inputs {
   sammanstallning::Settings settings;
   std::vector<Ingested> ingested;  // readable submissions, in file name order
   std::optional<fordelning::Kunder> kunder;
   std::vector<std::string> unreadable;  // files that gave nothing
+  std::vector<std::string> unused;      // readable files not used (a supplier's second file)
 };
 
-Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& findings) {
+Inputs read_inputs(const fs::path& round_dir, const std::vector<Listed>& files,
+                   Progress& progress, Findings& findings) {
   Inputs in;
   progress.stage("Läser omgang.toml");
   in.settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", findings);
@@ -109,11 +160,15 @@ Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& find
     std::optional<Ingested> ingested;
     Findings findings;
   };
-  std::vector<fs::path> files = submission_files(round_dir);
   std::vector<Slot> slots(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
     Slot& slot = slots[i];
-    slot.ingested = ingest_file(files[i], def, slot.findings);
+    slot.ingested = ingest_file(files[i].path, def, slot.findings, files[i].name);
+    if (slot.ingested && !files[i].workbook_name) {
+      // A workbook under another name (x.xlsx.bak): said once, not read as a submission.
+      slot.ingested.reset();
+      slot.findings = {misnamed_workbook(files[i].name)};
+    }
     if (slot.ingested) {
       checks::check_submission(slot.ingested->submission, def,
                                supplier_settings(slot.ingested->submission, in.settings),
@@ -123,11 +178,20 @@ Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& find
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (slots[i].ingested) {
       in.ingested.push_back(std::move(*slots[i].ingested));
-    } else if (!is_lock_file(files[i])) {
-      in.unreadable.push_back(files[i].filename().string());
+    } else if (!is_lock_file(files[i].path)) {
+      in.unreadable.push_back(files[i].name);
     }
     findings.insert(findings.end(), slots[i].findings.begin(), slots[i].findings.end());
   }
+  check_round_year(in.settings, in.ingested, findings);
+  // A supplier's two files (inkop.xlsx and inkop (1).xlsx): neither is used.
+  std::vector<std::size_t> twice = duplicate_submissions(in.ingested, findings);
+  for (auto i = twice.rbegin(); i != twice.rend(); ++i) {
+    in.unused.push_back(in.ingested[*i].submission.file);
+    in.ingested.erase(in.ingested.begin() + static_cast<std::ptrdiff_t>(*i));
+  }
+  std::reverse(in.unused.begin(), in.unused.end());
+  check_round_total(in.ingested);
   progress.stage("Läser kunder.xlsx");
   fs::path kunder = round_dir / "kunder.xlsx";
   std::error_code ec;
@@ -150,12 +214,12 @@ Inputs read_inputs(const fs::path& round_dir, Progress& progress, Findings& find
   return in;
 }
 
-/// Writes one output and remembers it for the summary.
+/// Writes the outputs into the staging folder and counts them for the summary.
 class Outputs {
  public:
   explicit Outputs(fs::path dir) : dir_(std::move(dir)) {}
   void write(const fs::path& relative, std::string_view bytes) {
-    write_file_atomic(folder(relative.parent_path()) / relative.filename(), bytes);
+    write_file(folder(relative.parent_path()) / relative.filename(), bytes);
     ++written_;
   }
   /// The sub-folder `relative` of the output folder, made when missing.
@@ -164,12 +228,12 @@ class Outputs {
     std::error_code ec;
     fs::create_directories(path, ec);
     if (ec) {
-      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.string(),
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", relative.string(),
                                  system_error_text(ec.value())));
     }
     return path;
   }
-  void count_written() { ++written_; }
+  void count_written(int n = 1) { written_ += n; }
   int written() const { return written_; }
   const fs::path& dir() const { return dir_; }
 
@@ -177,6 +241,14 @@ class Outputs {
   fs::path dir_;
   int written_ = 0;
 };
+
+/// A finding for an output file whose name had to be shortened (file names have at most 255
+/// bytes; the program keeps its own below 200).
+Finding name_shortened(const Location& where, std::string_view what, std::string_view file) {
+  return Finding{"NAME_SHORTENED", Level::info, where,
+                 fmt::format("{} är för långt för ett filnamn: filen heter {}.", what, file),
+                 std::nullopt, std::nullopt};
+}
 
 /// The round folder as the summary names it: absolute, without a trailing separator.
 fs::path shown(const fs::path& dir) {
@@ -187,7 +259,7 @@ fs::path shown(const fs::path& dir) {
 }
 
 void print_summary(const fs::path& round_dir, const Inputs& in, const Findings& findings,
-                   const Outputs& outputs, std::ostream& out) {
+                   const Outputs& outputs, const fs::path& published, std::ostream& out) {
   std::map<Level, int> count;
   for (const Finding& f : findings) ++count[f.level];
   out << fmt::format("\nOmgång: {}", shown(round_dir).string());
@@ -196,12 +268,15 @@ void print_summary(const fs::path& round_dir, const Inputs& in, const Findings& 
     out << fmt::format("\n  {} ({})", i.submission.supplier, i.submission.file);
   }
   for (const auto& f : in.unreadable) out << fmt::format("\n  {} kunde inte läsas", f);
+  for (const auto& f : in.unused) {
+    out << fmt::format("\n  {} används inte (leverantören har fler än ett underlag)", f);
+  }
   out << fmt::format("\nFynd: {} fel, {} varningar, {} info.\n", count[Level::fel],
                      count[Level::varning], count[Level::info]);
   for (const Finding& f : findings) {
     if (f.level == Level::fel) out << "  " << describe(f) << "\n";
   }
-  out << fmt::format("{} filer skrivna i {}{}\n", outputs.written(), outputs.dir().string(),
+  out << fmt::format("{} filer skrivna i {}{}\n", outputs.written(), published.string(),
                      count[Level::fel] ? " (UTKAST: underlagen innehåller fel)" : "");
 }
 
@@ -248,24 +323,27 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   fs::path out_dir = options.out_dir.empty() ? fs::path("ut") : options.out_dir;
   Progress progress(out);
   Findings findings;
-  Inputs in = read_inputs(round_dir, progress, findings);
+  const fs::path submissions_folder = submissions_dir(round_dir);
+  std::vector<Listed> files = list_submissions(submissions_folder, findings);
+
+  // The output folder is checked and locked before the long part, so that a bad one (one that
+  // holds inputs, or another run's) is said at once. Everything is written into a staging
+  // folder beside it and published whole at the end: a failure or a kill on the way leaves the
+  // previous output as it was.
+  InputSet inputs;
+  inputs.add_folder(submissions_folder);
+  inputs.add_file(round_dir / "omgang.toml");
+  inputs.add_file(round_dir / "kunder.xlsx");
+  for (const Listed& f : files) inputs.add_file(f.path);
+  StagedOutput staged(out_dir, inputs, kOwnOutputs);
+
+  Inputs in = read_inputs(round_dir, files, progress, findings);
   if (in.ingested.empty()) {
     for (const Finding& f : findings) err << describe(f) << "\n";
     err << fmt::format("fel: inget läsbart underlag i {}: inget kunde skrivas.\n",
-                       (round_dir / "leverantorer").string());
+                       submissions_folder.string());
     return ExitCode::failed;
   }
-
-  // The output folder is made (or found) before the long part, so an unwritable one is said at
-  // once; temporaries left by a run that was killed are cleared away.
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec || !fs::is_directory(out_dir)) {
-    throw RunError(fmt::format(
-        "Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
-        ec ? system_error_text(ec.value()) : std::string("det finns en fil med det namnet")));
-  }
-  remove_stale_temporaries(out_dir);
 
   progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
   // The submissions as the round uses them: the preparers' line adjustments applied to copies
@@ -298,22 +376,45 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   }
   std::vector<sammanstallning::AlternativeEffect> effects =
       sammanstallning::alternative_effects(round, allocation);
+
+  // The outputs' file names: each a portable name, none the same as another but for case.
+  std::vector<std::string> review_names;
+  std::set<std::string> taken;
+  for (const auto& i : in.ingested) {
+    bool cut = false;
+    review_names.push_back(unique_file_name(output::review_file_name(i.submission.file, &cut),
+                                            taken));
+    if (cut) {
+      findings.push_back(name_shortened({i.submission.file, "", ""}, "Filens namn",
+                                        "granskning/" + review_names.back()));
+    }
+  }
+  std::vector<std::string> customer_names;
+  if (in.kunder) {
+    std::vector<std::size_t> cut;
+    customer_names = output::customer_file_names(in.kunder->customers, &cut);
+    for (std::size_t i : cut) {
+      findings.push_back(name_shortened({"kunder.xlsx", "Kunder", ""},
+                                        fmt::format("Kund-id '{}'", in.kunder->customers[i].id),
+                                        "kunder/" + customer_names[i]));
+    }
+  }
+  clean_findings(findings);
   sort_findings(findings);
   bool draft = std::any_of(findings.begin(), findings.end(),
                            [](const Finding& f) { return f.level == Level::fel; });
 
   progress.stage("Skriver granskningskopior, sammanställning och beslutsbilaga");
-  Outputs outputs(out_dir);
+  Outputs outputs(staged.dir());
   const analys::TemplateDef& def = analys::builtin_template();
-  for (const auto& i : in.ingested) {
+  for (std::size_t k = 0; k < in.ingested.size(); ++k) {
+    const Ingested& i = in.ingested[k];
     Findings own;
     for (const Finding& f : findings) {
       if (f.where.file == i.submission.file) own.push_back(f);
     }
-    fs::path path = output::review_path(out_dir, i.submission.file);
-    outputs.folder(path.parent_path().lexically_relative(out_dir));  // a clear message if not
-    output::write_review(def, i.submission, i.workbook, own, path);
-    outputs.count_written();
+    outputs.write(fs::path("granskning") / review_names[k],
+                  output::review_workbook(def, i.submission, i.workbook, own));
   }
   outputs.write("sammanstallning.xlsx",
                 output::sammanstallning_xlsx(round, submissions, findings, draft));
@@ -321,13 +422,15 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   output::AnnexInput annex{round, effects, kunder, findings, draft};
   outputs.write("beslutsbilaga.xlsx", output::beslutsbilaga_xlsx(annex));
   outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
-  // Chromium prints the annex while the rest is written.
-  output::PdfPrint printing(out_dir / "beslutsbilaga.html", out_dir / "beslutsbilaga.pdf");
+  // Chromium prints the annex while the rest is written, its profile in the staging folder.
+  output::PdfPrint printing(outputs.dir() / "beslutsbilaga.html",
+                            outputs.dir() / "beslutsbilaga.pdf", std::chrono::seconds(120),
+                            outputs.dir());
 
   progress.stage("Skriver fördelning, kundbesked och resultat.json");
   // resultat.json is written as it is made: at city scale it is hundreds of megabytes.
   auto write_result = [&] {
-    AtomicFile file(out_dir / "resultat.json");
+    FileWriter file(outputs.dir() / "resultat.json");
     std::string buffer;
     auto flush = [&] {
       file.write(buffer);
@@ -339,39 +442,34 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                                 if (buffer.size() >= (std::size_t{1} << 20)) flush();
                               });
     flush();
-    file.commit();
+    file.close();
   };
   if (in.kunder) {
     output::AllocationBook book{allocation, &previous, *in.kunder, draft};
     const fs::path folder = outputs.folder("kunder");
     output::CustomerStatements statements(book);
     const auto& customers = in.kunder->customers;
-    const std::vector<std::string> names = output::customer_file_names(customers);
     // On every core: first fordelning.xlsx and resultat.json, one task each (they are made
     // by one thread), so that the statements, one task per customer, fill the other cores
-    // meanwhile. The files go to disk with one sync. The bytes of each file depend only on
-    // its own input, never on the threads.
-    FileBatch batch;
+    // meanwhile. The bytes of each file depend only on its own input, never on the threads.
     parallel_for(customers.size() + 2, [&](std::size_t i) {
       if (i == 0) {
-        batch.add_written(outputs.dir() / "fordelning.xlsx", [&](const fs::path& tmp) {
-          output::write_fordelning_xlsx(book, tmp);
-        });
+        output::write_fordelning_xlsx(book, outputs.dir() / "fordelning.xlsx");
       } else if (i == 1) {
         write_result();
       } else {
-        batch.add(folder / names[i - 2], statements.xlsx(customers[i - 2]));
+        write_file(folder / customer_names[i - 2], statements.xlsx(customers[i - 2]));
       }
     });
-    batch.commit();
-    for (int i = 0; i < batch.committed(); ++i) outputs.count_written();
+    outputs.count_written(static_cast<int>(customers.size()) + 1);  // statements, fordelning
   } else {
     write_result();
   }
   outputs.count_written();  // resultat.json
   output::PdfResult pdf = printing.finish();
   if (pdf.status == output::PdfResult::Status::written) outputs.count_written();
-  print_summary(round_dir, in, findings, outputs, out);
+  staged.publish();
+  print_summary(round_dir, in, findings, outputs, out_dir, out);
   if (!pdf.message.empty()) out << pdf.message << "\n";
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }
