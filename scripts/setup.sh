@@ -12,7 +12,7 @@ shift || true
 # by scripts/test.sh through ARSANALYS_EXTRA_PACKAGES.
 packages=(build-essential cmake ninja-build pkg-config libfmt-dev librange-v3-dev catch2
   libzip-dev libpugixml-dev libxlsxwriter-dev libcli11-dev libtomlplusplus-dev
-  nlohmann-json3-dev libdeflate-dev zlib1g-dev ${ARSANALYS_EXTRA_PACKAGES:-})
+  nlohmann-json3-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev ${ARSANALYS_EXTRA_PACKAGES:-})
 
 missing=()
 for p in "${packages[@]}"; do

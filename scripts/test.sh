@@ -6,14 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export ARSANALYS_EXTRA_PACKAGES="python3-openpyxl clang libclang-rt-14-dev zip unzip chromium
-  libreoffice-calc-nogui poppler-utils gnumeric"
+  libreoffice-calc-nogui poppler-utils gnumeric hunspell hunspell-sv"
 jobs=$(nproc)
 
 echo "== Bygger och kör testerna"
 scripts/setup.sh build -DARSANALYS_WERROR=ON
-# SheetJS for the reader-agreement test, pinned in tests/package-lock.json (npm comes with the
-# machine's Node.js; without it that test is skipped).
+# SheetJS for the reader-agreement test and puppeteer-core for the self-check page's browser
+# test, pinned in tests/package-lock.json (npm comes with the machine's Node.js; without it
+# those tests are skipped).
 if command -v npm >/dev/null && { [ ! -f tests/node_modules/xlsx/package.json ] ||
+     [ ! -f tests/node_modules/puppeteer-core/package.json ] ||
      [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; }; then
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -64,7 +64,17 @@ int main(int argc, char** argv) {
   inspect->add_option("FIL", inspect_opts.file, "Arbetsboken (.xlsx)")->required();
   inspect->add_flag("--json", inspect_opts.json, "Skriv resultatet som JSON");
 
-  for (CLI::App* sub : {run, validate, tmpl, inspect}) {
+  app::ServeOptions serve_opts;
+  auto* serve = cli.add_subcommand(
+      "serve", "Självkontrollen som webbsida: ladda upp en ifylld mall och se fynden");
+  serve->add_option("--port", serve_opts.port, "Port att lyssna på (standard: 8080; 0 = valfri ledig)")
+      ->type_name("PORT")
+      ->check(app::port_check());
+  serve->add_option("--bind", serve_opts.bind,
+                    "Adress att lyssna på (standard: 127.0.0.1, bara den egna datorn)")
+      ->type_name("ADRESS");
+
+  for (CLI::App* sub : {run, validate, tmpl, inspect, serve}) {
     sub->group("Kommandon");
     sub->get_option("--help")->group("Flaggor");
   }
@@ -91,6 +101,8 @@ int main(int argc, char** argv) {
       code = app::make_template(template_opts, std::cout, std::cerr);
     } else if (*inspect) {
       code = app::inspect(inspect_opts, std::cout, std::cerr);
+    } else if (*serve) {
+      code = app::serve(serve_opts, std::cout, std::cerr);
     }
   } catch (const std::filesystem::filesystem_error& e) {
     // The library's English text never reaches a user: the path and the Swedish reason.

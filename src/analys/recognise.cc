@@ -163,6 +163,7 @@ class Recogniser {
     std::vector<Candidate> found;
     for (std::size_t i = 0; i < wb_.sheets.size(); ++i) find_tables(i, found);
     choose(found, s);
+    keep_template_marks(s);
     for (Table& t : s.tables) name_areas_from_summary(t, s.summaries);
     s.year = analysis_year(s);
     name_supplier(s);
@@ -262,6 +263,7 @@ class Recogniser {
       }
       cand.header_row = h;
       table.header_row = h;
+      table.from_template = fold(title) == fold(t.title);
       std::uint32_t first_data = read_header(grid, t, title_row, h, table);
       // Columns of kinds this table does not have (effects beside a 3.1a overview) are left out.
       std::erase_if(table.columns, [&](const Column& c) {
@@ -413,6 +415,7 @@ class Recogniser {
       std::string label = grid.text(r, table.label_col, false);
       std::string folded = fold(label);
       if (!folded.empty() && is_title_of_any_table(folded)) break;  // the next table begins
+      if (is_analysis_heading(folded)) break;  // "Leverantörens analys": the supplier's text
       if (label_column(grid, t, r) == table.label_col) {
         // A header again: after a total it starts the same table at another level of detail
         // (Intraservice), before one it is a header repeated at a page break.
@@ -438,6 +441,8 @@ class Recogniser {
         }
         Figure fig;
         fig.source = at(sheet, r, table.columns[i].col);
+        fig.formula = std::string(wb_.formula(*c));
+        if (c->type == CellType::string) fig.written = tidy(wb_.text(*c));
         if (c->type == CellType::number) {
           fig.amount = amount_from_number(c->number, table.unit);
         } else if (c->type == CellType::string && c->formula != xlsx::kNoIndex &&
@@ -467,6 +472,11 @@ class Recogniser {
       bool texts = std::any_of(line.texts.begin(), line.texts.end(),
                                [](const std::string& s) { return !s.empty(); });
       if (line.label.empty() && !amounts && !texts) continue;  // stray marks
+      bool anything = amounts || texts ||
+                      std::any_of(line.values.begin(), line.values.end(),
+                                  [](const auto& v) { return v.has_value(); });
+      // A paragraph under a table without a total (3.2) is the supplier's prose, not a row.
+      if (t.total_label.empty() && !anything && is_prose(line.label)) break;
       if (folded == "totalkostnad" || folded.starts_with("total") ||
           folded.starts_with("summa")) {
         line.kind = LineKind::total;
@@ -505,6 +515,24 @@ class Recogniser {
       return std::nullopt;  // other text first: the table has ended
     }
     return std::nullopt;
+  }
+
+  /// "Leverantörens analys" (or "Leverantörs analys"): the heading of the supplier's own text
+  /// that follows each table of the template.
+  static bool is_analysis_heading(std::string_view folded) {
+    return folded.starts_with("leverantörens analys") || folded.starts_with("leverantörs analys");
+  }
+
+  /// A paragraph rather than a name: a dozen words or more, or a sentence of eight.
+  static bool is_prose(std::string_view label) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : label) {
+      bool space = c == ' ' || c == '\n' || c == '\t';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return words >= 12 || (words >= 8 && label.ends_with('.'));
   }
 
   /// "(förändring enskilt år)": a parenthesised remark without digits.
@@ -630,6 +658,23 @@ class Recogniser {
         s.summaries.push_back(std::move(c.table));
       }
     }
+  }
+
+  /// A table is the template's own when its title is, in a workbook made from the template:
+  /// one where some total of a template table is still a formula. A supplier who copies the
+  /// titles into a workbook of typed figures is not told about formulas it never had.
+  static void keep_template_marks(Submission& s) {
+    bool formulas = std::any_of(s.tables.begin(), s.tables.end(), [](const Table& t) {
+      return t.from_template &&
+             std::any_of(t.lines.begin(), t.lines.end(), [](const Line& l) {
+               return l.kind == LineKind::total &&
+                      std::any_of(l.values.begin(), l.values.end(),
+                                  [](const auto& v) { return v && !v->formula.empty(); });
+             });
+    });
+    if (formulas) return;
+    for (Table& t : s.tables) t.from_template = false;
+    for (Table& t : s.summaries) t.from_template = false;
   }
 
   /// Intraservice's detailed 3.1a has groups closed by unlabelled subtotals but no group
@@ -784,8 +829,12 @@ class Recogniser {
       for (std::size_t i = 0; i < titles.size(); ++i) {
         std::uint32_t begin = titles[i].first->row;
         std::uint32_t end = i + 1 < titles.size() ? titles[i + 1].first->row : begin + 60;
-        s.proposals.push_back(read_form(grid, sheet, *titles[i].first, titles[i].second, begin,
-                                        std::min(end, grid.last_row() + 1)));
+        Proposal p = read_form(grid, sheet, *titles[i].first, titles[i].second, begin,
+                               std::min(end, grid.last_row() + 1));
+        // A form left as the template gave it proposes nothing.
+        bool empty = std::all_of(p.fields.begin(), p.fields.end(),
+                                 [](const auto& kv) { return kv.second.empty(); });
+        if (!empty) s.proposals.push_back(std::move(p));
       }
       if (titles.empty()) find_proposal_table(grid, sheet, s);
     }
@@ -848,6 +897,7 @@ class Recogniser {
             p.source = at(sheet, row, col);
           }
           p.fields.push_back({field->id, value});
+          p.cells.push_back({field->id, at(sheet, row, col)});
         }
         if (p.name.empty() && std::all_of(p.fields.begin(), p.fields.end(),
                                           [](const auto& kv) { return kv.second.empty(); })) {
@@ -889,6 +939,7 @@ class Recogniser {
       }
       if (label == nullptr) continue;
       std::string f = fold(wb_.text(*label));
+      if (is_analysis_heading(f)) break;  // the supplier's text after the last form
       const FormFieldDef* field = field_for(f);
       // A table's title ends the form, unless it is one of the form's own labels
       // ("Total projektbudget samt påverkan förvaltningskostnad ...").
@@ -898,20 +949,26 @@ class Recogniser {
         continue;
       }
       std::string value;
+      Location cell = at(sheet, r, label->col + 1);  // where the answer goes, when there is none
       for (const Cell* c : cells) {
         if (c->col <= label->col) continue;
         value = tidy(cell_text(wb_, *c));
-        if (!value.empty()) break;
+        if (!value.empty()) {
+          cell = at(sheet, r, c->col);
+          break;
+        }
       }
       // "Label: value" in one cell, as pasted from Word.
       if (value.empty()) {
         std::string text(wb_.text(*label));
         if (auto colon = text.find(':'); colon != std::string::npos) {
           value = tidy(text.substr(colon + 1));
+          if (!value.empty()) cell = at(sheet, r, label->col);
         }
       }
       if (field->id == "namn") p.name = value;
       p.fields.push_back({field->id, value});
+      p.cells.push_back({field->id, cell});
     }
     return p;
   }
@@ -927,6 +984,13 @@ const Table* Submission::table(std::string_view id) const {
     if (t.id == id) return &t;
   }
   return nullptr;
+}
+
+Location Proposal::cell_of(std::string_view field_id) const {
+  for (const auto& [id, cell] : cells) {
+    if (id == field_id) return cell;
+  }
+  return source;
 }
 
 Table* Submission::table(std::string_view id) {

@@ -17,8 +17,12 @@ namespace arsanalys::analys {
 
 /// One amount cell as read.
 struct Figure {
-  Amount amount;    // kind, exact kronor, guesses
-  Location source;  // the cell
+  Amount amount;         // kind, exact kronor, guesses
+  Location source;       // the cell
+  std::string written{}; // a text cell's text as written ("1 200 tkr"), "" for a number cell;
+                         // Excel's SUM leaves text out
+  std::string formula{}; // the cell's formula without '=' ("SUM(B5:B19)"), "" none; `amount`
+                         // is then its cached value
 };
 
 /// One column of a recognised table.
@@ -66,6 +70,9 @@ struct Table {
   std::optional<double> stated_index;       // "inkl index 3,3%" -> 3.3 (percent)
   bool grouped = false;                     // has group label rows or subtotals
   bool extra = false;                       // a supplier's own overview, not a template table
+  bool from_template = false;               // its title is the template's own, in a workbook
+                                            // made from `arsanalys template` (some total still
+                                            // a formula): its totals were SUM formulas there
 };
 
 /// A 2.2 proposal (one initiative of the form).
@@ -74,9 +81,14 @@ struct Proposal {
   std::string name;
   Location source;                          // the block's title cell
   std::vector<std::pair<std::string, std::string>> fields;  // field id -> value as written
+  std::vector<std::pair<std::string, Location>> cells{};    // field id -> the cell of its answer
+                                                            // (beside the label when empty)
   std::vector<std::string> lacking;         // required fields lacking (ids): lacking_fields()
   std::optional<std::int64_t> budget_kr;    // total project budget read from its field, if any
   bool from_table = false;                  // one row of a 2.2 table rather than a form block
+
+  /// The cell of a field's answer; the block's title cell when the form lacks the field.
+  Location cell_of(std::string_view field_id) const;
 };
 
 /// A supplier's whole submission.
@@ -87,7 +99,7 @@ struct Submission {
   int year = 0;                    // the analysis year Y read from the headers (0 unknown)
   std::vector<Table> tables;       // the table used per id (the detailed one)
   std::vector<Table> summaries;    // the same table at a coarser level, for cross checks
-  std::vector<Proposal> proposals;
+  std::vector<Proposal> proposals;  // filled-in forms only: a form left empty is no proposal
 
   /// The table of this id, or nullptr.
   const Table* table(std::string_view id) const;

@@ -167,7 +167,7 @@ TableDef parse_table(const toml::table& t, std::string_view source) {
 
 FormFieldDef parse_field(const toml::table& t, std::string_view source) {
   Reader r(t, source, "[[form_fields]]");
-  r.only({"id", "label", "words", "yes_no", "required"});
+  r.only({"id", "label", "words", "yes_no", "required", "subheading"});
   FormFieldDef f;
   f.id = r.text("id");
   f.label = r.text("label");
@@ -175,7 +175,48 @@ FormFieldDef parse_field(const toml::table& t, std::string_view source) {
   if (f.words.empty()) r.fail(t, fmt::format("fältet '{}' saknar 'words'", f.id));
   f.yes_no = r.flag("yes_no");
   f.required = r.flag("required");
+  f.subheading = r.text("subheading", false);
   return f;
+}
+
+PartDef parse_part(const toml::table& t, std::string_view source) {
+  Reader r(t, source, "[[sheets.parts]]");
+  r.only({"heading", "text", "columns", "rows", "note", "form", "fields", "forms", "proposals",
+          "table", "analysis"});
+  PartDef p;
+  p.heading = r.text("heading", false);
+  p.text = r.text("text", false);
+  p.columns = r.texts("columns", false);
+  p.rows = r.integer("rows", 0, 1000);
+  p.note = r.text("note", false);
+  p.form = r.text("form", false);
+  p.fields = r.texts("fields", false);
+  p.forms = r.integer("forms", 0, 100);
+  p.proposals = r.flag("proposals");
+  p.table = r.text("table", false);
+  p.analysis = r.flag("analysis");
+  int contents = (p.columns.empty() ? 0 : 1) + (p.form.empty() ? 0 : 1) + (p.proposals ? 1 : 0) +
+                 (p.table.empty() ? 0 : 1);
+  if (contents > 1) {
+    r.fail(t, "en del av ett blad kan ha högst en av columns, form, proposals och table");
+  }
+  if (!p.form.empty() && p.fields.empty()) r.fail(t, "formuläret saknar 'fields'");
+  return p;
+}
+
+SheetDef parse_sheet(const toml::table& t, std::string_view source, const TemplateDef& def) {
+  Reader r(t, source, "[[sheets]]");
+  r.only({"name", "parts"});
+  SheetDef sheet;
+  sheet.name = r.text("name");
+  for (const toml::table* p : r.tables("parts")) {
+    sheet.parts.push_back(parse_part(*p, source));
+    const std::string& id = sheet.parts.back().table;
+    if (!id.empty() && def.table(id) == nullptr) {
+      r.fail(*p, fmt::format("tabellen '{}' finns inte bland [[tables]]", id));
+    }
+  }
+  return sheet;
 }
 
 /// Rejects an id used twice (recognition and the writer look tables and fields up by id).
@@ -208,7 +249,8 @@ TemplateDef parse_template_def(std::string_view toml_text, std::string_view sour
                                e.description()));
   }
   Reader r(root, source_name, "mallens definition");
-  r.only({"name", "instructions", "form_title", "form_title_words", "tables", "form_fields"});
+  r.only({"name", "instructions", "form_title", "form_title_words", "tables", "form_fields",
+          "sheets"});
   TemplateDef def;
   def.name = r.text("name");
   def.instructions = r.texts("instructions", false);
@@ -220,6 +262,9 @@ TemplateDef parse_template_def(std::string_view toml_text, std::string_view sour
   std::vector<const toml::table*> fields = r.tables("form_fields");
   for (const toml::table* f : fields) def.form_fields.push_back(parse_field(*f, source_name));
   check_unique(def.form_fields, fields, r, "fältet");
+  for (const toml::table* t : r.tables("sheets")) {
+    def.sheets.push_back(parse_sheet(*t, source_name, def));
+  }
   return def;
 }
 

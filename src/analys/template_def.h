@@ -55,6 +55,31 @@ struct FormFieldDef {
   std::vector<std::string> words;     // lower-case words recognition looks for in a label
   bool yes_no = false;                // answered JA / NEJ (data validation in the template)
   bool required = false;              // PROPOSAL_INCOMPLETE when missing
+  std::string subheading;             // a heading row written before it ("Teknisk del"), or ""
+};
+
+/// One part of a sheet of the template, written below the one before. A part is a heading
+/// with its guidance, and at most one of: a table of free text, blocks of a form, the 2.2
+/// proposal forms, one of the cost or key tables; then, if asked, the field "Leverantörens
+/// analys" for the supplier's own text.
+struct PartDef {
+  std::string heading;                // "1.1 Genomförd effekthemtagning" ("" none)
+  std::string text;                   // a line of guidance under the heading ("" none)
+  std::vector<std::string> columns;   // a text table's headings (none: no text table)
+  int rows = 0;                       // the text table's empty rows
+  std::string note;                   // a line under the text table ("" none)
+  std::string form;                   // a form block's title, "Pågående förändringsinsats {N}"
+  std::vector<std::string> fields;    // the form's labels
+  int forms = 0;                      // how many blocks
+  bool proposals = false;             // the 2.2 forms of TemplateDef::form_fields
+  std::string table;                  // the id of one of TemplateDef::tables ("" none)
+  bool analysis = false;              // followed by "Leverantörens analys"
+};
+
+/// One sheet of the template after the instruction sheet.
+struct SheetDef {
+  std::string name;                   // "1 Befintliga tjänster"
+  std::vector<PartDef> parts;
 };
 
 /// The whole template.
@@ -65,6 +90,7 @@ struct TemplateDef {
   std::string form_title;             // "Föreslagen förändringsinsats {N}"
   std::vector<std::string> form_title_words;
   std::vector<FormFieldDef> form_fields;
+  std::vector<SheetDef> sheets;       // the whole Årlig analys, one sheet per section
 
   /// The table of this id, or nullptr.
   const TableDef* table(std::string_view id) const;

@@ -349,4 +349,18 @@ CLI::Validator year_check() {
       "", "år");
 }
 
+CLI::Validator port_check() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const bool digits = !value.empty() && value.size() <= 5 &&
+                            std::all_of(value.begin(), value.end(), [](char c) {
+                              return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                            });
+        return digits && std::stoi(value) <= 65535
+                   ? std::string()
+                   : fmt::format("'{}' är inget portnummer (ett heltal 0–65535)", value);
+      },
+      "", "port");
+}
+
 }  // namespace arsanalys::app

@@ -55,6 +55,8 @@ class SwedishFormatter : public CLI::Formatter {
 /// The check of `template --year`: four digits, else a Swedish reason (which CLI11 reports as
 /// a CLI::ValidationError "--year: <reason>").
 CLI::Validator year_check();
+/// A TCP port, 0–65535, refused in Swedish otherwise.
+CLI::Validator port_check();
 
 /// What to tell the user when `cli.parse()` threw `e` (a CLI::ParseError other than a request
 /// for help or the version), in Swedish: "fel: " and what was wrong, then where help is. Reads

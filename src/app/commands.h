@@ -51,4 +51,13 @@ bool is_round_dir(const std::filesystem::path& dir);
 /// or `<bin>/../share/arsanalys/samples/2024` (installed). None when it is in none of them.
 std::optional<std::filesystem::path> sample_round_dir();
 
+/// `arsanalys serve [--port 8080] [--bind 127.0.0.1]`
+struct ServeOptions {
+  std::string bind = "127.0.0.1";  // listen here only unless told otherwise
+  int port = 8080;                 // 0: any free port, printed on start
+};
+/// Runs the self-check web page until stopped (SIGINT, SIGTERM); ExitCode::failed when it
+/// cannot listen.
+ExitCode serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace arsanalys::app

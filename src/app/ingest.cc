@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include "analys/recognise.h"
+#include "checks/checks.h"
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/names.h"
@@ -108,6 +109,14 @@ std::optional<Finding> odd_entry(const fs::directory_entry& entry, const std::st
   return std::nullopt;
 }
 
+/// The reader's message as a finding's: without the file name it starts with, capitalised.
+std::string finding_text(const ReadError& e, const std::string& name) {
+  std::string message = e.what();
+  if (message.starts_with(name + ": ")) message.erase(0, name.size() + 2);
+  if (!message.empty() && message[0] >= 'a' && message[0] <= 'z') message[0] -= 'a' - 'A';
+  return message;
+}
+
 }  // namespace
 
 std::optional<Ingested> ingest_file(const fs::path& path, const analys::TemplateDef& def,
@@ -121,18 +130,10 @@ std::optional<Ingested> ingest_file(const fs::path& path, const analys::Template
   }
   try {
     auto bytes = read_file(path, name);
-    Ingested in{xlsx::read_workbook(bytes, name), {}, 0};
-    std::string_view all(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    in.digest = name_hash(all) ^ (static_cast<std::uint64_t>(bytes.size()) << 1);
-    in.submission = analys::recognise(in.workbook, def, findings);
-    return in;
+    return ingest_bytes(bytes, name, def, findings);
   } catch (const ReadError& e) {
-    // The reader's messages start with the file name; the finding names the file already.
-    std::string message = e.what();
-    if (message.starts_with(name + ": ")) message.erase(0, name.size() + 2);
-    if (!message.empty() && message[0] >= 'a' && message[0] <= 'z') message[0] -= 'a' - 'A';
-    findings.push_back({"FILE_UNREADABLE", Level::fel, {name, "", ""}, message, std::nullopt,
-                        std::nullopt});
+    findings.push_back({"FILE_UNREADABLE", Level::fel, {name, "", ""}, finding_text(e, name),
+                        std::nullopt, std::nullopt});
     return std::nullopt;
   }
 }
@@ -259,6 +260,50 @@ std::vector<std::size_t> duplicate_submissions(const std::vector<Ingested>& inge
   }
   std::sort(dropped.begin(), dropped.end());
   return dropped;
+}
+
+std::optional<Ingested> ingest_bytes(std::span<const std::byte> bytes, const std::string& name,
+                                     const analys::TemplateDef& def, Findings& findings,
+                                     std::optional<ReadFailure>* failure) {
+  try {
+    Ingested in{xlsx::read_workbook(bytes, name), {}, 0};
+    std::string_view all(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    in.digest = name_hash(all) ^ (static_cast<std::uint64_t>(bytes.size()) << 1);
+    in.submission = analys::recognise(in.workbook, def, findings);
+    return in;
+  } catch (const ReadError& e) {
+    if (failure != nullptr) *failure = e.failure();
+    findings.push_back({"FILE_UNREADABLE", Level::fel, {name, "", ""}, finding_text(e, name),
+                        std::nullopt, std::nullopt});
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+/// The checks of `validate`: no round settings, so the year and index are as read.
+void check(Checked& c, const analys::TemplateDef& def) {
+  if (c.in) checks::check_submission(c.in->submission, def, {}, c.findings);
+  clean_findings(c.findings);
+  sort_findings(c.findings);
+}
+
+}  // namespace
+
+Checked check_file(const std::filesystem::path& path, const analys::TemplateDef& def,
+                   std::string name) {
+  Checked c;
+  c.in = ingest_file(path, def, c.findings, std::move(name));
+  check(c, def);
+  return c;
+}
+
+Checked check_bytes(std::span<const std::byte> bytes, const std::string& name,
+                    const analys::TemplateDef& def) {
+  Checked c;
+  c.in = ingest_bytes(bytes, cleaned(name), def, c.findings, &c.failure);
+  check(c, def);
+  return c;
 }
 
 }  // namespace arsanalys::app

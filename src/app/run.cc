@@ -271,8 +271,7 @@ void print_summary(const fs::path& round_dir, const Inputs& in, const Findings& 
   for (const auto& f : in.unused) {
     out << fmt::format("\n  {} används inte (leverantören har fler än ett underlag)", f);
   }
-  out << fmt::format("\nFynd: {} fel, {} varningar, {} info.\n", count[Level::fel],
-                     count[Level::varning], count[Level::info]);
+  out << fmt::format("\nFynd: {}.\n", count_levels(findings));
   for (const Finding& f : findings) {
     if (f.level == Level::fel) out << "  " << describe(f) << "\n";
   }

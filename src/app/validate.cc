@@ -14,7 +14,6 @@
 #include "app/ingest.h"
 #include "core/names.h"
 #include "core/output_dir.h"
-#include "checks/checks.h"
 #include "output/result_json.h"
 #include "output/review_writer.h"
 
@@ -86,10 +85,7 @@ void print_report(const std::vector<std::string>& files,
     }
     out << "\n";
   }
-  std::map<Level, int> count;
-  for (const Finding& f : findings) ++count[f.level];
-  out << fmt::format("Summering: {} fel, {} varningar, {} info.\n", count[Level::fel],
-                     count[Level::varning], count[Level::info]);
+  out << fmt::format("Summering: {}.\n", count_levels(findings));
 }
 
 /// The review copy's name of a file shown as `name` ("a/inkop.xlsx" -> "a_inkop.xlsx").
@@ -134,18 +130,14 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out,
   }
   for (const Named& n : named) {
     files.push_back(n.name);
-    Findings own;
-    auto in = ingest_file(n.path, def, own, n.name);
-    if (in) checks::check_submission(in->submission, def, {}, own);
-    clean_findings(own);
-    sort_findings(own);
-    if (in && options.out_dir) {
-      reviews.push_back(*options.out_dir / "granskning" /
-                        review_name(n.name, taken));
-      output::write_review(def, in->submission, in->workbook, own, reviews.back());
+    // The same check as the self-check web page's (check_bytes).
+    Checked c = check_file(n.path, def, n.name);
+    if (c.in && options.out_dir) {
+      reviews.push_back(*options.out_dir / "granskning" / review_name(n.name, taken));
+      output::write_review(def, c.in->submission, c.in->workbook, c.findings, reviews.back());
     }
-    if (in) submissions.push_back(std::move(in->submission));
-    findings.insert(findings.end(), own.begin(), own.end());
+    if (c.in) submissions.push_back(std::move(c.in->submission));
+    findings.insert(findings.end(), c.findings.begin(), c.findings.end());
   }
   if (options.json) {
     nlohmann::json suppliers = nlohmann::json::array();

@@ -5,16 +5,17 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <regex>
 
 #include <fmt/format.h>
 
 #include "analys/amount.h"
 #include "analys/recognise.h"
+#include "core/exact.h"
 
 namespace arsanalys::checks {
 using analys::Amount;
 
-__extension__ typedef __int128 Wide;  // sums of amounts, never overflowing
 using analys::Column;
 using analys::ColumnKind;
 using analys::Figure;
@@ -56,31 +57,100 @@ std::string column_name(const Column& c) {
   return c.year != 0 ? fmt::format("{} {}", what, c.year) : std::string(what);
 }
 
-/// Compares a stated sum with its addends; a finding when they differ.
-void compare_sum(const Figure& stated, const std::vector<std::int64_t>& addends,
-                 std::string_view what, Findings& findings) {
+/// The coarsest power of ten, up to a million kronor (whole mnkr), that `value` is a multiple
+/// of: the rounding a figure shows. 1 for zero, which shows none.
+std::int64_t rounding_of(std::int64_t value) {
+  if (value == 0) return 1;
+  std::int64_t g = 1;
+  while (g < 1'000'000 && value % (g * 10) == 0) g *= 10;
+  return g;
+}
+
+/// One figure added up into a stated sum.
+struct Addend {
+  const Figure* figure = nullptr;
+  std::int64_t kronor = 0;
+  bool rounded = false;  // rounded from a finer figure the supplier computed (budget × index,
+                         // or a subtotal of such rows): it carries more than it shows
+};
+
+/// "C7", "C7 och C9", "C7, C9 och C12".
+std::string cell_list(const std::vector<const Figure*>& figures) {
+  std::string out;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == figures.size() ? " och " : ", ") + figures[i]->source.cell;
+  }
+  return out;
+}
+
+/// A column of the template as a reader knows it: "Utfall 2023", "Prognos budget 2025",
+/// "År 2026", "Påverkan förvaltningskostnad 2027" (without the year when it is unknown).
+std::string column_heading(ColumnKind kind, int year) {
+  std::string_view what;
+  switch (kind) {
+    case ColumnKind::utfall: what = "Utfall"; break;
+    case ColumnKind::budget: what = "Budget"; break;
+    case ColumnKind::prognos: what = "Prognos budget"; break;
+    case ColumnKind::kostnad: what = "År"; break;
+    case ColumnKind::effekt: what = "Påverkan förvaltningskostnad"; break;
+    case ColumnKind::text: what = "Text"; break;
+  }
+  return year != 0 ? fmt::format("{} {}", what, year) : std::string(what);
+}
+
+/// Compares a stated sum with its addends; a finding when they differ. The difference is
+/// rounding only when the addends carry more precision than the sum's own rounding: rows of
+/// whole tkr against a total in hundreds, rows of hundreds against a total in whole mnkr, or
+/// rows rounded from a computation. Rows as coarse as the total must add up exactly.
+void compare_sum(const Figure& stated, const std::vector<Addend>& addends, std::string_view what,
+                 Findings& findings) {
   // Each figure is within ±kMaxAmountKr; their sum is taken wide, so that no sheet of them,
   // however long, can overflow it.
-  Wide wide = 0;
-  for (std::int64_t v : addends) wide += v;
-  constexpr Wide kJsonMax = (Wide{1} << 53) - 1;  // exact in every JSON reader
+  Int128 wide = 0;
+  for (const Addend& a : addends) wide += a.kronor;
+  constexpr Int128 kJsonMax = (Int128{1} << 53) - 1;  // exact in every JSON reader
   const bool huge = wide > kJsonMax || wide < -kJsonMax;
   std::int64_t sum = huge ? (wide > 0 ? static_cast<std::int64_t>(kJsonMax)
                                       : -static_cast<std::int64_t>(kJsonMax))
                           : static_cast<std::int64_t>(wide);
   std::int64_t value = stated.amount.kronor;
   if (!huge && value == sum) return;
-  std::vector<std::int64_t> all = addends;
-  all.push_back(value);
-  std::int64_t g = granularity(all);
-  // Each addend and the sum itself may be off by half a unit of their rounding.
-  std::int64_t tolerance = (static_cast<std::int64_t>(addends.size()) + 1) * g / 2;
-  bool rounding = std::llabs(value - sum) <= tolerance;
   Finding f;
   f.where = stated.source;
   f.value_kr = value;
   if (!huge) f.expected_kr = sum;
-  if (rounding && !huge) {
+  // A SUM formula leaves out the amounts written as text: the cause is in those cells.
+  std::vector<const Figure*> texts;
+  Int128 text_sum = 0;
+  for (const Addend& a : addends) {
+    if (a.figure != nullptr && !a.figure->written.empty()) {
+      texts.push_back(a.figure);
+      text_sum += a.kronor;
+    }
+  }
+  if (!huge && !stated.formula.empty() && !texts.empty() && value == sum - text_sum) {
+    f.code = "SUM_MISMATCH";
+    f.level = Level::fel;
+    bool one = texts.size() == 1;
+    f.message = fmt::format(
+        "{} {} avviker från summan av raderna {}: Excel räknar inte med {} i {}, som är {} som "
+        "text. Skriv {}, så stämmer summan.",
+        what, analys::format_tkr(value), analys::format_tkr(sum), one ? "beloppet" : "beloppen",
+        cell_list(texts), one ? "skrivet" : "skrivna", one ? "det som ett tal" : "dem som tal");
+    findings.push_back(std::move(f));
+    return;
+  }
+  std::int64_t own = rounding_of(value);
+  std::int64_t rows = own;  // the finest rounding the addends show
+  int rounded = 0;
+  for (const Addend& a : addends) {
+    if (a.kronor != 0) rows = std::min(rows, rounding_of(a.kronor));
+    rounded += a.rounded ? 1 : 0;
+  }
+  bool finer = rounded > 0 || rows < own;
+  // The sum may be off by half its own unit, and by half a row's unit per rounded row.
+  std::int64_t tolerance = own / 2 + rounded * rows / 2;
+  if (!huge && finer && std::llabs(value - sum) <= tolerance) {
     f.code = "SUM_ROUNDING";
     f.level = Level::info;
     f.message = fmt::format("{} {} skiljer sig från summan av raderna {} bara genom avrundning.",
@@ -92,6 +162,61 @@ void compare_sum(const Figure& stated, const std::vector<std::int64_t>& addends,
                             analys::format_tkr(value), analys::format_tkr(sum));
   }
   findings.push_back(std::move(f));
+}
+
+/// Whether the formula refers to a range (or cell) of its sheet holding `cell`.
+bool formula_covers(std::string_view formula, std::string_view cell) {
+  auto at = xlsx::parse_cell_ref(cell);
+  if (!at) return false;
+  static const std::regex ref(R"((^|[^A-Za-z0-9_!.])(\$?[A-Z]{1,3}\$?[0-9]+)(:\$?[A-Z]{1,3}\$?[0-9]+)?)");
+  std::string text(formula);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), ref); it != std::sregex_iterator();
+       ++it) {
+    std::string range = (*it)[2].str() + (*it)[3].str();
+    std::erase(range, '$');
+    std::optional<xlsx::Range> r = xlsx::parse_range(range);
+    if (!r) {
+      if (auto one = xlsx::parse_cell_ref(range)) r = xlsx::Range{*one, *one};
+    }
+    if (r && at->row >= r->first.row && at->row <= r->last.row && at->col >= r->first.col &&
+        at->col <= r->last.col) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The total or subtotal of column `col` whose formula sums the cell of `figure`, if any.
+const Figure* formula_total_over(const Table& t, std::size_t col, const Figure& figure) {
+  for (const Line& line : t.lines) {
+    if (line.kind != LineKind::total && line.kind != LineKind::subtotal) continue;
+    const auto& v = line.values[col];
+    if (v && !v->formula.empty() && formula_covers(v->formula, figure.source.cell)) return &*v;
+  }
+  return nullptr;
+}
+
+/// Whether an amount written as text is reported (NUMBER_AS_TEXT): where the template asks
+/// for numbers, or where a SUM formula leaves it out.
+bool text_reported(const Table& t, std::size_t col, const std::optional<Figure>& figure) {
+  if (!figure || figure->written.empty() || figure->amount.kind != Amount::Kind::amount) {
+    return false;
+  }
+  return t.from_template || formula_total_over(t, col, *figure) != nullptr;
+}
+
+/// An amount in the table's unit as a supplier types it into a cell: "1200", "-21200", "12,5".
+std::string typed_number(std::int64_t kronor, analys::Unit unit) {
+  std::int64_t factor = analys::unit_factor(unit);
+  std::string out = std::to_string(kronor / factor);
+  if (kronor < 0 && kronor / factor == 0) out = "-0";
+  std::int64_t rest = std::llabs(kronor % factor);
+  if (rest != 0) {
+    std::string digits = std::to_string(rest + factor).substr(1);
+    while (digits.back() == '0') digits.pop_back();
+    out += "," + digits;
+  }
+  return out;
 }
 
 /// Whether two area labels name the same area: equal after folding, or equal once "/" and
@@ -150,7 +275,9 @@ void check_figures(const Submission& s, Findings& findings) {
                                           line.label.empty() ? "summaraden" : line.label,
                                           a.reason),
                               std::nullopt, std::nullopt});
-        } else if (a.kind == Amount::Kind::uncomputed) {
+        } else if (a.kind == Amount::Kind::uncomputed && line.kind == LineKind::row) {
+          // A row's figure is unknown and would be lost. A total's is not said: the rows are
+          // added up here, and a total without a value is only not compared (openpyxl's files).
           findings.push_back({"FORMULA_UNCOMPUTED", Level::fel, v->source,
                               fmt::format("Beloppet för '{}' är formeln ={} utan sparat värde "
                                           "(arbetsboken är sparad av ett program som inte "
@@ -250,27 +377,48 @@ void check_years(const Submission& s, int year, Findings& findings) {
   }
 }
 
-void check_sums(const Table& t, const std::string& /*file*/, Findings& findings) {
+void check_sums(const Table& t, const std::string& /*file*/, Findings& findings,
+                std::optional<double> index_percent) {
+  // The index the forecasts were computed with, in basis points, when the table or the round
+  // states it: a forecast that is not exactly budget × (1 + index) was rounded.
+  std::optional<std::int64_t> bp;
+  if (t.stated_index) bp = std::llround(*t.stated_index * 100);
+  else if (index_percent) bp = std::llround(*index_percent * 100);
+  std::optional<std::size_t> budget;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].kind == ColumnKind::budget && !budget) budget = i;
+  }
+  auto rounded = [&](const Line& line, std::size_t col, std::int64_t value) {
+    if (!bp || !budget || t.columns[col].kind != ColumnKind::prognos) return false;
+    auto b = kronor(line.values[*budget]);
+    if (!b || *b <= 0) return false;
+    // Exact when b (1 + i) is a multiple of the forecast's own rounding.
+    std::int64_t unit = rounding_of(value);
+    return (*b * (10'000 + *bp)) % (unit * 10'000) != 0;
+  };
   for (std::size_t col = 0; col < t.columns.size(); ++col) {
     if (!is_amount_column(t.columns[col])) continue;
-    std::vector<std::int64_t> segment;  // rows since the last subtotal
-    std::vector<std::int64_t> above;    // subtotals so far
+    std::vector<Addend> segment;  // rows since the last subtotal
+    std::vector<Addend> above;    // subtotals so far
     bool any_subtotal = false;
     for (const Line& line : t.lines) {
       auto v = kronor(line.values[col]);
       switch (line.kind) {
         case LineKind::group: break;
         case LineKind::row:
-          if (v) segment.push_back(*v);
+          if (v) segment.push_back({&*line.values[col], *v, rounded(line, col, *v)});
           break;
-        case LineKind::subtotal:
+        case LineKind::subtotal: {
           if (v && !segment.empty()) compare_sum(*line.values[col], segment, "Delsumman", findings);
-          if (v) above.push_back(*v);
+          bool from_rounded = std::any_of(segment.begin(), segment.end(),
+                                          [](const Addend& a) { return a.rounded; });
+          if (v) above.push_back({&*line.values[col], *v, from_rounded});
           any_subtotal = true;
           segment.clear();
           break;
+        }
         case LineKind::total: {
-          std::vector<std::int64_t> addends = any_subtotal ? above : std::vector<std::int64_t>{};
+          std::vector<Addend> addends = any_subtotal ? above : std::vector<Addend>{};
           addends.insert(addends.end(), segment.begin(), segment.end());
           std::string what = line.label.empty() ? "Totalsumman" : line.label;
           if (v && !addends.empty()) compare_sum(*line.values[col], addends, what, findings);
@@ -368,6 +516,12 @@ void check_index(const Table& t, const std::string& /*file*/, std::optional<doub
   std::vector<Row> rows;
   for (const Line& line : t.lines) {
     if (line.kind != LineKind::row) continue;
+    // An amount written as text has a finding of its own (NUMBER_AS_TEXT); an index message
+    // built on it would only confuse.
+    if (text_reported(t, *budget, line.values[*budget]) ||
+        text_reported(t, *prognos, line.values[*prognos])) {
+      continue;
+    }
     auto b = kronor(line.values[*budget]), p = kronor(line.values[*prognos]);
     if (b && p && *b > 0) rows.push_back({&line, *b, *p});
   }
@@ -451,32 +605,148 @@ void check_impact(const Submission& s, analys::Impact configured, Findings& find
 
 void check_proposals(const Submission& s, const analys::TemplateDef& def, Findings& findings) {
   for (const analys::Proposal& p : s.proposals) {
-    std::vector<std::string> lacking;
+    std::string name = p.name.empty() ? fmt::format("nr {}", p.number) : "'" + p.name + "'";
     for (const std::string& id : analys::lacking_fields(p, def)) {
       auto field = std::find_if(def.form_fields.begin(), def.form_fields.end(),
                                 [&](const analys::FormFieldDef& f) { return f.id == id; });
-      lacking.push_back(field_noun(*field));
+      auto answer = std::find_if(p.fields.begin(), p.fields.end(),
+                                 [&](const auto& kv) { return kv.first == id; });
+      std::string why = answer == p.fields.end() ? "fältet finns inte i formuläret"
+                        : answer->second.empty() ? "fältet är tomt"
+                                                 : fmt::format("svaret är '{}'", answer->second);
+      findings.push_back({"PROPOSAL_INCOMPLETE", Level::varning, p.cell_of(id),
+                          fmt::format("Förslaget {} saknar {}: {}.", name, field_noun(*field), why),
+                          std::nullopt, std::nullopt});
     }
-    if (lacking.empty()) continue;
-    std::string list;
-    for (std::size_t i = 0; i < lacking.size(); ++i) {
-      list += (i == 0 ? "" : i + 1 == lacking.size() ? " och " : ", ") + lacking[i];
+  }
+}
+
+void check_columns(const Submission& s, const analys::TemplateDef& def, int year,
+                   Findings& findings) {
+  for (const Table& t : s.tables) {
+    const analys::TableDef* d = def.table(t.id);
+    if (d == nullptr) continue;
+    for (ColumnKind kind : {ColumnKind::utfall, ColumnKind::budget, ColumnKind::prognos,
+                            ColumnKind::kostnad, ColumnKind::effekt}) {
+      std::vector<const analys::ColumnDef*> wanted;
+      for (const analys::ColumnDef& c : d->columns) {
+        if (c.kind == kind) wanted.push_back(&c);
+      }
+      std::vector<int> found;
+      for (const Column& c : t.columns) {
+        if (c.kind == kind) found.push_back(c.year);
+      }
+      if (found.size() >= wanted.size()) continue;  // a wrong year is YEAR_MISMATCH's
+      std::size_t missing = wanted.size() - found.size();
+      for (const analys::ColumnDef* w : wanted) {
+        if (missing == 0) break;
+        int want = year != 0 ? year + w->year_offset : 0;
+        if (want != 0 && std::find(found.begin(), found.end(), want) != found.end()) continue;
+        --missing;
+        std::string heading = column_heading(kind, want);
+        // At the heading now standing where the column belongs: the next column of a later
+        // kind (or a later year), else just right of the table.
+        std::uint32_t col = t.columns.empty() ? t.label_col + 1 : t.columns.back().col + 1;
+        std::string next;
+        for (const Column& c : t.columns) {
+          bool later = static_cast<int>(c.kind) > static_cast<int>(kind) ||
+                       (c.kind == kind && want != 0 && c.year > want);
+          if (later) {
+            col = c.col;
+            next = column_heading(c.kind, c.year);
+            break;
+          }
+        }
+        findings.push_back(
+            {"COLUMN_MISSING", Level::fel,
+             {s.file, t.sheet, xlsx::to_string(xlsx::CellRef{t.header_row, col})},
+             fmt::format("Tabell {} saknar kolumnen {}.{}", analys::table_name(t.id).title,
+                         heading,
+                         next.empty() ? fmt::format(" Lägg till den sist i tabellen.")
+                                      : fmt::format(" Lägg tillbaka den före {}.", next)),
+             std::nullopt, std::nullopt});
+      }
     }
-    std::string name = p.name.empty() ? fmt::format("nr {}", p.number) : "'" + p.name + "'";
-    findings.push_back({"PROPOSAL_INCOMPLETE", Level::varning, p.source,
-                        fmt::format("Förslaget {} saknar {}.", name, list), std::nullopt,
-                        std::nullopt});
+  }
+}
+
+void check_formulas(const Submission& s, Findings& findings) {
+  for (const Table& t : s.tables) {
+    if (!t.from_template) continue;
+    std::uint32_t first = t.header_row + 1;
+    for (const Line& line : t.lines) {
+      if (line.kind != LineKind::total) continue;
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const auto& v = line.values[i];
+        if (!is_amount_column(t.columns[i]) || !v || !v->formula.empty()) continue;
+        if (v->amount.kind == Amount::Kind::nothing) continue;
+        std::string column = xlsx::to_string(xlsx::CellRef{0, t.columns[i].col});
+        column.erase(std::remove_if(column.begin(), column.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; }),
+                     column.end());
+        std::string sum = line.row > first ? fmt::format("=SUMMA({0}{1}:{0}{2})", column, first + 1,
+                                                         line.row)
+                                           : std::string("=SUMMA(...)");
+        findings.push_back(
+            {"FORMULA_REPLACED", Level::varning, v->source,
+             fmt::format("{} är en formel i mallen men här ett inskrivet värde ({}). Ett "
+                         "inskrivet värde följer inte med när raderna ändras; skriv formeln "
+                         "{} i cellen igen.",
+                         line.label.empty() ? "Summan" : line.label,
+                         v->written.empty() ? (v->amount.kind == Amount::Kind::amount
+                                                   ? analys::format_tkr(v->amount.kronor)
+                                                   : std::string("ett tal"))
+                                            : "'" + v->written + "'",
+                         sum),
+             v->amount.kind == Amount::Kind::amount ? std::optional(v->amount.kronor)
+                                                    : std::nullopt,
+             std::nullopt});
+      }
+    }
+  }
+}
+
+void check_text_amounts(const Submission& s, Findings& findings) {
+  std::vector<const Table*> tables;
+  for (const Table& t : s.tables) tables.push_back(&t);
+  for (const Table& t : s.summaries) tables.push_back(&t);
+  for (const Table* table : tables) {
+    const Table& t = *table;
+    for (const Line& line : t.lines) {
+      if (line.kind == LineKind::total || line.kind == LineKind::subtotal) continue;
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        if (!text_reported(t, i, line.values[i])) continue;
+        const Figure& v = *line.values[i];
+        std::string typed = typed_number(v.amount.kronor, t.unit);
+        const Figure* total = formula_total_over(t, i, v);
+        std::string message =
+            total != nullptr
+                ? fmt::format("Beloppet '{}' är skrivet som text. Excel räknar inte med text, så "
+                              "summan i {} blir {} för låg. Skriv bara talet: {}.",
+                              v.written, total->source.cell, analys::format_tkr(v.amount.kronor),
+                              typed)
+                : fmt::format("Beloppet '{}' är skrivet som text, inte som tal som mallen ber "
+                              "om; det lästes som {}. Skriv bara talet: {}.",
+                              v.written, analys::format_tkr(v.amount.kronor), typed);
+        findings.push_back({"NUMBER_AS_TEXT", total != nullptr ? Level::fel : Level::varning,
+                            v.source, message, v.amount.kronor, std::nullopt});
+      }
+    }
   }
 }
 
 void check_submission(const Submission& s, const analys::TemplateDef& def,
                       const SupplierSettings& settings, Findings& findings) {
+  int year = settings.year != 0 ? settings.year : s.year;
   check_tables_present(s, findings);
+  check_columns(s, def, year, findings);
   check_figures(s, findings);
-  check_years(s, settings.year != 0 ? settings.year : s.year, findings);
-  check_forecasts(s, settings.year != 0 ? settings.year : s.year, findings);
+  check_text_amounts(s, findings);
+  check_formulas(s, findings);
+  check_years(s, year, findings);
+  check_forecasts(s, year, findings);
   for (const Table& t : s.tables) {
-    check_sums(t, s.file, findings);
+    check_sums(t, s.file, findings, settings.index_percent);
     if (t.id == "forvaltning") check_index(t, s.file, settings.index_percent, findings);
   }
   for (std::size_t i = 0; i < s.summaries.size(); ++i) {

@@ -30,7 +30,21 @@ void check_years(const analys::Submission& s, int year, Findings& findings);
 /// as 0, varning; 3.1b: info, a project that ended), so that every line either carries an
 /// amount or has a finding.
 void check_forecasts(const analys::Submission& s, int year, Findings& findings);
-void check_sums(const analys::Table& table, const std::string& file, Findings& findings);
+/// SUM_MISMATCH / SUM_ROUNDING for every total and subtotal. A difference is rounding only when
+/// the rows carry more precision than the total's own rounding (whole tkr against hundreds,
+/// hundreds against whole mnkr), or were rounded from a computation: forecasts that are not
+/// exactly budget × (1 + index) when the header or `index_percent` states the index.
+void check_sums(const analys::Table& table, const std::string& file, Findings& findings,
+                std::optional<double> index_percent = std::nullopt);
+/// COLUMN_MISSING: a year column of the template missing from a table (a deleted Utfall Y-2).
+void check_columns(const analys::Submission& s, const analys::TemplateDef& def, int year,
+                   Findings& findings);
+/// FORMULA_REPLACED: a total of a table of the template that holds a typed value, not its
+/// SUM formula.
+void check_formulas(const analys::Submission& s, Findings& findings);
+/// NUMBER_AS_TEXT: an amount written as text where the template asks for a number, or where a
+/// SUM formula of the table leaves it out (fel then: the total in Excel is wrong).
+void check_text_amounts(const analys::Submission& s, Findings& findings);
 void check_cross(const analys::Table& detail, const analys::Table& summary,
                  const std::string& file, Findings& findings);
 void check_index(const analys::Table& table, const std::string& file,

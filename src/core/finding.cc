@@ -1,5 +1,7 @@
 #include "core/finding.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <tuple>
 #include <utility>
@@ -72,6 +74,13 @@ void sort_findings(Findings& findings) {
   };
   std::stable_sort(findings.begin(), findings.end(),
                    [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+}
+
+std::string count_levels(const Findings& findings) {
+  long long n[3] = {0, 0, 0};
+  for (const Finding& f : findings) ++n[static_cast<int>(f.level)];
+  return fmt::format("{}, {}, {} info", count_phrase(n[0], "ett fel", "fel"),
+                     count_phrase(n[1], "en varning", "varningar"), n[2]);
 }
 
 }  // namespace arsanalys

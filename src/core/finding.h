@@ -45,6 +45,8 @@ std::string describe(const Finding& finding);
 /// Every text of the findings made fit for any output (clean_text()): a message may quote what
 /// an input said.
 void clean_findings(Findings& findings);
+/// How many findings of each level, as the summaries say it: "ett fel, 3 varningar, 12 info".
+std::string count_levels(const Findings& findings);
 
 /// Findings in a stable order: by file, sheet, row, column, code.
 void sort_findings(Findings& findings);

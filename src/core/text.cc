@@ -83,6 +83,11 @@ std::string area_key(std::string_view area) {
   return out;
 }
 
+std::string count_phrase(long long n, std::string_view one, std::string_view many) {
+  if (n == 1) return std::string(one);
+  return std::to_string(n) + " " + std::string(many);
+}
+
 }  // namespace arsanalys
 
 namespace arsanalys {

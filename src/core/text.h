@@ -24,6 +24,10 @@ std::string name_key(std::string_view text);
 /// "Ledning och styrning" are one area: "ledning styrning".
 std::string area_key(std::string_view area);
 
+/// A count with its noun as a Swedish sentence says it: the one form spelt out for one ("ett
+/// fel", "en varning"), the number and the plural otherwise ("0 fel", "3 varningar").
+std::string count_phrase(long long n, std::string_view one, std::string_view many);
+
 }  // namespace arsanalys
 
 namespace arsanalys {

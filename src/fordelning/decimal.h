@@ -9,10 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/exact.h"
+
 namespace arsanalys::fordelning {
 
-/// 128-bit integers for intermediate products (amount × weight); GCC and Clang have them.
-__extension__ typedef __int128 Int128;
+using arsanalys::Int128;  // core/exact.h
 
 /// Most digits after the decimal point a Decimal keeps (a double's shortest form of a value
 /// from 10^-15 up fits).

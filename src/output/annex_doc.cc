@@ -1,5 +1,7 @@
 #include "output/annex_doc.h"
+#include "sammanstallning/printed.h"
 
+#include "core/exact.h"
 #include "core/text.h"
 
 #include <fmt/format.h>
@@ -42,14 +44,12 @@ std::string group(std::int64_t n) {
 
 namespace {
 
-// 128-bit intermediates: kronor × a percentage's denominator can pass 2^63.
-__extension__ typedef __int128 Wide;
 
 /// num / den rounded half away from zero to `scale`ths (den > 0 after sign normalising).
 std::int64_t scaled_ratio(std::int64_t num, std::int64_t den, std::int64_t scale) {
   if (den < 0) num = -num, den = -den;
-  Wide n = static_cast<Wide>(num) * scale * 2;
-  Wide q = n / den;  // twice the value, truncated
+  Int128 n = static_cast<Int128>(num) * scale * 2;
+  Int128 q = n / den;  // twice the value, truncated
   q = q >= 0 ? (q + 1) / 2 : -((-q + 1) / 2);
   return static_cast<std::int64_t>(q);
 }
@@ -108,15 +108,6 @@ std::string first_chars(const std::string& s, std::size_t n) {
   return s;
 }
 
-/// amount × (1 + percent/100) rounded to `unit` kronor, exact (as sammanstallning::uplift).
-std::int64_t with_index(std::int64_t kr, Rational percent, std::int64_t unit) {
-  Wide num = static_cast<Wide>(kr) * (100 * percent.den + percent.num);
-  Wide den = static_cast<Wide>(100) * percent.den * unit;
-  Wide q = num / den, r = num % den;
-  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
-  return static_cast<std::int64_t>(q * unit);
-}
-
 // ---- cells ----
 
 Cell text(std::string s) { return Cell{std::move(s), std::nullopt, NumFormat::tkr, std::nullopt}; }
@@ -138,11 +129,6 @@ Cell count(std::int64_t n) {
   return Cell{std::to_string(n), static_cast<double>(n), NumFormat::count, std::nullopt};
 }
 
-/// Exact kronor shown as whole tkr; the xlsx keeps kronor / 1000.
-Cell tkr_exact(std::int64_t kr) {
-  return Cell{group(round_to(kr, 1000) / 1000), static_cast<double>(kr) / 1000.0,
-              NumFormat::tkr_decimal, std::nullopt};
-}
 
 Cell diff_cell(std::optional<std::int64_t> now, std::optional<std::int64_t> before, int row,
                int now_col, int before_col) {
@@ -162,11 +148,6 @@ Cell change_cell(std::optional<std::int64_t> now, std::optional<std::int64_t> be
 }
 
 Cell opt_tkr(std::optional<std::int64_t> v) { return v ? tkr(*v) : text("–"); }
-
-std::optional<std::int64_t> hundreds(std::optional<std::int64_t> kr) {
-  if (!kr) return std::nullopt;
-  return tkr_hundreds(*kr);
-}
 
 std::optional<std::int64_t> add(std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
   if (!a) return b;
@@ -229,10 +210,14 @@ struct ShownRow {
   std::array<bool, 3> adjusted{};  // utfall, budget, foreslagen hold a preparers' figure
 };
 
-ShownRow shown(const AreaRow& r, std::string label, int y) {
-  ShownRow out{std::move(label), r.infrastruktur, hundreds(r.figures.utfall),
-               hundreds(r.figures.budget), hundreds(r.figures.foreslagen),
-               tkr_hundreds(r.figures.effekt), {}};
+/// A row as printed (sammanstallning/printed.h), in tkr, with the marks of its exact row.
+ShownRow shown(const AreaRow& r, const sammanstallning::PrintedRow& p, std::string label, int y) {
+  auto tkr_of = [](std::optional<std::int64_t> kr) -> std::optional<std::int64_t> {
+    if (!kr) return std::nullopt;
+    return *kr / 1000;
+  };
+  ShownRow out{std::move(label), r.infrastruktur, tkr_of(p.utfall), tkr_of(p.budget),
+               tkr_of(p.foreslagen), p.effekt / 1000, {}};
   for (const sammanstallning::Adjusted& a : r.adjusted) {
     if (a.year >= y - 2 && a.year <= y) out.adjusted[static_cast<std::size_t>(a.year - (y - 2))] = true;
   }
@@ -250,29 +235,26 @@ Cell marked(Cell c) {
 struct SupplierRows {
   std::vector<ShownRow> rows;
   bool single = false;
-  ShownRow total;  // the sum of the rounded rows (or the single row)
+  ShownRow total;  // the supplier's printed total (the sum of its printed rows)
 };
 
 SupplierRows supplier_rows(const SupplierRound& s, const std::vector<AreaRow>& areas,
-                           const AreaRow& total, int y) {
+                           const AreaRow& total, const sammanstallning::PrintedTable& printed,
+                           std::size_t i, int y) {
   SupplierRows out;
   std::string name = short_name(s.name);
   if (areas.empty() || (areas.size() == 1 && areas[0].area.empty())) {
     out.single = true;
-    out.total = shown(areas.empty() ? total : areas[0], name, y);
+    out.total = shown(areas.empty() ? total : areas[0], printed.totals[i], name, y);
     out.rows.push_back(out.total);
     return out;
   }
-  out.total.label = "Totalt " + name;
+  out.total = shown(total, printed.totals[i], "Totalt " + name, y);
   bool utfall_complete = true;
-  for (const AreaRow& r : areas) {
-    out.rows.push_back(shown(r, r.area, y));
+  for (std::size_t j = 0; j < areas.size(); ++j) {
+    out.rows.push_back(shown(areas[j], printed.rows[i][j], areas[j].area, y));
     const ShownRow& x = out.rows.back();
     utfall_complete = utfall_complete && x.utfall.has_value();
-    out.total.utfall = add(out.total.utfall, x.utfall);
-    out.total.budget = add(out.total.budget, x.budget);
-    out.total.foreslagen = add(out.total.foreslagen, x.foreslagen);
-    out.total.effekt += x.effekt;
     for (std::size_t k = 0; k < 3; ++k) out.total.adjusted[k] = out.total.adjusted[k] || x.adjusted[k];
   }
   // A total of some areas' Utfall only would read as the supplier's: leave it out.
@@ -302,6 +284,7 @@ struct Context {
   const AnnexInput& in;
   const Round& round;
   int y;
+  sammanstallning::PrintedTables printed;  // Tabell 1 and 2 as printed
   std::vector<SupplierRows> forv;  // per supplier, Tabell 1
   std::vector<SupplierRows> utv;   // per supplier, Tabell 2
   std::vector<std::string> without_utfall;  // suppliers without a complete Utfall Y-2
@@ -369,6 +352,28 @@ std::vector<FrameRow> frames_from_tables(const Context& cx, std::size_t i) {
   return out;
 }
 
+/// The frames of A, B or C as printed: A's frames are the sums of Tabell 1 and 2's printed
+/// rows of each segment, and B's and C's cuts come off those, so the frames add up to the
+/// tables. D's frames are whole tkr of stated levels and stay as they are.
+std::vector<FrameRow> printed_frames(const Context& cx, std::size_t i, const Alternative& alt) {
+  const SupplierRound& s = cx.round.suppliers[i];
+  if (alt.name == 'D' || s.alternatives.empty()) return alt.frames;
+  const Alternative& a = s.alternatives.front();
+  std::vector<FrameRow> out = alt.frames;
+  for (FrameRow& f : out) {
+    if (!f.amount_kr) continue;
+    bool forvaltning = f.label.find("förvaltning") != std::string::npos;
+    bool infra = f.label.find("digital infrastruktur") != std::string::npos;
+    SegmentSum seg = segment_sum(forvaltning ? cx.forv[i] : cx.utv[i], infra);
+    auto exact_a = std::find_if(a.frames.begin(), a.frames.end(),
+                                [&](const FrameRow& r) { return r.label == f.label; });
+    if (!seg.foreslagen || exact_a == a.frames.end() || !exact_a->amount_kr) continue;
+    std::int64_t cut = *exact_a->amount_kr - *f.amount_kr;
+    f.amount_kr = *seg.foreslagen * 1000 - cut;
+  }
+  return out;
+}
+
 const Alternative* alternative_a(const SupplierRound& s) {
   for (const Alternative& a : s.alternatives)
     if (a.name == 'A') return &a;
@@ -399,7 +404,7 @@ Table frame_table(const Context& cx, const SupplierRound& s, const std::vector<F
       if (f.merged) amount.text = group(round_to(*f.amount_kr, unit) / 1000) + " tkr*";
       r.cells.push_back(amount);
       r.cells.push_back(text("+ index"));
-      if (kf) r.cells.push_back(tkr(with_index(*f.amount_kr, *kf, unit) / 1000, NumFormat::tkr_suffix));
+      if (kf) r.cells.push_back(tkr(uplift(*f.amount_kr, *kf, unit) / 1000, NumFormat::tkr_suffix));
     } else {
       r.cells.push_back(text(f.shown));
       r.cells.push_back(text(f.shown.empty() ? "" : "+ index"));
@@ -429,12 +434,19 @@ Part recommendation(const Context& cx) {
   for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
     const SupplierRound& s = cx.round.suppliers[i];
     const Alternative* a = alternative_a(s);
-    p.blocks.push_back(table_block(frame_table(cx, s, a ? a->frames : frames_from_tables(cx, i), false)));
+    Table t = frame_table(cx, s, a ? printed_frames(cx, i, *a) : frames_from_tables(cx, i), false);
+    // For the group to fill in at the meeting.
+    Row decision;
+    decision.cells.push_back(text("Förslag till beslut"));
+    decision.cells.push_back(text("Alternativ ______"));
+    while (decision.cells.size() < t.columns.size()) decision.cells.push_back(text(""));
+    t.rows.push_back(std::move(decision));
+    p.blocks.push_back(table_block(std::move(t)));
   }
   std::string text = fmt::format(
       "De rekommenderade ekonomiska ramarna omfattar enbart bastjänster och digital "
-      "infrastruktur. De ekonomiska ramarna i rekommendationen är inte detsamma som den kostnad "
-      "som kommer att faktureras stadens förvaltningar och bolag. Rekommendationen bygger på "
+      "infrastruktur. Ramarna är inte desamma som de kostnader som kommer att faktureras stadens "
+      "förvaltningar och bolag. Rekommendationen bygger på "
       "kostnaderna för {} i detta dokument och är utan index (”+ index”: {} års index beslutat "
       "av kommunfullmäktige tillkommer).",
       cx.y, cx.y);
@@ -573,8 +585,8 @@ Part outside(const Context& cx) {
     }
   }
   sums.caption = fmt::format(
-      "Belopp i tkr. {} är budget {} och {} är underlagets belopp för {} (för förvaltning "
-      "prognosen med index), inom ramarna och utanför.",
+      "Belopp i tkr, inom ramarna och utanför. Kolumnerna för {} visar budget {}, kolumnerna för "
+      "{} underlagets belopp för {} (för förvaltning prognosen med index).",
       cx.y - 1, cx.y - 1, cx.y, cx.y);
   p.blocks.push_back(table_block(std::move(sums)));
 
@@ -682,7 +694,7 @@ void sizes(const Context& cx, Part& p) {
     std::int64_t v = cx.forv[i].total.foreslagen.value_or(0) + cx.utv[i].total.foreslagen.value_or(0);
     sum += v;
     refs.push_back({static_cast<int>(i), 1});
-    l.rows.push_back({{text(short_name(cx.round.suppliers[i].name) + " - " + what),
+    l.rows.push_back({{text(short_name(cx.round.suppliers[i].name) + " – " + what),
                        tkr(v, NumFormat::tkr_suffix)},
                       false});
   }
@@ -740,15 +752,31 @@ std::string adjustment_note(const Context& cx, std::string_view table) {
   return out;
 }
 
+/// "67 700 tkr högre", "1 600 tkr lägre", "oförändrad".
+std::string higher_or_lower(std::int64_t diff_tkr) {
+  if (diff_tkr == 0) return "oförändrad";
+  return fmt::format("{} tkr {}", group(std::llabs(diff_tkr)), diff_tkr > 0 ? "högre" : "lägre");
+}
+
+/// Whether the Utfall Y-2 column is printed: when at least half of the suppliers have it (else
+/// it would be a column of dashes; a note says once why it is left out).
+bool utfall_shown(const std::vector<SupplierRows>& per) {
+  std::size_t with = static_cast<std::size_t>(std::count_if(
+      per.begin(), per.end(), [](const SupplierRows& s) { return s.total.utfall.has_value(); }));
+  return 2 * with >= per.size() && with > 0;
+}
+
 Table cost_table(const Context& cx, bool forvaltning) {
   const auto& per = forvaltning ? cx.forv : cx.utv;
+  const bool with_utfall = utfall_shown(per);
+  // The column of Utfall (0), Budget (1) and Föreslagen (2).
+  auto col_of = [&](int c) { return with_utfall ? c + 1 : c; };
   Table t;
-  t.columns = {{"Leverantör/verksamhetsområde", Join::none, 48},
-               {years_label(cx.y, 0), Join::none, 14},
-               {years_label(cx.y, 1), Join::none, 14},
-               {years_label(cx.y, 2), Join::none, 16}};
+  t.columns = {{"Leverantör/verksamhetsområde", Join::none, 48}};
+  if (with_utfall) t.columns.push_back({years_label(cx.y, 0), Join::none, 14});
+  t.columns.push_back({years_label(cx.y, 1), Join::none, 14});
+  t.columns.push_back({years_label(cx.y, 2), Join::none, 16});
   if (forvaltning) t.columns.push_back({"Varav effekt av utveckling", Join::paren, 14});
-  int diff_col = static_cast<int>(t.columns.size());
   t.columns.push_back({fmt::format("Skillnad {}/{}", cx.y - 1, cx.y), Join::none, 14});
   t.columns.push_back({"Förändring", Join::none, 12});
 
@@ -759,17 +787,17 @@ Table cost_table(const Context& cx, bool forvaltning) {
     out.total = total;
     out.indent = indent;
     out.cells.push_back(text(r.label));
-    for (int c = 0; c < 3; ++c) {
+    for (int c = with_utfall ? 0 : 1; c < 3; ++c) {
       const auto& v = c == 0 ? r.utfall : c == 1 ? r.budget : r.foreslagen;
-      Cell cell = sums != nullptr && v ? tkr_sum(*v, (*sums)[c]) : opt_tkr(v);
+      Cell cell = sums != nullptr && v ? tkr_sum(*v, (*sums)[static_cast<std::size_t>(c)])
+                                       : opt_tkr(v);
       out.cells.push_back(v && r.adjusted[static_cast<std::size_t>(c)] ? marked(cell) : cell);
     }
     if (forvaltning) {
       out.cells.push_back(effect && r.effekt != 0 ? tkr(r.effekt) : text(""));
     }
-    out.cells.push_back(diff_cell(r.foreslagen, r.budget, row, 3, 2));
-    out.cells.push_back(change_cell(r.foreslagen, r.budget, row, 3, 2));
-    (void)diff_col;
+    out.cells.push_back(diff_cell(r.foreslagen, r.budget, row, col_of(2), col_of(1)));
+    out.cells.push_back(change_cell(r.foreslagen, r.budget, row, col_of(2), col_of(1)));
     t.rows.push_back(std::move(out));
     return row;
   };
@@ -790,15 +818,15 @@ Table cost_table(const Context& cx, bool forvaltning) {
     } else {
       for (const ShownRow& r : s.rows) {
         int at = add_row(r, false, true, nullptr, true);
-        if (r.utfall) refs[0].push_back({at, 1});
-        if (r.budget) refs[1].push_back({at, 2});
-        if (r.foreslagen) refs[2].push_back({at, 3});
+        if (r.utfall) refs[0].push_back({at, col_of(0)});
+        if (r.budget) refs[1].push_back({at, col_of(1)});
+        if (r.foreslagen) refs[2].push_back({at, col_of(2)});
       }
       row = add_row(s.total, true, false, &refs);
     }
-    if (s.total.utfall) all_refs[0].push_back({row, 1});
-    if (s.total.budget) all_refs[1].push_back({row, 2});
-    if (s.total.foreslagen) all_refs[2].push_back({row, 3});
+    if (s.total.utfall) all_refs[0].push_back({row, col_of(0)});
+    if (s.total.budget) all_refs[1].push_back({row, col_of(1)});
+    if (s.total.foreslagen) all_refs[2].push_back({row, col_of(2)});
     all.utfall = add(all.utfall, s.total.utfall);
     all.budget = add(all.budget, s.total.budget);
     all.foreslagen = add(all.foreslagen, s.total.foreslagen);
@@ -809,20 +837,25 @@ Table cost_table(const Context& cx, bool forvaltning) {
   if (!all_utfall) all.utfall.reset();
   add_row(all, true, false, &all_refs);
 
-  std::string what = forvaltning ? "förvaltningskostnad" : "utveckling";
+  std::string what = forvaltning ? "Förvaltningskostnaden" : "Utvecklingskostnaden";
   std::string caption = fmt::format("Tabell {}. ", forvaltning ? 1 : 2);
   if (all.foreslagen && all.budget) {
-    caption += fmt::format("Skillnad {} budget {}/{} är {} tkr. ", what, cx.y - 1, cx.y,
-                           group(*all.foreslagen - *all.budget));
-  }
-  if (all.budget && all.utfall) {
-    caption += fmt::format("Skillnad utfall {}/budget {} är {} tkr. ", cx.y - 2, cx.y - 1,
-                           group(*all.budget - *all.utfall));
+    caption += fmt::format("{} är {} i föreslagen budget {} än i budget {}", what,
+                           higher_or_lower(*all.foreslagen - *all.budget), cx.y, cx.y - 1);
+    if (*all.foreslagen == *all.budget) {
+      caption = fmt::format("Tabell {}. {} är oförändrad mellan budget {} och föreslagen budget "
+                            "{}",
+                            forvaltning ? 1 : 2, what, cx.y - 1, cx.y);
+    }
+    caption += all.budget && all.utfall && with_utfall
+                   ? fmt::format(", och {} i budget {} än i utfall {}. ",
+                                 higher_or_lower(*all.budget - *all.utfall), cx.y - 1, cx.y - 2)
+                   : ". ";
   }
   if (forvaltning) {
     caption += fmt::format(
-        "Föreslagen budget {} är budget {} plus den kostnad som tillkommer på förvaltningen som en "
-        "effekt av den utveckling som sker {} och {}, utan index; den effekten står inom parentes.",
+        "Föreslagen budget {} är budget {} plus den kostnad som tillkommer i förvaltningen till "
+        "följd av den utveckling som sker {} och {}, utan index; den står inom parentes.",
         cx.y, cx.y - 1, cx.y - 1, cx.y);
   } else {
     caption += fmt::format(
@@ -831,7 +864,12 @@ Table cost_table(const Context& cx, bool forvaltning) {
         cx.y, cx.y);
   }
   caption += " Belopp i tkr.";
-  if (!all_utfall) caption += " " + utfall_missing_note(cx);
+  if (!with_utfall) {
+    caption += fmt::format(" Utfall {} saknas för de flesta leverantörer och visas därför inte.",
+                           cx.y - 2);
+  } else if (!all_utfall) {
+    caption += " " + utfall_missing_note(cx);
+  }
   if (std::string adjusted = adjustment_note(cx, forvaltning ? "forvaltning" : "utveckling");
       !adjusted.empty()) {
     caption += " " + adjusted;
@@ -841,69 +879,97 @@ Table cost_table(const Context& cx, bool forvaltning) {
 }
 
 void cost_development(const Context& cx, Part& p) {
-  p.blocks.push_back(heading(1, fmt::format("Kostnadsutveckling {} - {}", cx.y - 2, cx.y)));
+  p.blocks.push_back(heading(1, fmt::format("Kostnadsutveckling {}–{}", cx.y - 2, cx.y)));
   p.blocks.push_back(paragraph(fmt::format(
       "Stapeldiagrammen och tabellerna nedan visar kostnadsutvecklingen mellan utfall {}, budget "
       "{} och föreslagna ekonomiska ramar för digital utveckling och förvaltning {} (nedan "
       "benämnt föreslagen budget). Beloppen är i tkr, utan index.",
       cx.y - 2, cx.y - 1, cx.y)));
 
-  // The years' totals, the diagrams' data.
-  std::vector<const sammanstallning::YearTotals*> years;
+  // The years' totals, the diagrams' data: sums of Tabell 1 and 2's printed rows, so the
+  // three tables agree to the last figure.
+  struct Year {
+    bool shown = false;
+    std::int64_t bas = 0, infra = 0, forv = 0, utv = 0;
+  };
+  std::vector<Year> years(3);
   for (int k = 0; k < 3; ++k) {
-    const sammanstallning::YearTotals* found = nullptr;
-    for (const auto& yt : cx.round.years)
-      if (yt.year == cx.y - 2 + k) found = &yt;
-    if (k == 0 && !cx.utfall_complete()) found = nullptr;
-    years.push_back(found);
+    Year& yr = years[static_cast<std::size_t>(k)];
+    yr.shown = k != 0 || cx.utfall_complete();
+    for (std::size_t i = 0; i < cx.round.suppliers.size(); ++i) {
+      for (const auto* table : {&cx.forv[i], &cx.utv[i]}) {
+        for (const ShownRow& r : table->rows) {
+          const auto& v = k == 0 ? r.utfall : k == 1 ? r.budget : r.foreslagen;
+          if (!v) continue;
+          (r.infrastruktur ? yr.infra : yr.bas) += *v;
+          (table == &cx.forv[i] ? yr.forv : yr.utv) += *v;
+        }
+      }
+    }
   }
   Table t;
   t.id = "ar";
   t.columns = {{"tkr", Join::none, 48}};
-  for (int k = 0; k < 3; ++k) t.columns.push_back({years_label(cx.y, k), Join::none, 16});
+  std::vector<int> cols;  // year index of each column shown
+  for (int k = 0; k < 3; ++k) {
+    if (!years[static_cast<std::size_t>(k)].shown) continue;
+    cols.push_back(k);
+    t.columns.push_back({years_label(cx.y, k), Join::none, 16});
+  }
   auto row_of = [&](std::string label, auto get) {
     Row r;
     r.cells.push_back(text(std::move(label)));
-    for (const auto* yt : years) r.cells.push_back(yt ? tkr(tkr_hundreds(get(*yt))) : text("–"));
+    for (int k : cols) r.cells.push_back(tkr(get(years[static_cast<std::size_t>(k)])));
     t.rows.push_back(std::move(r));
   };
-  row_of("Bastjänster", [](const auto& yt) { return yt.bastjanster_kr; });
-  row_of("Digital infrastruktur", [](const auto& yt) { return yt.infrastruktur_kr; });
-  row_of("Förvaltning", [](const auto& yt) { return yt.forvaltning_kr; });
-  row_of("Utveckling", [](const auto& yt) { return yt.utveckling_kr; });
+  row_of("Bastjänster", [](const Year& yr) { return yr.bas; });
+  row_of("Digital infrastruktur", [](const Year& yr) { return yr.infra; });
+  row_of("Förvaltning", [](const Year& yr) { return yr.forv; });
+  row_of("Utveckling", [](const Year& yr) { return yr.utv; });
   Row total{{text("Totalt")}, true};
-  std::vector<std::int64_t> totals;
-  for (int k = 0; k < 3; ++k) {
-    if (!years[k]) {
-      total.cells.push_back(text("–"));
-      totals.push_back(0);
-      continue;
-    }
-    std::int64_t v = tkr_hundreds(years[k]->bastjanster_kr) + tkr_hundreds(years[k]->infrastruktur_kr);
-    totals.push_back(v);
-    total.cells.push_back(tkr_sum(v, {{0, k + 1}, {1, k + 1}}));
+  std::vector<std::int64_t> totals(3, 0);
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const Year& yr = years[static_cast<std::size_t>(cols[c])];
+    totals[static_cast<std::size_t>(cols[c])] = yr.bas + yr.infra;
+    int col = static_cast<int>(c) + 1;
+    total.cells.push_back(tkr_sum(yr.bas + yr.infra, {{0, col}, {1, col}}));
   }
   t.rows.push_back(std::move(total));
   if (!cx.round.settings.prisindex.empty()) {
-    row_of(fmt::format("Totalt i {} års priser", cx.y),
-           [](const auto& yt) { return yt.fasta_priser_kr; });
+    Row r{{text(fmt::format("Totalt i {} års priser", cx.y))}, false};
+    for (int k : cols) {
+      const sammanstallning::YearTotals* yt = nullptr;
+      for (const auto& x : cx.round.years)
+        if (x.year == cx.y - 2 + k) yt = &x;
+      r.cells.push_back(yt ? tkr(tkr_hundreds(yt->fasta_priser_kr)) : text(""));
+    }
+    t.rows.push_back(std::move(r));
   }
   std::string growth;
-  if (years[0] && years[1] && totals[0] != 0) {
-    growth = fmt::format("Den totala kostnaden ökade med {} procent mellan {} och {}",
-                         whole_percent(totals[1], totals[0]), cx.y - 2, cx.y - 1);
+  // The verb and the rest: {"ökade", " med 28 procent"}, {"är", " oförändrad"}.
+  auto change = [](std::int64_t now, std::int64_t before, bool past) {
+    std::int64_t pct = whole_percent(now, before);
+    if (pct == 0) return std::pair<std::string, std::string>{past ? "var" : "är", " oförändrad"};
+    std::string verb = pct > 0 ? (past ? "ökade" : "ökar") : (past ? "minskade" : "minskar");
+    return std::pair{verb, fmt::format(" med {} procent", std::llabs(pct))};
+  };
+  if (years[0].shown && totals[0] != 0) {
+    auto [verb, rest] = change(totals[1], totals[0], true);
+    growth = fmt::format("Den totala kostnaden {}{} mellan utfall {} och budget {}.", verb, rest,
+                         cx.y - 2, cx.y - 1);
   }
-  if (years[1] && years[2] && totals[1] != 0) {
-    growth += fmt::format("{} föreslagen budget {} innebär {} procent jämfört med budget {}",
-                          growth.empty() ? "Den" : ";", cx.y, whole_percent(totals[2], totals[1]),
-                          cx.y - 1);
+  if (totals[1] != 0) {
+    auto [verb, rest] = change(totals[2], totals[1], false);
+    growth += fmt::format("{}Med föreslagen budget {} {} den totala kostnaden{} jämfört med "
+                          "budget {}.",
+                          growth.empty() ? "" : " ", cx.y, verb, rest, cx.y - 1);
   }
-  if (!growth.empty()) t.caption = growth + ".";
+  if (!growth.empty()) t.caption = growth;
   if (!cx.utfall_complete()) {
     t.caption += (t.caption.empty() ? "" : " ") + utfall_missing_note(cx);
   }
   p.blocks.push_back(table_block(std::move(t)));
-  int first_year = years[0] ? 1 : 2;  // a year without figures is left out of the diagrams
+  const int last_year_col = static_cast<int>(cols.size());  // a year without figures is left out
 
   int bas = cx.round.bastjanster.tjanster, infra = cx.round.infrastruktur.tjanster;
   std::size_t n = cx.round.suppliers.size();
@@ -911,13 +977,13 @@ void cost_development(const Context& cx, Part& p) {
       "samtliga {} bastjänster från {} {} och de {} infrastrukturtjänsterna", bas,
       n == 1 ? "den" : "de", n == 1 ? "leverantören" : number_word(n) + " leverantörerna", infra);
   p.blocks.push_back(chart_block(Chart{
-      "ar", {0, 1}, first_year, 3, "Bastjänster och digital infrastruktur (tkr)",
+      "ar", {0, 1}, 1, last_year_col, "Bastjänster och digital infrastruktur (tkr)",
       fmt::format("Diagram 1. Summorna är den totala kostnadsmassan för {}. Den inbegriper "
                   "kostnaderna för både förvaltning och utveckling. Färgerna visar hur stor del "
                   "som är bastjänster respektive digital infrastruktur.",
                   scope)}));
   p.blocks.push_back(chart_block(Chart{
-      "ar", {2, 3}, first_year, 3, "Förvaltning och utveckling (tkr)",
+      "ar", {2, 3}, 1, last_year_col, "Förvaltning och utveckling (tkr)",
       fmt::format("Diagram 2. Staplarna visar den totala kostnadsmassan för {}. Färgerna visar "
                   "hur stor del som är förvaltning respektive utveckling.",
                   scope)}));
@@ -980,12 +1046,12 @@ std::vector<std::string> flag_texts(const Context& cx, const SupplierRound& s) {
   FindingCounts c = counts_for(cx, s);
   if (c.fel > 0) {
     out.push_back(fmt::format(
-        "Kontrollerna hittade {} fel i underlaget ({}): summor, index eller tabeller som inte "
-        "stämmer. De redovisas med cell i sammanstallning.xlsx och i leverantörens "
-        "granskningskopia.",
-        c.fel, s.file));
+        "Kontrollerna hittade {} i underlaget: summor, index eller tabeller som inte "
+        "stämmer. {} cell för cell i beredningens sammanställning och i "
+        "leverantörens granskningskopia.",
+        count_phrase(c.fel, "ett fel", "fel"), c.fel == 1 ? "Felet redovisas" : "Felen redovisas"));
   } else {
-    out.push_back(fmt::format("Kontrollerna hittade inga fel i underlaget ({}).", s.file));
+    out.push_back("Kontrollerna hittade inga fel i underlaget.");
   }
   return out;
 }
@@ -1012,7 +1078,7 @@ Part flags(const Context& cx) {
     r.cells.push_back(text(short_name(s.name)));
     r.cells.push_back(count(s.proposals));
     r.cells.push_back(count(s.proposals_incomplete));
-    r.cells.push_back(tkr_exact(s.undescribed_kr));
+    r.cells.push_back(tkr(round_to(s.undescribed_kr, 1000) / 1000));
     if (s.frame_kr != 0) {
       r.cells.push_back(Cell{percent_text(s.undescribed_kr, s.frame_kr),
                              static_cast<double>(s.undescribed_kr) / static_cast<double>(s.frame_kr),
@@ -1024,8 +1090,8 @@ Part flags(const Context& cx) {
     r.cells.push_back(count(c.varning));
     t.rows.push_back(std::move(r));
   }
-  t.caption = "Fel och varningar är kontrollernas fynd i leverantörens fil; de redovisas med "
-              "cell i sammanstallning.xlsx.";
+  t.caption = "Fel och varningar är kontrollernas fynd i leverantörens underlag; de redovisas "
+              "cell för cell i beredningens sammanställning.";
   p.blocks.push_back(table_block(std::move(t)));
   return p;
 }
@@ -1113,30 +1179,34 @@ void summary(const Context& cx, std::size_t i, Part& p) {
     const ShownRow& r = forvaltning ? cx.forv[i].total : cx.utv[i].total;
     if (!r.foreslagen || !r.budget) continue;
     std::string what = forvaltning ? "förvaltning" : "utveckling";
-    // The annex writes "Intraservice förslag", "Inköp och upphandling förslag": no genitive.
-    std::string lead = fmt::format("{} förslag till ekonomiska ramar för digital {} {}", name,
-                                   what, cx.y);
+    // The figures as the tables print them, so the text says what the reader sees.
+    std::string lead = fmt::format("{} förslag till ekonomisk ram för digital {} {}",
+                                   genitive(name), what, cx.y);
+    std::int64_t diff = *r.foreslagen - *r.budget;
     std::int64_t pct = *r.budget != 0 ? whole_percent(*r.foreslagen, *r.budget) : 0;
-    const AreaRow& exact = forvaltning ? s.forvaltning_total : s.utveckling_total;
-    std::int64_t exact_diff =
-        exact.figures.foreslagen.value_or(0) - exact.figures.budget.value_or(0);
-    if (*r.budget != 0 && pct != 0) {
-      texts.push_back(fmt::format(
-          "{} innebär en kostnads{} med {} procent jämfört med budget {} (exklusive indexökning).",
-          lead, pct > 0 ? "ökning" : "minskning", std::llabs(pct), cx.y - 1));
-    } else if (round_to(exact_diff, 1000) != 0) {
-      std::int64_t d = round_to(exact_diff, 1000) / 1000;
-      texts.push_back(fmt::format("{} är {} tkr {} än budget {} (exklusive indexökning).", lead,
-                                  group(std::llabs(d)), d > 0 ? "högre" : "lägre", cx.y - 1));
-    } else {
-      texts.push_back(fmt::format("{} är oförändrat jämfört med budget {} (exklusive indexökning).",
+    if (diff == 0) {
+      texts.push_back(fmt::format("{} är oförändrat jämfört med budget {} (exklusive "
+                                  "indexökning).",
                                   lead, cx.y - 1));
+    } else if (pct != 0) {
+      texts.push_back(fmt::format(
+          "{} innebär en kostnads{} med {} procent ({} tkr) jämfört med budget {} (exklusive "
+          "indexökning).",
+          lead, pct > 0 ? "ökning" : "minskning", std::llabs(pct), group(std::llabs(diff)),
+          cx.y - 1));
+    } else {
+      texts.push_back(fmt::format("{} är {} tkr {} än budget {} (exklusive indexökning).", lead,
+                                  group(std::llabs(diff)), diff > 0 ? "högre" : "lägre",
+                                  cx.y - 1));
     }
   }
   if (s.index) {
+    // Where the index comes from, in words (the settings' lines are in "Om underlaget").
+    std::string from = s.index_source.starts_with("omgang.toml")
+                           ? "det index beredningen räknar med för leverantören"
+                           : "enligt leverantörens tabell 3.1a";
     texts.push_back(fmt::format("Index {}–{} för {}: {} % ({}).", cx.y - 1, cx.y, name,
-                                sammanstallning::format_decimal(*s.index),
-                                s.index_source.empty() ? "källa okänd" : s.index_source));
+                                sammanstallning::format_decimal(*s.index), from));
   }
   for (std::string& x : texts) p.blocks.push_back(paragraph(std::move(x)));
 }
@@ -1171,12 +1241,14 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
   t.columns.push_back({"Minskning (tkr)", Join::none, 14});
   t.columns.push_back({"Efter minskning (tkr)", Join::none, 16});
   t.columns.push_back({"Minskning i % av A", Join::none, 12});
-  auto add = [&](std::vector<Cell> label, std::int64_t a, std::int64_t minus, bool total,
+  // Printed in whole tkr, rounded once by the largest remainder so that the rows add up to the
+  // totals as printed; the xlsx stores what it shows.
+  auto add = [&](std::vector<Cell> label, std::int64_t a_tkr, std::int64_t minus_tkr, bool total,
                  std::optional<std::pair<int, int>> sum_rows) {
     int row = static_cast<int>(t.rows.size());
     Row r{std::move(label), total};
     auto cell = [&](std::int64_t v, int col) {
-      Cell c = tkr_exact(v);
+      Cell c = tkr(v);
       if (sum_rows && sum_rows->second >= sum_rows->first) {
         std::vector<std::pair<int, int>> refs;
         for (int k = sum_rows->first; k <= sum_rows->second; ++k) refs.push_back({k, col});
@@ -1184,13 +1256,14 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
       }
       return c;
     };
-    r.cells.push_back(cell(a, c0));
-    r.cells.push_back(cell(minus, c0 + 1));
-    Cell after = tkr_exact(a - minus);
+    r.cells.push_back(cell(a_tkr, c0));
+    r.cells.push_back(cell(minus_tkr, c0 + 1));
+    Cell after = tkr(a_tkr - minus_tkr);
     after.formula = Formula{Formula::Op::diff, {{row, c0}, {row, c0 + 1}}};
     r.cells.push_back(after);
-    if (a != 0) {
-      r.cells.push_back(Cell{percent_text(minus, a), static_cast<double>(minus) / static_cast<double>(a),
+    if (a_tkr != 0) {
+      r.cells.push_back(Cell{percent_text(minus_tkr, a_tkr),
+                             static_cast<double>(minus_tkr) / static_cast<double>(a_tkr),
                              NumFormat::percent, std::nullopt});
     } else {
       r.cells.push_back(text(""));
@@ -1199,10 +1272,25 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
   };
   std::size_t shown_n = limit == 0 ? entries.size() : std::min(limit, entries.size());
   std::int64_t sum_a = 0, sum_m = 0;
-  for (std::size_t k = 0; k < entries.size(); ++k) {
-    sum_a += entries[k].a;
-    sum_m += entries[k].minus;
+  for (const Entry& x : entries) {
+    sum_a += x.a;
+    sum_m += x.minus;
   }
+  // The printed rows: each shown customer, and the others together.
+  std::vector<std::int64_t> row_a, row_m;
+  for (std::size_t k = 0; k < shown_n; ++k) {
+    row_a.push_back(entries[k].a);
+    row_m.push_back(entries[k].minus);
+  }
+  if (shown_n < entries.size()) {
+    std::int64_t ra = 0, rm = 0;
+    for (std::size_t k = shown_n; k < entries.size(); ++k) ra += entries[k].a, rm += entries[k].minus;
+    row_a.push_back(ra);
+    row_m.push_back(rm);
+  }
+  const std::int64_t total_a = round_to(sum_a, 1000), total_m = round_to(sum_m, 1000);
+  std::vector<std::int64_t> printed_a = sammanstallning::largest_remainder(row_a, total_a, 1000);
+  std::vector<std::int64_t> printed_m = sammanstallning::largest_remainder(row_m, total_m, 1000);
   for (std::size_t k = 0; k < shown_n; ++k) {
     const Entry& x = entries[k];
     std::vector<Cell> label;
@@ -1211,19 +1299,17 @@ Table customer_table(const Context& cx, const AlternativeEffect& e, std::size_t 
     } else {
       label = {text(customer_label(cx, x.id))};
     }
-    add(std::move(label), x.a, x.minus, false, std::nullopt);
+    add(std::move(label), printed_a[k] / 1000, printed_m[k] / 1000, false, std::nullopt);
   }
   if (shown_n < entries.size()) {
-    std::int64_t ra = 0, rm = 0;
-    for (std::size_t k = shown_n; k < entries.size(); ++k) ra += entries[k].a, rm += entries[k].minus;
     std::vector<Cell> label = {text(fmt::format("Övriga {} kunder", entries.size() - shown_n))};
     if (with_id) label.insert(label.begin(), text(""));
-    add(std::move(label), ra, rm, false, std::nullopt);
+    add(std::move(label), printed_a.back() / 1000, printed_m.back() / 1000, false, std::nullopt);
   }
   std::vector<Cell> label = {text("Totalt")};
   if (with_id) label.push_back(text(""));
   int last = static_cast<int>(t.rows.size()) - 1;
-  add(std::move(label), sum_a, sum_m, true, std::pair{0, last});
+  add(std::move(label), total_a / 1000, total_m / 1000, true, std::pair{0, last});
   return t;
 }
 
@@ -1262,7 +1348,7 @@ void effect_blocks(const Context& cx, const AlternativeEffect& e, Part& p) {
   std::size_t n = std::max(e.customers_a_kr.size(), e.customers_minus_kr.size());
   if (n > kCustomersShown) {
     text += fmt::format(" De {} kunder som påverkas mest står var för sig och de övriga {} "
-                        "tillsammans; varje kund redovisas i bilagans kalkylbladsversion.",
+                        "tillsammans; varje kund redovisas i bilagans kalkylblad.",
                         kCustomersShown, n - kCustomersShown);
   }
   p.blocks.push_back(paragraph(text));
@@ -1295,7 +1381,7 @@ Table examples_table(const SupplierRound& s) {
   t.caption = fmt::format(
       "Exempel på vad olika minskningar ger för ramen för förvaltning, utan index, jämfört med "
       "alternativ A ({} tkr i samma omfattning: bastjänster och digital infrastruktur inom "
-      "ramarna). Vad varje exempel innebär per kund redovisas i bilagans kalkylbladsversion.",
+      "ramarna). Vad varje exempel innebär per kund redovisas i bilagans kalkylblad.",
       group(round_to(a.forvaltning_kr, 1000) / 1000));
   return t;
 }
@@ -1335,7 +1421,7 @@ Part supplier_part(const Context& cx, std::size_t i, std::string sheet) {
     p.blocks.push_back(heading(3, a->title));
     if (!a->description.empty()) p.blocks.push_back(paragraph(a->description));
     medskick(*a);
-    p.blocks.push_back(table_block(frame_table(cx, s, a->frames, false)));
+    p.blocks.push_back(table_block(frame_table(cx, s, printed_frames(cx, i, *a), false)));
     for (const AlternativeEffect* e : effects_of(cx, s, *a)) effect_blocks(cx, *e, p);
   }
   if (!ds.empty()) {
@@ -1367,7 +1453,8 @@ Part per_customer(const Context& cx) {
   p.blocks.push_back(paragraph(
       "Vad varje alternativ innebär för varje kund: vad kunden betalar för leverantörens "
       "tjänster under alternativ A och kundens del av minskningen, fördelad efter "
-      "fördelningsnycklarna. Belopp i tkr; cellerna har beloppen exakt."));
+      "fördelningsnycklarna. Belopp i hela tkr, avrundade så att varje kolumn summerar till sin "
+      "totalsumma; exakta kronor per kund och tjänst finns i fordelning.xlsx."));
   if (cx.in.effects.empty()) {
     p.blocks.push_back(paragraph("Inga alternativ utöver A är beskrivna."));
   }
@@ -1378,6 +1465,42 @@ Part per_customer(const Context& cx) {
     if (!e.note.empty()) p.blocks.push_back(note(e.note));
     p.blocks.push_back(table_block(customer_table(cx, e, 0, true)));
   }
+  return p;
+}
+
+// ---- Om underlaget: provenance, kept out of the body ----
+
+Part about(const Context& cx) {
+  Part p{"Om underlaget", true, {}};
+  p.blocks.push_back(heading(1, "Om underlaget"));
+  std::vector<std::string> files;
+  for (const SupplierRound& s : cx.round.suppliers) {
+    files.push_back(fmt::format("{} ({})", s.name, s.file));
+  }
+  int fel = 0, varning = 0, info = 0, adjusted = 0;
+  for (const Finding& f : cx.in.findings) {
+    fel += f.level == Level::fel;
+    varning += f.level == Level::varning;
+    info += f.level == Level::info;
+    adjusted += f.code == "ADJUSTED";
+  }
+  std::vector<std::string> items = {
+      fmt::format("Sammanställt med arsanalys {} ur leverantörernas årliga analys {}: {}.",
+                  ARSANALYS_VERSION, cx.y, joined(files)),
+      fmt::format("Kunder, volymmått, fördelningsnycklar och tjänstekatalog: {}. Omgångens "
+                  "inställningar (index, alternativ, beredningens justeringar, dokumentuppgifter): "
+                  "omgang.toml.",
+                  cx.in.kunder != nullptr ? cx.in.kunder->file : std::string("kunder.xlsx saknas")),
+      fmt::format("Kontrollernas fynd: {}, {} och {}, vart och ett med "
+                  "fil, blad och cell i sammanstallning.xlsx (bladet Fynd) och i resultat.json.",
+                  count_phrase(fel, "ett fel", "fel"), count_phrase(varning, "en varning", "varningar"),
+                  count_phrase(info, "en upplysning", "upplysningar")),
+      fmt::format("Beredningens egna siffror: {}, med källa, motivering och underlagets egen "
+                  "siffra i sammanstallning.xlsx (bladet Justeringar).",
+                  adjusted),
+      "Varje belopp i bilagan går att spåra till sin cell i leverantörens fil genom "
+      "sammanstallning.xlsx; fördelningen på kunder finns i fordelning.xlsx och i kundbeskeden."};
+  p.blocks.push_back(list(std::move(items)));
   return p;
 }
 
@@ -1405,10 +1528,13 @@ class SheetNames {
 
 Document build(const AnnexInput& input) {
   const Round& round = input.round;
-  Context cx{input, round, round.year, {}, {}, {}};
-  for (const SupplierRound& s : round.suppliers) {
-    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total, round.year));
-    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total, round.year));
+  Context cx{input, round, round.year, sammanstallning::printed_tables(round), {}, {}, {}};
+  for (std::size_t i = 0; i < round.suppliers.size(); ++i) {
+    const SupplierRound& s = round.suppliers[i];
+    cx.forv.push_back(supplier_rows(s, s.forvaltning, s.forvaltning_total,
+                                    cx.printed.forvaltning, i, round.year));
+    cx.utv.push_back(supplier_rows(s, s.utveckling, s.utveckling_total, cx.printed.utveckling,
+                                   i, round.year));
     if (!cx.forv.back().total.utfall || !cx.utv.back().total.utfall) {
       cx.without_utfall.push_back(short_name(s.name));
     }
@@ -1433,7 +1559,8 @@ Document build(const AnnexInput& input) {
     int fel = static_cast<int>(std::count_if(input.findings.begin(), input.findings.end(),
                                              [](const Finding& f) { return f.level == Level::fel; }));
     doc.draft_text = fmt::format(
-        "UTKAST – underlagen har {} fel som ska rättas innan bilagan skickas ut.", fel);
+        "UTKAST – underlagen har {} som ska rättas innan bilagan skickas ut.",
+        count_phrase(fel, "ett fel", "fel"));
   }
   SheetNames names;
   for (const char* fixed : {"Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",
@@ -1453,6 +1580,8 @@ Document build(const AnnexInput& input) {
     doc.parts.push_back(supplier_part(cx, i, names.claim(short_name(round.suppliers[i].name))));
   }
   doc.parts.push_back(per_customer(cx));
+  doc.parts.push_back(about(cx));
+  doc.parts.back().sheet = names.claim("Om underlaget");
   return doc;
 }
 

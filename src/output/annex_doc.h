@@ -26,7 +26,6 @@ namespace arsanalys::output::annex {
 enum class NumFormat {
   tkr,          // "#,##0": an amount in a column whose heading says tkr
   tkr_suffix,   // `#,##0 "tkr"`: a frame amount
-  tkr_decimal,  // "#,##0": exact tkr behind a whole-tkr look (per-customer amounts)
   tkr_marked,   // `#,##0"¹"`: an amount that holds a figure of the preparers ([[justering]])
   percent,      // "0.0%": a ratio, 0.077 shown 7,7 %
   count,        // "0": a count

@@ -105,7 +105,25 @@ void html_table(const Table& t, std::string& out) {
         }
       }
       const char* cls = num ? " class=\"num\"" : k == 0 && r.indent ? " class=\"omrade\"" : "";
-      out += fmt::format("<td{}>{}</td>", cls, html::escape(text));
+      // What a sum or a difference is made of, as the xlsx formula says it: the cells (table
+      // row, shown column) a reader can add up, so a test can check every printed sum.
+      std::string made_of;
+      if (cols[k][0] < r.cells.size() && r.cells[cols[k][0]].formula) {
+        const annex::Formula& f = *r.cells[cols[k][0]].formula;
+        if (f.op != annex::Formula::Op::change) {
+          std::string refs;
+          for (const auto& [row, col] : f.refs) {
+            std::size_t shown = 0;
+            for (std::size_t q = 0; q < cols.size(); ++q) {
+              if (cols[q][0] == static_cast<std::size_t>(col)) shown = q;
+            }
+            refs += fmt::format("{}{},{}", refs.empty() ? "" : " ", row, shown);
+          }
+          made_of = fmt::format(" data-{}=\"{}\"", f.op == annex::Formula::Op::sum ? "summa" : "skillnad",
+                                refs);
+        }
+      }
+      out += fmt::format("<td{}{}>{}</td>", cls, made_of, html::escape(text));
     }
     out += "</tr>\n";
   }
@@ -283,7 +301,6 @@ struct Look {
 std::string_view number_format(NumFormat f) {
   switch (f) {
     case NumFormat::tkr:
-    case NumFormat::tkr_decimal:
       return "#,##0";
     case NumFormat::tkr_suffix:
       return "#,##0 \"tkr\"";
@@ -353,19 +370,42 @@ std::string formula_text(const annex::Formula& f, std::uint32_t first) {
   return "";
 }
 
+/// Text for an Excel page header or footer: '&' doubled, at most `max` characters.
+std::string header_text(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '&') out += '&';
+    out += ch;
+  }
+  if (out.size() > max) {
+    out.resize(max);
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+    if (!out.empty() && out.back() == '&') out.pop_back();
+  }
+  return out;
+}
+
 class SheetOut {
  public:
-  SheetOut(XlsxBook& book, Formats& formats, const Part& part)
+  SheetOut(XlsxBook& book, Formats& formats, const Part& part, const Document& doc)
       : book_(book), formats_(formats), name_(part.sheet),
         ws_(book.add_sheet(part.sheet)) {
     // Column widths: the widest wish of any table per column, the label column wide.
     widths_.assign(4, 14);
     widths_[0] = 48;
+    const std::vector<annex::Column>* first_columns = nullptr;
     for (const Block& b : part.blocks) {
       if (b.kind != Block::Kind::table || !b.xlsx) continue;
       for (std::size_t c = 0; c < b.table.columns.size(); ++c) {
         if (c >= widths_.size()) widths_.resize(c + 1, 14);
         widths_[c] = std::max(widths_[c], b.table.columns[c].width);
+      }
+      // Headings stay in view only when every table of the sheet has the same columns.
+      if (first_columns == nullptr) {
+        first_columns = &b.table.columns;
+      } else if (!same_headings(*first_columns, b.table.columns)) {
+        same_columns_ = false;
       }
     }
     for (std::size_t c = 0; c < widths_.size(); ++c) {
@@ -374,6 +414,23 @@ class SheetOut {
     }
     worksheet_set_paper(ws_, 9);  // A4
     worksheet_fit_to_pages(ws_, 1, 0);
+    // Printed: the draft mark at the top, the document data and the page at the foot, as in
+    // the PDF (Excel's header and footer hold at most 255 characters).
+    if (doc.draft) {
+      book_.check(worksheet_set_header(ws_, "&C&\"-,Bold\"UTKAST"), "sätta sidhuvud");
+    }
+    std::string left = doc.document_data.empty() ? doc.title : doc.document_data;
+    std::string footer = "&L&8" + header_text(left, 200) + "&R&8Sida &P av &N";
+    book_.check(worksheet_set_footer(ws_, footer.c_str()), "sätta sidfot");
+  }
+
+  /// The filter over the sheet's longest table (one filter per sheet in Excel), its rows
+  /// without the closing totals.
+  void finish() {
+    if (longest_.rows < kFilterRows) return;
+    book_.check(worksheet_autofilter(ws_, longest_.head, 0, longest_.last,
+                                     static_cast<lxw_col_t>(longest_.cols - 1)),
+                "sätta filter");
   }
 
   void draft(const std::string& text) {
@@ -381,7 +438,7 @@ class SheetOut {
     ++row_;
   }
   void title(const std::string& text) {
-    write_text(row_++, 0, text, Look{.bold = true, .size = 16});
+    paragraph(text, Look{.bold = true, .size = 16});  // wrapped within the printed width
     ++row_;
   }
 
@@ -449,7 +506,30 @@ class SheetOut {
     }
     std::uint32_t first = row_;
     if (!t.id.empty()) tables_[t.id] = {head, first};
+    if (!frozen_ && same_columns_ && head <= kFreezeAtMost) {
+      // Every table of the sheet has these columns: their headings stay in view and are
+      // printed on every page.
+      worksheet_freeze_panes(ws_, head + 1, 0);
+      book_.check(worksheet_repeat_rows(ws_, head, head), "sätta utskriftsrubriker");
+    }
+    frozen_ = true;  // only the first table's headings
+    std::size_t data_rows = t.rows.size();  // the rows before the closing totals
+    while (data_rows > 0 && t.rows[data_rows - 1].total) --data_rows;
+    if (data_rows > longest_.rows && !t.columns.empty()) {
+      longest_ = {head, first + static_cast<std::uint32_t>(data_rows) - 1, data_rows,
+                  t.columns.size()};
+    }
     for (const annex::Row& r : t.rows) {
+      std::size_t lines = 1;  // the row as high as its longest wrapped text needs
+      for (std::size_t c = 0; c < t.columns.size() && c < r.cells.size(); ++c) {
+        if (!r.cells[c].value && !r.cells[c].text.empty()) {
+          lines = std::max(lines, lines_needed(r.cells[c].text, widths_[c]));
+        }
+      }
+      if (lines > 1) {
+        double high = kLineHeight * static_cast<double>(std::min<std::size_t>(lines, 20));
+        book_.check(worksheet_set_row(ws_, row_, high, nullptr), "sätta radhöjd");
+      }
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
         auto col = static_cast<lxw_col_t>(c);
         Look look{.bold = r.total, .rule = r.total, .indent = c == 0 && r.indent};
@@ -513,11 +593,32 @@ class SheetOut {
     ++row_;
   }
 
+  static bool same_headings(const std::vector<annex::Column>& a,
+                            const std::vector<annex::Column>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t c = 0; c < a.size(); ++c)
+      if (a[c].heading != b[c].heading) return false;
+    return true;
+  }
+
+  /// A table of this many rows or more gets the sheet's filter.
+  static constexpr std::size_t kFilterRows = 10;
+  /// The first table's headings stay in view when no more than this many rows are above it.
+  static constexpr std::uint32_t kFreezeAtMost = 12;
+
+  struct Span {
+    std::uint32_t head = 0, last = 0;
+    std::size_t rows = 0, cols = 0;
+  };
+
   XlsxBook& book_;
   Formats& formats_;
   std::string name_;
   lxw_worksheet* ws_;
   std::vector<double> widths_;
+  bool same_columns_ = true;
+  bool frozen_ = false;
+  Span longest_;
   std::uint32_t row_ = 0;
   std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> tables_;  // id -> head, first
 };
@@ -529,12 +630,13 @@ std::string render_xlsx(const Document& doc) {
   Formats formats(book);
   bool first = true;
   for (const Part& p : doc.parts) {
-    SheetOut sheet(book, formats, p);
+    SheetOut sheet(book, formats, p, doc);
     if (doc.draft) sheet.draft(doc.draft_text);
     if (first) sheet.title(doc.title);
     first = false;
     for (const Block& b : p.blocks)
       if (b.xlsx) sheet.block(b);
+    sheet.finish();
   }
   return book.finish();
 }

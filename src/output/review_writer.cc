@@ -306,8 +306,9 @@ std::string text_heading(const analys::TableDef* def, const analys::Column& c) {
   return heading;
 }
 
-/// `Budget 2023 (kr)`; a column of text keeps its heading.
-std::string column_heading(const analys::TableDef* def, const analys::Column& c) {
+/// `Budget 2023 (tkr)`, in the table's unit; a column of text keeps its heading.
+std::string column_heading(const analys::TableDef* def, const analys::Column& c,
+                           analys::Unit unit) {
   static const std::map<ColumnKind, std::string_view> kWhat = {
       {ColumnKind::utfall, "Utfall"},
       {ColumnKind::budget, "Budget"},
@@ -317,8 +318,9 @@ std::string column_heading(const analys::TableDef* def, const analys::Column& c)
   };
   auto what = kWhat.find(c.kind);
   if (what == kWhat.end()) return text_heading(def, c);
-  if (c.year == 0) return fmt::format("{} (kr)", c.heading.empty() ? what->second : c.heading);
-  return fmt::format("{} {} (kr)", what->second, c.year);
+  std::string_view u = analys::unit_name(unit);
+  if (c.year == 0) return fmt::format("{} ({})", c.heading.empty() ? what->second : c.heading, u);
+  return fmt::format("{} {} ({})", what->second, c.year, u);
 }
 
 std::string_view line_kind_name(const Table& t, LineKind kind) {
@@ -432,8 +434,9 @@ void write_summary(SheetWriter& ws, const Review& r) {
   ++row;
   ws.text(row++, 0, "Så läses kopian", kBold);
   const char* help[] = {
-      "Varje tabell som hittades har ett eget blad med beloppen i kronor, exakt som de lästes "
-      "ur filen, och i kolumnen Källa den cell i filen som raden lästes från.",
+      "Varje tabell som hittades har ett eget blad med beloppen i tabellens enhet (tkr om "
+      "tabellen inte anger något annat), exakt som de lästes ur filen, och i kolumnen Källa den "
+      "cell i filen som raden lästes från.",
       "Celler med fynd är färgade: röd = fel, gul = varning, ljusblå = info. Kommentaren på "
       "cellen (håll muspekaren över den) säger vad som är fel.",
       "Bladet Fynd listar alla fynd i filen, även de som inte hör till en tabell (till exempel "
@@ -554,13 +557,16 @@ Look line_look(LineKind kind) {
 /// One figure (or an empty amount cell) of a line.
 void write_figure(SheetWriter& ws, lxw_row_t row, lxw_col_t col, const Review& r, const Table& t,
                   const std::optional<analys::Figure>& figure, Look look) {
-  look.number = kWholeFormat;
   if (!figure) {
     ws.blank(row, col, look);
     return;
   }
   if (figure->amount.kind == Amount::Kind::amount) {
-    ws.number(row, col, static_cast<double>(figure->amount.kronor), look);
+    // In the unit the supplier wrote (tkr as a rule), not in kronor.
+    std::int64_t factor = analys::unit_factor(t.unit);
+    look.number = figure->amount.kronor % factor == 0 ? kWholeFormat : kFractionFormat;
+    ws.number(row, col, static_cast<double>(figure->amount.kronor) / static_cast<double>(factor),
+              look);
     return;
   }
   // A placeholder, dash or unparsed text: shown as the supplier wrote it.
@@ -645,7 +651,7 @@ void write_table(SheetWriter& ws, Review& r, const Shown& shown) {
   bool amounts = std::any_of(t.columns.begin(), t.columns.end(),
                              [](const auto& c) { return c.kind != ColumnKind::text; });
   std::string how = amounts
-                        ? fmt::format("Belopp i kronor, exakt som de lästes (tabellens enhet: {}).",
+                        ? fmt::format("Belopp i {}, tabellens enhet, exakt som de lästes.",
                                       analys::unit_name(t.unit))
                         : std::string("Texterna som de lästes.");
   ws.paragraph(3, 0, l.source,
@@ -656,7 +662,7 @@ void write_table(SheetWriter& ws, Review& r, const Shown& shown) {
 
   constexpr lxw_row_t kHeader = 5;
   std::vector<std::string> headings = {"Rad", "Område", "Radtyp"};
-  for (const auto& c : t.columns) headings.push_back(column_heading(r.def.table(t.id), c));
+  for (const auto& c : t.columns) headings.push_back(column_heading(r.def.table(t.id), c, t.unit));
   headings.push_back("Källa");
   std::size_t lines = 1;
   lxw_row_t first_line = t.lines.empty() ? t.range.last.row + 1 : t.lines.front().row;
@@ -700,7 +706,8 @@ void write_table(SheetWriter& ws, Review& r, const Shown& shown) {
 }  // namespace
 
 std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
-                            const xlsx::Workbook& wb, const Findings& findings) {
+                            const xlsx::Workbook& wb, const Findings& findings,
+                            const fs::path& scratch) {
   Review r{def, s, wb, FindingIndex(findings, s.file), {}};
   SheetNames names;
   for (const Table& t : s.tables) {
@@ -717,7 +724,7 @@ std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
                        names.claim(fmt::format("{} ({})", n.sheet, which))});
   }
 
-  XlsxBook book(std::string(kSubject), "granskning");
+  XlsxBook book(std::string(kSubject), "granskning", scratch);
   book.set_properties({.title = fmt::format("Granskningskopia: {}", s.file),
                        .subject = s.supplier,
                        .created = new_year(s.year != 0 ? s.year - 1 : 2000)});

@@ -6,8 +6,9 @@
 // Sheets: `Sammanfattning` (supplier, file, year, findings per level, the tables found and the
 // template's tables missing), `Fynd` (every finding of the file, one row each), then one sheet
 // per recognised table ("3.1a Förvaltning", "3.1a Förvaltning (översikt)" for the coarser
-// summary of the same table): Rad, Område, Radtyp, one column of exact kronor per column of
-// the table, Källa (the cell the row was read from). A figure cell with a finding is filled
+// summary of the same table): Rad, Område, Radtyp, one column per column of the table with
+// the amounts in the unit the supplier wrote (the table's, tkr as a rule), Källa (the cell the
+// row was read from). A figure cell with a finding is filled
 // red (fel), yellow (varning) or light blue (info) and carries `KOD: meddelande` as a comment.
 // The same input always gives the same bytes.
 
@@ -28,8 +29,12 @@ namespace arsanalys::output {
 /// RunError when the workbook cannot be made.
 ///
 ///   std::string xlsx = review_workbook(builtin_template(), in.submission, in.workbook, findings);
+///
+/// `scratch` is the folder for libxlsxwriter's temporary files (empty: the system's temporary
+/// folder), see XlsxBook.
 std::string review_workbook(const analys::TemplateDef& def, const analys::Submission& s,
-                            const xlsx::Workbook& wb, const Findings& findings);
+                            const xlsx::Workbook& wb, const Findings& findings,
+                            const std::filesystem::path& scratch = {});
 
 /// review_workbook() written atomically to `path` (no half-written file on failure). Throws
 /// RunError with a Swedish message.

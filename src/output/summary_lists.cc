@@ -42,18 +42,15 @@ std::string field_value(const Proposal& p, std::string_view id) {
   return {};
 }
 
-/// What the Förslag sheet says about one proposal.
+/// What the Förslag sheet says about one proposal. Forms left empty are no proposals: the
+/// recognition leaves them out, so every count here and in the annex agrees.
 struct ProposalState {
-  bool empty_form = false;  // a blank form left in from the template: not counted
   bool complete = true;
   std::string lacking;  // "Saknas: effektmål, informationsklassning", or the finding's text
 };
 
 ProposalState state_of(const Proposal& p, const Findings& findings) {
   ProposalState st;
-  st.empty_form = std::none_of(p.fields.begin(), p.fields.end(),
-                               [](const auto& kv) { return !kv.second.empty(); });
-  if (st.empty_form) return st;
   if (!p.lacking.empty()) {
     st.complete = false;
     std::string list;
@@ -61,13 +58,18 @@ ProposalState state_of(const Proposal& p, const Findings& findings) {
     st.lacking = "Saknas: " + list;
     return st;
   }
-  // The checks report a lacking field as PROPOSAL_INCOMPLETE at the proposal's title cell.
+  // The checks report a lacking field as PROPOSAL_INCOMPLETE at the field's cell (or at the
+  // proposal's title when the form has no such field).
+  auto is_mine = [&](const Location& at) {
+    if (at.file != p.source.file || at.sheet != p.source.sheet) return false;
+    if (at.cell == p.source.cell) return true;
+    return std::any_of(p.cells.begin(), p.cells.end(),
+                       [&](const auto& c) { return c.second.cell == at.cell; });
+  };
   for (const Finding& f : findings) {
-    if (f.code == "PROPOSAL_INCOMPLETE" && f.where.file == p.source.file &&
-        f.where.sheet == p.source.sheet && f.where.cell == p.source.cell) {
+    if (f.code == "PROPOSAL_INCOMPLETE" && is_mine(f.where)) {
       st.complete = false;
-      st.lacking = f.message;
-      return st;
+      st.lacking += (st.lacking.empty() ? "" : " ") + f.message;
     }
   }
   return st;
@@ -89,7 +91,6 @@ ProposalCount count_proposals(const Context& c, const std::string& file) {
     if (s.file != file) continue;
     for (const Proposal& p : s.proposals) {
       ProposalState st = state_of(p, c.findings);
-      if (st.empty_form) continue;
       ++n.proposals;
       n.incomplete += st.complete ? 0 : 1;
     }
@@ -105,7 +106,7 @@ void write_proposals(Sheet& ws, const Context& c) {
                "Ett förslag är fullständigt när mallens obligatoriska fält är ifyllda och inte "
                "besvarade med nej: effektmål, informationsklassning, tröskel- och "
                "konsekvensanalys och projektbudget. Tomma formulär ur mallen räknas inte. "
-               "Projektbudget i kronor, visad i tkr.",
+               "Projektbudget i tkr.",
                200, kNote);
   ++row;
 
@@ -140,7 +141,6 @@ void write_proposals(Sheet& ws, const Context& c) {
     int counted = 0, complete = 0;
     std::int64_t budget = 0;
     for (std::size_t k = 0; k < e.states.size(); ++k) {
-      if (e.states[k].empty_form) continue;
       ++counted;
       complete += e.states[k].complete ? 1 : 0;
     }
@@ -169,7 +169,7 @@ void write_proposals(Sheet& ws, const Context& c) {
     for (std::size_t k = 0; k < proposals.size(); ++k) {
       const Proposal& p = proposals[k];
       const ProposalState& st = e.states[k];
-      Look look{.fill = !st.empty_form && !st.complete ? kVarningFill : kNoFill};
+      Look look{.fill = !st.complete ? kVarningFill : kNoFill};
       Look wrapped = look;
       wrapped.wrap = true;
       ws.text(row, 0, e.supplier, look);
@@ -180,7 +180,7 @@ void write_proposals(Sheet& ws, const Context& c) {
       }
       ws.text(row, 2, p.name.empty() ? "(namn saknas)" : p.name, wrapped);
       ws.kronor(row, 3, p.budget_kr, look);
-      ws.text(row, 4, st.empty_form ? "tomt formulär" : st.complete ? "ja" : "nej", look);
+      ws.text(row, 4, st.complete ? "ja" : "nej", look);
       ws.text(row, 5, st.lacking, wrapped);
       std::string klass = field_value(p, "informationsklassning");
       std::string analys = field_value(p, "konsekvensanalys");
@@ -234,10 +234,10 @@ void write_index_check(Sheet& ws, const Context& c) {
   ++row;
   lxw_row_t head = row;
   ws.headings(row++, 0,
-              {"Leverantör", "Index i kraft", "Område", "Tjänst", "Budget " + year_label(y, -1),
-               "Prognos " + year_label(y, 0) + " (inlämnad)",
-               "Förväntad " + year_label(y, 0) + " (budget × (1 + index))",
-               "Avvikelse (prognos − förväntad)", "Implicit index", "Stämmer", "Källa budget",
+              {"Leverantör", "Index i kraft", "Område", "Tjänst", "Budget " + year_label(y, -1) + " (tkr)",
+               "Prognos " + year_label(y, 0) + " (inlämnad, tkr)",
+               "Förväntad " + year_label(y, 0) + " (budget × (1 + index), tkr)",
+               "Avvikelse (prognos − förväntad, tkr)", "Implicit index", "Stämmer", "Källa budget",
                "Källa prognos"});
   for (const SupplierRound& s : c.round.suppliers) {
     for (const IndexRow& r : s.index_rows) {
@@ -296,14 +296,10 @@ void write_findings(Sheet& ws, const Context& c) {
   ws.widths({9, 20, 18, 22, 8, kMessageWidth, 14, 14});
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Fynd", kTitle);
-  std::size_t fel = std::count_if(c.findings.begin(), c.findings.end(),
-                                  [](const Finding& f) { return f.level == Level::fel; });
-  std::size_t varning = std::count_if(c.findings.begin(), c.findings.end(),
-                                      [](const Finding& f) { return f.level == Level::varning; });
   ws.paragraph(row++, 0, 7,
-               fmt::format("{} fynd: {} fel, {} varningar, {} info. Värden i kronor, visade i tkr. "
+               fmt::format("{} fynd: {}. Värden i tkr. "
                            "Filtrera på nivå, kod eller fil med pilarna i rubrikraden.",
-                           c.findings.size(), fel, varning, c.findings.size() - fel - varning),
+                           c.findings.size(), count_levels(c.findings)),
                180, kNote);
   ++row;
   lxw_row_t head = row;
@@ -336,21 +332,25 @@ void write_findings(Sheet& ws, const Context& c) {
 namespace {
 
 /// A supplier's förvaltning + utveckling in a year of the axis, from its Tabell 1 and 2 totals:
-/// Utfall for Y-2, Budget for Y-1, Föreslagen for Y.
-std::int64_t supplier_year(const SupplierRound& s, int offset) {
-  auto pick = [&](const sammanstallning::Figures& f) {
+/// Utfall for Y-2, Budget for Y-1, Föreslagen for Y; nothing when either table lacks the year
+/// (a gap in the chart, not a cost of 0).
+std::optional<std::int64_t> supplier_year(const SupplierRound& s, int offset) {
+  auto pick = [&](const sammanstallning::Figures& f) -> std::optional<std::int64_t> {
     switch (offset) {
       case -2:
-        return f.utfall.value_or(0);
+        return f.utfall;
       case -1:
-        return f.budget.value_or(0);
+        return f.budget;
       case 0:
-        return f.foreslagen.value_or(0);
+        return f.foreslagen;
       default:
-        return std::int64_t{0};
+        return std::nullopt;
     }
   };
-  return pick(s.forvaltning_total.figures) + pick(s.utveckling_total.figures);
+  auto f = pick(s.forvaltning_total.figures);
+  auto u = pick(s.utveckling_total.figures);
+  if (!f || !u) return std::nullopt;
+  return *f + *u;
 }
 
 /// A stacked column chart of the columns `cols` of the data rows first..last.
@@ -386,8 +386,8 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
   lxw_row_t row = ws.top();
   ws.text(row++, 0, "Kostnadsutveckling", kTitle);
   ws.paragraph(row++, 0, 9,
-               "Diagrammen bygger på tabellen nedan: vanliga tal i kronor (inga formler, så att "
-               "diagrammen alltid visar dem), visade i tkr. Förvaltning och utveckling som i "
+               "Diagrammen bygger på tabellen nedan: vanliga tal i tkr (inga formler, så att "
+               "diagrammen alltid visar dem). Förvaltning och utveckling som i "
                "Tabell 1 och 2 på bladet Översikt: utfall, budget och föreslaget (utan index).",
                160, kNote);
   ++row;
@@ -398,13 +398,18 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
   for (const std::string& name : c.supplier_sheets) heads.push_back(name);
   ws.headings(row++, 0, heads);
   lxw_row_t first = row;
+  std::vector<int> partial;  // years some supplier lacks: their sums are left empty
   for (const auto& yt : r.years) {
+    auto whole = [&](std::int64_t kr) {
+      return yt.complete ? std::optional<std::int64_t>(kr) : std::nullopt;
+    };
+    if (!yt.complete) partial.push_back(yt.year);
     ws.text(row, 0, std::to_string(yt.year));
-    ws.kronor(row, 1, yt.bastjanster_kr);
-    ws.kronor(row, 2, yt.infrastruktur_kr);
-    ws.kronor(row, 3, yt.forvaltning_kr);
-    ws.kronor(row, 4, yt.utveckling_kr);
-    ws.kronor(row, 5, yt.fasta_priser_kr);
+    ws.kronor(row, 1, whole(yt.bastjanster_kr));
+    ws.kronor(row, 2, whole(yt.infrastruktur_kr));
+    ws.kronor(row, 3, whole(yt.forvaltning_kr));
+    ws.kronor(row, 4, whole(yt.utveckling_kr));
+    ws.kronor(row, 5, whole(yt.fasta_priser_kr));
     for (std::size_t i = 0; i < r.suppliers.size(); ++i) {
       ws.kronor(row, static_cast<lxw_col_t>(6 + i),
                 supplier_year(r.suppliers[i], yt.year - r.year));
@@ -416,7 +421,20 @@ void write_charts(XlsxBook& book, Sheet& ws, const Context& c) {
     return;
   }
   lxw_row_t last = row - 1;
-  std::string span = fmt::format("{}–{}", r.years.front().year, r.years.back().year);
+  for (int year : partial) {
+    ws.paragraph(row++, 0, 9,
+                 fmt::format("{} saknas hos någon leverantör, så årets summor är tomma och året "
+                             "är inte med i diagrammen: de visar inte en del av kostnaden.",
+                             year == r.year - 2 ? fmt::format("Utfall {}", year)
+                                                : fmt::format("Ett belopp för {}", year)),
+                 160, kNote);
+  }
+  // The charts start at the first year with whole sums: a partial first year (Utfall Y-2 that
+  // some supplier lacks) is left out of them rather than drawn as a bar of part of the cost.
+  std::size_t from = 0;
+  while (from + 1 < r.years.size() && !r.years[from].complete) ++from;
+  first += static_cast<lxw_row_t>(from);
+  std::string span = fmt::format("{}–{}", r.years[from].year, r.years.back().year);
   row += 1;
   add_chart(book, ws, row, fmt::format("Diagram 1. Bastjänster och digital infrastruktur {}", span),
             head, first, last, {1, 2});

@@ -32,9 +32,8 @@ inline constexpr std::string_view kAdjustmentsSheet = "Justeringar";
 
 /// The note every sheet with amounts carries.
 inline constexpr std::string_view kAmountNote =
-    "Belopp: cellerna innehåller exakta kronor och visas i tkr (tusental kronor) genom "
-    "talformatet. Belopp som inte är hela tkr visas med decimaler. Summor och förändringar är "
-    "formler.";
+    "Belopp i tkr (tusental kronor), exakta till kronan: ett belopp som inte är hela tkr har "
+    "decimaler, och cellen innehåller det tal som visas. Summor och förändringar är formler.";
 
 /// "2022" for offset -2 of 2024; "Y-2" when the year is unknown (0).
 std::string year_label(int year, int offset);

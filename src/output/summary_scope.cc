@@ -30,8 +30,8 @@ std::string category_label(fordelning::Category c) {
 lxw_row_t write_reconciliation(Sheet& ws, lxw_row_t row, const Context& c) {
   ws.text(row++, 0, "Inom och utanför ramarna, per leverantör, tabell och år", kBold);
   ws.headings(row++, 0,
-              {"Leverantör", "Tabell", "År", "Inom ramarna", "Utanför ramarna",
-               "Summa av underlagets rader"});
+              {"Leverantör", "Tabell", "År", "Inom ramarna (tkr)", "Utanför ramarna (tkr)",
+               "Summa av underlagets rader (tkr)"});
   for (const SupplierRound& s : c.round.suppliers) {
     for (const ScopeSplit& x : s.scope) {
       ws.text(row, 0, s.name);
@@ -52,7 +52,8 @@ lxw_row_t write_outside_lines(Sheet& ws, lxw_row_t row, const Context& c) {
   lxw_row_t head = row;
   ws.headings(row++, 0,
               {"Leverantör", "Tabell", "Tjänst / insats", "Område", "Kategori", "Finansiering",
-               year_label(y, -1), year_label(y, 0), "Varför utanför ramarna", "Källa"});
+               year_label(y, -1) + " (tkr)", year_label(y, 0) + " (tkr)", "Varför utanför ramarna",
+               "Källa"});
   bool any = false;
   for (const SupplierRound& s : c.round.suppliers) {
     for (const SourceLine& l : s.lines) {
@@ -118,8 +119,8 @@ void write_adjustments(Sheet& ws, const Context& c) {
   ++row;
   lxw_row_t head = row;
   ws.headings(row++, 0,
-              {"Leverantör", "Tabell", "Område eller tjänst", "År", "Underlagets siffra",
-               "Beredningens siffra", "Källa", "Motivering", "Var"});
+              {"Leverantör", "Tabell", "Område eller tjänst", "År", "Underlagets siffra (tkr)",
+               "Beredningens siffra (tkr)", "Källa", "Motivering", "Var"});
   auto put = [&](const std::string& supplier, std::string_view table, const std::string& what,
                  const sammanstallning::Adjusted& a, const std::string& where) {
     const sammanstallning::Justering& j = r.settings.justeringar[a.justering];

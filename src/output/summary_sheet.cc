@@ -78,13 +78,13 @@ void Sheet::kronor(lxw_row_t row, lxw_col_t col, std::optional<std::int64_t> kro
     return;
   }
   look.number = tkr_format(*kronor);
-  number(row, col, static_cast<double>(*kronor), look);
+  number(row, col, static_cast<double>(*kronor) / 1000.0, look);
 }
 
 void Sheet::formula_kr(lxw_row_t row, lxw_col_t col, const std::string& formula_text,
                        std::int64_t cached, Look look) {
   look.number = tkr_format(cached);
-  formula(row, col, formula_text, static_cast<double>(cached), look);
+  formula(row, col, formula_text, static_cast<double>(cached) / 1000.0, look);
 }
 
 void Sheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula_text, double cached,

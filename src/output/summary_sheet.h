@@ -1,6 +1,6 @@
 #pragma once
 // The cells of sammanstallning.xlsx: looks (a format per distinct look, made on first use),
-// amounts kept as exact kronor in the cells and shown as tkr by their number format, formulas
+// amounts stored as tkr exact to the krona (decimals where needed), formulas
 // written with their cached values, and the draft banner at the top of every sheet.
 //
 // Internal to the summary writer (output/summary_*.cc): includes xlsxwriter.h.
@@ -25,11 +25,11 @@ inline constexpr lxw_color_t kVarningFill = 0xFFEB9C;
 inline constexpr lxw_color_t kInfoFill = 0xDDEBF7;
 inline constexpr lxw_color_t kNoFill = 0;  // black is never a fill
 
-// Kronor shown as tkr: the trailing comma divides by 1 000 for display only, so the cell keeps
-// the exact kronor. Whole tkr without decimals; other amounts with up to three (exact to the
-// krona).
-inline constexpr std::string_view kTkrWhole = "#,##0,";
-inline constexpr std::string_view kTkrExact = "#,##0.0##,";
+// Amounts are stored in tkr, the unit the headers name, so a cell holds what it shows (and
+// Excel's status-bar sum is in tkr too). Whole tkr without decimals; other amounts with up to
+// three, exact to the krona.
+inline constexpr std::string_view kTkrWhole = "#,##0";
+inline constexpr std::string_view kTkrExact = "#,##0.0##";
 inline constexpr std::string_view kPercent = "0.0%";
 inline constexpr std::string_view kPercentFine = "0.0##%";
 inline constexpr std::string_view kCount = "0";
@@ -87,9 +87,10 @@ class Sheet {
   void text(lxw_row_t row, lxw_col_t col, const std::string& text, const Look& look = {});
   void number(lxw_row_t row, lxw_col_t col, double value, const Look& look = {});
   void blank(lxw_row_t row, lxw_col_t col, const Look& look);
-  /// Exact kronor shown as tkr; an empty cell (with the look) when there is no amount.
+  /// Kronor stored and shown as tkr (kr / 1 000, exact to the krona); an empty cell (with the
+  /// look) when there is no amount.
   void kronor(lxw_row_t row, lxw_col_t col, std::optional<std::int64_t> kronor, Look look = {});
-  /// A formula giving kronor, with its cached value, shown as tkr.
+  /// A formula giving tkr, with its cached value given in kronor.
   void formula_kr(lxw_row_t row, lxw_col_t col, const std::string& formula, std::int64_t cached,
                   Look look = {});
   /// A formula with its cached value and the look's number format.

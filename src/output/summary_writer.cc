@@ -177,14 +177,14 @@ lxw_row_t write_area_table(Sheet& ws, lxw_row_t row, const Context& c, bool utve
           {.bold = true, .size = 12});
   std::vector<std::string> headings = {
       "Leverantör / verksamhetsområde",
-      "Utfall " + year_label(y, -2),
-      "Budget " + year_label(y, -1),
-      utveckling ? "Prognos " + year_label(y, 0) + " (3.1b)"
-                 : "Prognos " + year_label(y, 0) + " (leverantörens, inkl. index)",
-      utveckling ? "Nya insatser " + year_label(y, 0) + " (3.1c)"
-                 : "Effekt av utveckling " + year_label(y, 0),
-      "Föreslagen " + year_label(y, 0) + (utveckling ? "" : " (utan index)"),
-      "Förändring kr (föreslagen − budget)",
+      "Utfall " + year_label(y, -2) + " (tkr)",
+      "Budget " + year_label(y, -1) + " (tkr)",
+      utveckling ? "Prognos " + year_label(y, 0) + " (3.1b, tkr)"
+                 : "Prognos " + year_label(y, 0) + " (leverantörens, inkl. index, tkr)",
+      utveckling ? "Nya insatser " + year_label(y, 0) + " (3.1c, tkr)"
+                 : "Effekt av utveckling " + year_label(y, 0) + " (tkr)",
+      "Föreslagen " + year_label(y, 0) + (utveckling ? " (tkr)" : " (utan index, tkr)"),
+      "Förändring (föreslagen − budget, tkr)",
       "Förändring %"};
   ws.headings(row++, 0, headings);
 
@@ -260,8 +260,8 @@ lxw_row_t write_segments(Sheet& ws, lxw_row_t row, const Context& c) {
   int y = c.round.year;
   ws.text(row++, 0, "Bastjänster och digital infrastruktur", {.bold = true, .size = 12});
   ws.headings(row++, 0,
-              {"", "Antal tjänster (3.1a)", "Förvaltning " + year_label(y, 0) + " (utan index)",
-               "Utveckling " + year_label(y, 0), "Totalt " + year_label(y, 0)});
+              {"", "Antal tjänster (3.1a)", "Förvaltning " + year_label(y, 0) + " (utan index, tkr)",
+               "Utveckling " + year_label(y, 0) + " (tkr)", "Totalt " + year_label(y, 0) + " (tkr)"});
   lxw_row_t first = row;
   for (const auto& [label, seg] : {std::pair{"Bastjänster", &c.round.bastjanster},
                                    std::pair{"Digital infrastruktur", &c.round.infrastruktur}}) {
@@ -331,7 +331,7 @@ lxw_row_t write_settings(Sheet& ws, lxw_row_t row, const Context& c) {
   ws.headings(row++, 0,
               {"Leverantör", "Fil", "Index i kraft", "Varifrån indexet kommer",
                "Påverkan på förvaltningskostnad läses som", "Förslag (2.2)", "Varav ofullständiga",
-               "Utan beskrivning (3.1c, " + year_label(r.year, 0) + ")", "Föreslagen ram",
+               "Utan beskrivning (3.1c, " + year_label(r.year, 0) + ", tkr)", "Föreslagen ram (tkr)",
                "Andel utan beskrivning"});
   for (const SupplierRound& s : r.suppliers) {
     ws.text(row, 0, s.name);

@@ -17,9 +17,9 @@ using analys::ColumnKind;
 using analys::TableDef;
 using analys::TemplateDef;
 
-// Sheet names. The 3.1 tables share one sheet, stacked as in the Word template suppliers know.
+// The instruction sheet comes first; every other sheet is one of TemplateDef::sheets.
 constexpr std::string_view kInstructionsSheet = "Instruktioner";
-constexpr std::string_view kFormsSheet = "2.2 Förslag";
+constexpr std::string_view kAnalysisLabel = "Leverantörens analys";
 
 // Colours: input cells light yellow, headings light grey, form titles light blue.
 constexpr lxw_color_t kInputColour = 0xFFF2CC;
@@ -29,13 +29,19 @@ constexpr lxw_color_t kFormColour = 0xDDEBF7;
 // Amounts in tkr as whole numbers with thousands separators (Swedish Excel shows "1 234").
 constexpr const char* kAmountFormat = "#,##0";
 
+// Row heights of the analysis fields, in lines: a section's own text needs room.
+constexpr std::size_t kAnalysisLines = 8;
+constexpr std::size_t kLongAnalysisLines = 26;  // a sheet of its own (section 4); Excel's
+                                                // highest row is 409 points
+
 void check(lxw_error error, std::string_view what) { check_lxw(error, "Mallen", what); }
 
-/// The cell formats the template uses, made once per workbook.
+/// The cell formats the template uses, made once per workbook. Input cells are unlocked: the
+/// sheets are protected (without a password), so headings and totals stay as they are.
 struct Styles {
-  lxw_format* heading;        // the workbook's title
-  lxw_format* table_title;    // a table's or form sheet's title
-  lxw_format* bold;           // labels on the instruction sheet
+  lxw_format* heading;        // the workbook's title, a section's heading (1, 2, 4)
+  lxw_format* table_title;    // a table's title, a subsection's heading (1.1, 2.2)
+  lxw_format* bold;           // labels on the instruction sheet, "Leverantörens analys"
   lxw_format* header;         // column headings and group headings
   lxw_format* input_label;    // a table's label column (service, initiative)
   lxw_format* input_amount;   // an amount in tkr
@@ -46,7 +52,9 @@ struct Styles {
   lxw_format* form_title;     // Föreslagen förändringsinsats N
   lxw_format* form_label;     // a field's label
   lxw_format* form_required;  // a required field's label (bold)
-  lxw_format* wrap;           // instruction lines
+  lxw_format* form_part;      // a heading inside a form ("Informationssäkerhet")
+  lxw_format* wrap;           // instruction lines, guidance under a heading
+  lxw_format* note;           // a note under a table (italic)
   lxw_format* number;         // instruction line numbers
 
   explicit Styles(lxw_workbook* book) {
@@ -85,9 +93,18 @@ struct Styles {
     form_label = label(add());
     form_required = label(add());
     format_set_bold(form_required);
+    form_part = add();
+    format_set_bold(form_part);
+    format_set_italic(form_part);
+    format_set_bg_color(form_part, kHeadingColour);
+    format_set_border(form_part, LXW_BORDER_THIN);
     wrap = add();
     format_set_text_wrap(wrap);
     format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    note = add();
+    format_set_italic(note);
+    format_set_text_wrap(note);
+    format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
     number = add();
     format_set_align(number, LXW_ALIGN_RIGHT);
     format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
@@ -97,6 +114,7 @@ struct Styles {
   static lxw_format* input(lxw_format* f) {
     format_set_bg_color(f, kInputColour);
     format_set_border(f, LXW_BORDER_THIN);
+    format_set_unlocked(f);
     return f;
   }
   static lxw_format* total(lxw_format* f) {
@@ -206,11 +224,12 @@ void write_groups(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, const Wid
 /// Writes one table from `row` on: title, headings, blank input rows, total. Returns the row
 /// after it.
 lxw_row_t write_table(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, int year,
-                      const Widths& w, const Styles& s) {
+                      const Widths& w, const Styles& s, lxw_row_t* header_row) {
   put(ws, row++, 0, analys::expand(t.title, year), s.table_title);
   bool grouped = false;
   for (const auto& c : t.columns) grouped = grouped || !c.group.empty();
   if (grouped) write_groups(ws, row++, t, w, s);
+  *header_row = row;
   put(ws, row, 0, t.label_heading, s.header);
   std::size_t lines = lines_needed(t.label_heading, w.label);
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -250,16 +269,23 @@ lxw_row_t write_table(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, int y
   return row + 1;
 }
 
-/// The sheet a table goes on: "3.1a" and "3.1b" share "3.1 Kostnader".
-std::string sheet_of(const TableDef& t) {
-  std::string key = t.section;
-  while (!key.empty() && key.back() >= 'a' && key.back() <= 'z') key.pop_back();
-  static const std::map<std::string, std::string, std::less<>> kNames = {
-      {"3.1", "3.1 Kostnader"},
-      {"3.2", "3.2 Fördelningsnycklar"},
-  };
-  auto it = kNames.find(key);
-  return it != kNames.end() ? it->second : key;
+/// Protects a sheet without a password: the unlocked input cells can be filled in, rows
+/// inserted (above a table's last empty row, as the instructions say) and deleted where all
+/// their cells are inputs, columns and rows resized; headings, years and totals stay.
+void protect(lxw_worksheet* ws) {
+  lxw_protection options{};
+  options.format_columns = 1;
+  options.format_rows = 1;
+  options.insert_rows = 1;
+  options.delete_rows = 1;
+  worksheet_protect(ws, nullptr, &options);
+}
+
+/// Printed landscape on A4, one page wide.
+void print_wide(lxw_worksheet* ws) {
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);
 }
 
 void write_instructions(lxw_worksheet* ws, const TemplateDef& def, int year, const Styles& s) {
@@ -281,31 +307,108 @@ void write_instructions(lxw_worksheet* ws, const TemplateDef& def, int year, con
     put(ws, row, 1, line, s.wrap);
     set_lines(ws, row, lines_needed(line, kTextWidth));
   }
+  protect(ws);
 }
 
-void write_forms(lxw_worksheet* ws, const TemplateDef& def, const TemplateLayout& layout,
-                 const Styles& s) {
-  constexpr double kLabelWidth = 60;
-  width(ws, 0, 0, kLabelWidth);
-  width(ws, 1, 1, 50);
-  width(ws, 2, 2, 45);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  put(ws, 0, 0, "2.2 Föreslagna förändringsinsatser", s.table_title);
-  put(ws, 1, 0,
-      "Ett formulär per föreslagen insats. Fält i fetstil är obligatoriska. JA/NEJ väljs i "
-      "listan i kolumnen Svar.",
-      nullptr);
-  lxw_row_t row = 3;
+/// What a sheet of the template holds, for its column widths and the width of its text.
+struct SheetShape {
+  std::vector<double> widths;  // characters, column A first
+  lxw_col_t last = 3;          // the last column text and analysis fields span
+
+  double total(lxw_col_t upto) const {
+    double w = 0;
+    for (lxw_col_t c = 0; c <= upto && c < widths.size(); ++c) w += widths[c];
+    return w;
+  }
+};
+
+SheetShape shape_of(const analys::SheetDef& sheet, const TemplateDef& def) {
+  for (const analys::PartDef& p : sheet.parts) {
+    if (p.proposals) return {{60, 50, 45}, 2};
+    if (const TableDef* t = def.table(p.table)) {
+      bool amounts = std::any_of(t->columns.begin(), t->columns.end(), is_amount);
+      auto last = static_cast<lxw_col_t>(t->columns.size());
+      if (!amounts) return {std::vector<double>(t->columns.size() + 1, 40), last};
+      std::vector<double> w(t->columns.size() + 1, 14);
+      w[0] = 48;
+      return {w, last};
+    }
+  }
+  std::size_t columns = 4;
+  for (const analys::PartDef& p : sheet.parts) columns = std::max(columns, p.columns.size());
+  std::vector<double> w(columns, 40);
+  w[0] = 45;
+  return {w, static_cast<lxw_col_t>(columns - 1)};
+}
+
+/// `text` across columns A..last of a row, wrapped, the row as high as it needs.
+void put_wide(lxw_worksheet* ws, lxw_row_t row, const SheetShape& shape, const std::string& text,
+              lxw_format* format) {
+  if (shape.last == 0) {
+    put(ws, row, 0, text, format);
+  } else {
+    check(worksheet_merge_range(ws, row, 0, row, shape.last, text.c_str(), format),
+          "slå ihop celler");
+  }
+  set_lines(ws, row, lines_needed(text, shape.total(shape.last)));
+}
+
+/// A table of free text: the headings, then empty input rows. Returns the row after it.
+lxw_row_t write_text_table(lxw_worksheet* ws, lxw_row_t row, const analys::PartDef& p,
+                           const SheetShape& shape, const Styles& s) {
+  std::size_t lines = 1;
+  for (std::size_t i = 0; i < p.columns.size(); ++i) {
+    auto col = static_cast<lxw_col_t>(i);
+    put(ws, row, col, p.columns[i], s.header);
+    lines = std::max(lines, lines_needed(p.columns[i], shape.widths[i] * 0.8));
+  }
+  set_lines(ws, row, lines);
+  ++row;
+  for (int r = 0; r < p.rows; ++r, ++row) {
+    for (std::size_t i = 0; i < p.columns.size(); ++i) {
+      put_blank(ws, row, static_cast<lxw_col_t>(i), s.input_text);
+    }
+  }
+  if (!p.note.empty()) put_wide(ws, row++, shape, p.note, s.note);
+  return row;
+}
+
+/// Blocks of a form: a title row, then each label with its answer beside it.
+lxw_row_t write_form_blocks(lxw_worksheet* ws, lxw_row_t row, const analys::PartDef& p,
+                            int year, const SheetShape& shape, const Styles& s) {
+  for (int n = 1; n <= p.forms; ++n) {
+    put(ws, row, 0, analys::expand(p.form, year, n), s.form_title);
+    put_blank(ws, row, 1, s.form_title);
+    ++row;
+    for (const std::string& label : p.fields) {
+      put(ws, row, 0, label, s.form_label);
+      set_lines(ws, row, lines_needed(label, shape.widths[0]));
+      put_blank(ws, row, 1, s.input_text);
+      ++row;
+    }
+    ++row;
+  }
+  return row;
+}
+
+/// The 2.2 forms, TemplateLayout::forms of them.
+lxw_row_t write_proposals(lxw_worksheet* ws, lxw_row_t row, const TemplateDef& def,
+                          const TemplateLayout& layout, const SheetShape& shape, const Styles& s) {
   for (int n = 1; n <= layout.forms; ++n) {
     put(ws, row, 0, analys::expand(def.form_title, layout.year, n), s.form_title);
     put(ws, row, 1, "Svar", s.header);
     put(ws, row, 2, "Kommentar", s.header);
     ++row;
     for (const auto& f : def.form_fields) {
+      if (!f.subheading.empty()) {
+        put(ws, row, 0, f.subheading, s.form_part);
+        put_blank(ws, row, 1, s.form_part);
+        put_blank(ws, row, 2, s.form_part);
+        ++row;
+      }
       std::string label = analys::expand(f.label, layout.year, n);
       put(ws, row, 0, label, f.required ? s.form_required : s.form_label);
-      set_lines(ws, row, lines_needed(label, kLabelWidth));
+      set_lines(ws, row, lines_needed(label, shape.widths[0]));
       put_blank(ws, row, 1, s.input_text);
       put_blank(ws, row, 2, s.input_text);
       if (f.yes_no) validate_yes_no(ws, row, 1);
@@ -313,30 +416,79 @@ void write_forms(lxw_worksheet* ws, const TemplateDef& def, const TemplateLayout
     }
     ++row;
   }
+  return row;
 }
 
-void write_tables(XlsxBook& book, const TemplateDef& def, int year, const Styles& s) {
-  std::string current;
-  lxw_worksheet* ws = nullptr;
-  lxw_row_t row = 0;
-  Widths w;
-  for (const TableDef& t : def.tables) {
-    if (ws == nullptr || sheet_of(t) != current) {
-      current = sheet_of(t);
-      ws = book.add_sheet(current);
-      worksheet_set_landscape(ws);
-      worksheet_fit_to_pages(ws, 1, 0);
-      bool text_only = true;
-      for (const auto& c : t.columns) text_only = text_only && !is_amount(c);
-      w = text_only ? Widths{40, 40} : Widths{48, 14};
-      width(ws, 0, 0, w.label);
-      width(ws, 1, 7, w.other);
-      row = 0;
-    } else {
-      row += 2;
-    }
-    row = write_table(ws, row, t, year, w, s);
+/// "Leverantörens analys": its label, and one tall input cell across the sheet for the text.
+lxw_row_t write_analysis(lxw_worksheet* ws, lxw_row_t row, std::size_t lines,
+                         const SheetShape& shape, const Styles& s) {
+  put(ws, row++, 0, std::string(kAnalysisLabel), s.bold);
+  if (shape.last == 0) {
+    put_blank(ws, row, 0, s.input_text);
+  } else {
+    check(worksheet_merge_range(ws, row, 0, row, shape.last, "", s.input_text), "slå ihop celler");
   }
+  check(worksheet_set_row(ws, row, kLineHeight * static_cast<double>(lines), nullptr),
+        "sätta radhöjd");
+  return row + 2;
+}
+
+/// One sheet of the template, its parts one below the other.
+void write_sheet(XlsxBook& book, const analys::SheetDef& sheet, const TemplateDef& def,
+                 const TemplateLayout& layout, const Styles& s) {
+  lxw_worksheet* ws = book.add_sheet(sheet.name);
+  SheetShape shape = shape_of(sheet, def);
+  for (std::size_t c = 0; c < shape.widths.size(); ++c) {
+    width(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), shape.widths[c]);
+  }
+  print_wide(ws);
+  bool alone = sheet.parts.size() == 1;
+  lxw_row_t row = 0;
+  for (const analys::PartDef& p : sheet.parts) {
+    if (!p.heading.empty()) {
+      // "1 Befintliga ..." heads a section; "1.1 Genomförd ..." a part of one.
+      bool section = p.heading.find('.') > p.heading.find(' ');
+      put(ws, row++, 0, analys::expand(p.heading, layout.year), section ? s.heading : s.table_title);
+    }
+    if (!p.text.empty()) put_wide(ws, row++, shape, analys::expand(p.text, layout.year), s.wrap);
+    if (!p.columns.empty()) row = write_text_table(ws, row, p, shape, s);
+    if (!p.form.empty()) row = write_form_blocks(ws, row, p, layout.year, shape, s);
+    if (p.proposals) row = write_proposals(ws, row, def, layout, shape, s);
+    if (const TableDef* t = def.table(p.table)) {
+      Widths w{shape.widths[0], shape.widths.size() > 1 ? shape.widths[1] : 14};
+      lxw_row_t header = 0;
+      row = write_table(ws, row, *t, layout.year, w, s, &header);
+      // The title, group and column headings on every printed page; in view while scrolling.
+      check(worksheet_repeat_rows(ws, 0, header), "upprepa rubrikrader");
+      worksheet_freeze_panes(ws, header + 1, 1);
+      ++row;
+    }
+    if (p.analysis) {
+      bool long_text = alone && p.columns.empty() && p.form.empty() && !p.proposals &&
+                       p.table.empty();
+      row = write_analysis(ws, row, long_text ? kLongAnalysisLines : kAnalysisLines, shape, s);
+    } else if (!p.heading.empty() || !p.text.empty()) {
+      ++row;
+    }
+  }
+  protect(ws);
+}
+
+/// The sheets of a definition without a [[sheets]] outline: the forms, then a sheet per table.
+std::vector<analys::SheetDef> default_sheets(const TemplateDef& def) {
+  std::vector<analys::SheetDef> out;
+  if (!def.form_fields.empty()) {
+    analys::PartDef forms;
+    forms.heading = "2.2 Föreslagna förändringsinsatser";
+    forms.proposals = true;
+    out.push_back({"2.2 Förslag", {forms}});
+  }
+  for (const TableDef& t : def.tables) {
+    analys::PartDef part;
+    part.table = t.id;
+    out.push_back({std::string(analys::table_name(t.id).sheet), {part}});
+  }
+  return out;
 }
 
 /// The template of year Y is sent out during Y-1: created 1 January Y-1, 00:00 UTC.
@@ -353,8 +505,8 @@ std::string template_workbook(const TemplateDef& def, const TemplateLayout& layo
   Styles styles(book.get());
   set_properties(book, def, layout.year);
   write_instructions(book.add_sheet(kInstructionsSheet), def, layout.year, styles);
-  write_forms(book.add_sheet(kFormsSheet), def, layout, styles);
-  write_tables(book, def, layout.year, styles);
+  std::vector<analys::SheetDef> sheets = def.sheets.empty() ? default_sheets(def) : def.sheets;
+  for (const analys::SheetDef& sheet : sheets) write_sheet(book, sheet, def, layout, styles);
   return book.finish();
 }
 

@@ -62,9 +62,9 @@ fs::path make_scratch_file(std::string_view subject, std::string_view tag) {
   return make_temp_file(fs::temp_directory_path(), subject, tag);
 }
 
-XlsxBook::XlsxBook(std::string subject, std::string_view tag)
+XlsxBook::XlsxBook(std::string subject, std::string_view tag, const fs::path& scratch)
     : subject_(std::move(subject)),
-      dir_(fs::temp_directory_path()),
+      dir_(scratch.empty() ? fs::temp_directory_path() : scratch),
       path_(make_temp_file(dir_, subject_, tag)) {
   book_ = new_workbook(path_, dir_);
   if (book_ == nullptr) {

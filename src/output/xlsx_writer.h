@@ -41,8 +41,12 @@ struct BookProperties {
 class XlsxBook {
  public:
   /// `subject` names the workbook in Swedish error messages ("Mallen", "Granskningskopian");
-  /// `tag` goes into the temporary file's name.
-  XlsxBook(std::string subject, std::string_view tag);
+  /// `tag` goes into the temporary file's name. `scratch` is the folder of libxlsxwriter's
+  /// temporary files and of the workbook until finish() reads it back (empty: the system's
+  /// temporary folder); `arsanalys serve` gives one in memory (a tmpfs), so that nothing of an
+  /// upload reaches a disk.
+  XlsxBook(std::string subject, std::string_view tag,
+           const std::filesystem::path& scratch = {});
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;

@@ -1,4 +1,5 @@
 #include "sammanstallning/alternative_effects.h"
+#include "sammanstallning/printed.h"
 #include "core/text.h"
 
 #include "analys/recognise.h"
@@ -48,9 +49,15 @@ bool pass_on(std::int64_t cut, const std::map<std::string, std::int64_t>& base,
 std::vector<AlternativeEffect> alternative_effects(const Round& round,
                                                    const fordelning::RoundAllocation& allocation) {
   std::vector<AlternativeEffect> out;
-  for (const SupplierRound& s : round.suppliers) {
+  const PrintedTables printed = printed_tables(round);
+  for (std::size_t si = 0; si < round.suppliers.size(); ++si) {
+    const SupplierRound& s = round.suppliers[si];
     if (s.alternatives.empty()) continue;
     const Alternative& a = s.alternatives.front();
+    // A's frames as the annex prints them, so the table's total is the printed frame; a cut
+    // of B or C comes off them, D's stated frames stand as they are.
+    const std::int64_t a_forv = printed.forvaltning.totals[si].foreslagen.value_or(0);
+    const std::int64_t a_utv = printed.utveckling.totals[si].foreslagen.value_or(0);
     auto forvaltning = charged(allocation, s.name, true);
     auto utveckling = charged(allocation, s.name, false);
     for (std::size_t i = 1; i < s.alternatives.size(); ++i) {
@@ -62,18 +69,23 @@ std::vector<AlternativeEffect> alternative_effects(const Round& round,
       e.variant = alt.variant;
       e.minskning = alt.minskning;
       e.title = alt.title;
-      e.forvaltning_a_kr = a.forvaltning_kr;
-      e.utveckling_a_kr = a.utveckling_kr;
-      e.forvaltning_minus_kr = a.forvaltning_kr - alt.forvaltning_kr;
-      e.utveckling_minus_kr = a.utveckling_kr - alt.utveckling_kr;
+      e.forvaltning_a_kr = a_forv;
+      e.utveckling_a_kr = a_utv;
+      if (alt.name == 'D') {
+        e.forvaltning_minus_kr = a_forv - alt.forvaltning_kr;
+        e.utveckling_minus_kr = a_utv - alt.utveckling_kr;
+      } else {
+        e.forvaltning_minus_kr = a.forvaltning_kr - alt.forvaltning_kr;
+        e.utveckling_minus_kr = a.utveckling_kr - alt.utveckling_kr;
+      }
       for (const auto& [id, kr] : forvaltning) {
         e.customers_a_kr[id] = 0;
         e.customers_minus_kr[id] = 0;
       }
       // A's frames (without index) and the cut, both shared by the same weights, so the table
       // adds up to the frames printed above it.
-      bool ok = pass_on(a.forvaltning_kr, forvaltning, e.customers_a_kr);
-      ok = pass_on(a.utveckling_kr, utveckling, e.customers_a_kr) && ok;
+      bool ok = pass_on(a_forv, forvaltning, e.customers_a_kr);
+      ok = pass_on(a_utv, utveckling, e.customers_a_kr) && ok;
       ok = pass_on(e.forvaltning_minus_kr, forvaltning, e.customers_minus_kr) && ok;
       ok = pass_on(e.utveckling_minus_kr, utveckling, e.customers_minus_kr) && ok;
       if (!ok) {

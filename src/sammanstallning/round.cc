@@ -18,13 +18,6 @@ using analys::ColumnKind;
 using analys::Line;
 using analys::LineKind;
 using analys::Table;
-__extension__ typedef __int128 Int128;
-
-/// n / d rounded half away from zero (d > 0).
-std::int64_t round_div(Int128 n, Int128 d) {
-  Int128 q = (n >= 0 ? n + d / 2 : n - d / 2) / d;
-  return static_cast<std::int64_t>(q);
-}
 
 
 /// The amount of `line` in the column of `kind` and `year`, if it holds one.
@@ -693,6 +686,7 @@ int round_year(const std::vector<analys::Submission>& subs, const Settings& sett
 void add_year(YearTotals& yt, const SupplierRound& s, int which) {
   auto pick = [&](const Figures& f) -> std::int64_t {
     const auto& v = which == 0 ? f.utfall : which == 1 ? f.budget : f.foreslagen;
+    if (!v) yt.complete = false;
     return v.value_or(0);
   };
   for (const AreaRow& r : s.forvaltning) {
@@ -740,12 +734,6 @@ std::optional<Rational> index_for(const analys::Submission& s, const Settings& s
   }
   where = "okänt: varken omgang.toml eller underlaget anger index";
   return std::nullopt;
-}
-
-std::int64_t uplift(std::int64_t amount_kr, Rational percent, std::int64_t unit) {
-  Int128 num = Int128{amount_kr} * (Int128{100} * percent.den + percent.num);
-  Int128 den = Int128{100} * percent.den * unit;
-  return round_div(num, den) * unit;
 }
 
 std::vector<LineAdjustment> apply_adjustments(std::vector<analys::Submission>& submissions,

@@ -199,6 +199,8 @@ struct YearTotals {
   std::int64_t bastjanster_kr = 0;         // förvaltning + utveckling of basic services
   std::int64_t infrastruktur_kr = 0;       // förvaltning + utveckling of digital infrastructure
   std::int64_t fasta_priser_kr = 0;        // förvaltning + utveckling in year Y's prices
+  bool complete = true;                    // every area row of every supplier has the year
+                                           // (else the sums are partial: shown as a gap)
 };
 
 /// The whole round.
@@ -243,7 +245,6 @@ Round consolidate(const std::vector<analys::Submission>& submissions, const Sett
 std::optional<Rational> index_for(const analys::Submission& s, const Settings& settings,
                                   std::string* source);
 
-/// `amount × (1 + percent / 100)` rounded half away from zero to a multiple of `unit` kronor.
-std::int64_t uplift(std::int64_t amount_kr, Rational percent, std::int64_t unit);
+using arsanalys::uplift;  // core/exact.h: amount × (1 + percent / 100), rounded once
 
 }  // namespace arsanalys::sammanstallning

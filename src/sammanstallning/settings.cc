@@ -19,19 +19,6 @@
 
 namespace arsanalys::sammanstallning {
 
-Rational make_rational(std::int64_t num, std::int64_t den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  std::int64_t g = std::gcd(num, den);
-  if (g > 1) {
-    num /= g;
-    den /= g;
-  }
-  return {num, den};
-}
-
 std::optional<std::int64_t> basis_points(Rational percent) {
   if ((percent.num * 100) % percent.den != 0) return std::nullopt;
   return percent.num * 100 / percent.den;

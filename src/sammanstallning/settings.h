@@ -18,25 +18,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/exact.h"
 #include "analys/submission.h"
 #include "core/finding.h"
 
 namespace arsanalys::sammanstallning {
 
-/// An exact rational number num/den in lowest terms (den > 0). Percentages and shares are written
-/// as decimals in the file and kept exact here, so 0.88 × 3.0 + 0.12 × 5.5 is 3.3 exactly rather
-/// than 3.2999999999999998; whoever multiplies kronor by one rounds once, at the end.
-///
-///   make_rational(33, 10) == Rational{33, 10}   // 3.3
-struct Rational {
-  std::int64_t num = 0;  // numerator
-  std::int64_t den = 1;  // denominator, > 0
-
-  friend bool operator==(const Rational&, const Rational&) = default;
-};
-
-/// num/den reduced to lowest terms with a positive denominator (den must not be 0).
-Rational make_rational(std::int64_t num, std::int64_t den);
+// Percentages and shares are exact rationals (core/exact.h): whoever multiplies kronor by one
+// rounds once, at the end.
+using arsanalys::make_rational;
+using arsanalys::Rational;
 
 /// A percentage in basis points (hundredths of a percent, as checks/ counts an index) when it is
 /// exactly a whole number of them: 3.3 -> 330, 3.325 -> nullopt.

@@ -48,8 +48,11 @@ TEST_CASE("proposals: a 2.2 table gives one proposal per row", "[recognise][prop
 
   Findings found;
   checks::check_proposals(s, def, found);
-  REQUIRE(found.size() == 1);
+  // One finding per lacking field, at the field's own cell in the proposal's row.
+  REQUIRE(found.size() == 2);
   CHECK(found[0].code == "PROPOSAL_INCOMPLETE");
-  CHECK(found[0].where.cell == "A5");
-  CHECK(found[0].message == "Förslaget 'Chattbot' saknar effektmål och informationsklassning.");
+  CHECK(found[0].where.cell == "B5");
+  CHECK(found[0].message == "Förslaget 'Chattbot' saknar effektmål: fältet är tomt.");
+  CHECK(found[1].where.cell == "C5");
+  CHECK(found[1].message == "Förslaget 'Chattbot' saknar informationsklassning: svaret är 'Nej'.");
 }

@@ -205,3 +205,38 @@ TEST_CASE("bad definitions give a RunError naming the line", "[analys][template]
                            "words = [\"namn\"]\n") ==
         "prov.toml:16: 'yes_no' ska vara true eller false.");
 }
+
+TEST_CASE("builtin template's outline: every section of the Årlig analys", "[analys][template]") {
+  const TemplateDef& def = builtin_template();
+  std::vector<std::string> names, tables;
+  int analyses = 0;
+  for (const auto& sheet : def.sheets) {
+    names.push_back(sheet.name);
+    for (const auto& part : sheet.parts) {
+      if (!part.table.empty()) tables.push_back(part.table);
+      analyses += part.analysis ? 1 : 0;
+    }
+  }
+  CHECK(names == std::vector<std::string>{"1 Befintliga tjänster", "2 Förslag", "3.1a Förvaltning",
+                                          "3.1b Utveckling", "3.1c Nya insatser",
+                                          "3.2 Fördelningsnycklar", "4 Långsiktig utveckling"});
+  CHECK(tables == std::vector<std::string>{"forvaltning", "utveckling", "nya_insatser", "nycklar"});
+  // 1.1, 1.2, 1.3, 2.1, 2.2, 3.1a, 3.1b, 3.1c, 3.2 and 4, as in seed 003.
+  CHECK(analyses == 10);
+  std::vector<std::string> subheadings;
+  for (const auto& f : def.form_fields) {
+    if (!f.subheading.empty()) subheadings.push_back(f.subheading);
+  }
+  CHECK(subheadings == std::vector<std::string>{"Strategisk del", "Informationssäkerhet",
+                                                "Teknisk del", "Ekonomisk del"});
+}
+
+TEST_CASE("an outline naming an unknown table is refused", "[analys][template]") {
+  std::string base = kMinimal;  // 12 lines
+  CHECK(parse_error(base + "[[sheets]]\nname = \"x\"\n[[sheets.parts]]\ntable = \"saknas\"\n") ==
+        "prov.toml:15: tabellen 'saknas' finns inte bland [[tables]].");
+  CHECK(parse_error(base + "[[sheets]]\nname = \"x\"\n[[sheets.parts]]\ntable = \"forvaltning\"\n"
+                           "proposals = true\n") ==
+        "prov.toml:15: en del av ett blad kan ha högst en av columns, form, proposals och "
+        "table.");
+}

@@ -68,7 +68,7 @@ FIXTURE_HTML = [
     "Förslag till rekommendation",
     "Ekonomisk ram för förvaltning av bastjänster 77 600 tkr + index",
     "Storleksmässiga skillnader",
-    "Kostnadsutveckling 2022 - 2024",
+    "Kostnadsutveckling 2022–2024",
     "131 900 (12 200)",
     "Totalt Intraservice 773 800 958 500 1 025 900",
     "Ekonomiska ramar per leverantör – en sammanställning",
@@ -158,7 +158,7 @@ def check_xlsx(work, fixture):
     if fixture == "fixture":
         if names != ["Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",
                      "Demokrati och medborgarservice", "Inköp och upphandling", "Intraservice",
-                     "Per kund"]:
+                     "Per kund", "Om underlaget"]:
             fail(f"bladen: {names}")
         ws, wc = wb["Kostnadsutveckling"], cached["Kostnadsutveckling"]
         row = next(r for r in range(1, ws.max_row + 1)

@@ -4,6 +4,7 @@
 #include "output/annex_writer.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -14,6 +15,7 @@
 #include "output/annex_doc.h"
 #include "output/html.h"
 #include "xlsx/reader.h"
+#include "xlsx/zip.h"
 #include "annex_fixture.h"
 
 namespace fs = std::filesystem;
@@ -104,7 +106,7 @@ TEST_CASE("annex HTML: the annex's headings, in order, and a draft marked UTKAST
   for (const char* heading :
        {"<h1>Förslag till rekommendation</h1>", "<h2>Bastjänsterna 2024</h2>",
         "<h2>Digital infrastruktur 2024</h2>", "<h1>Storleksmässiga skillnader</h1>",
-        "<h1>Kostnadsutveckling 2022 - 2024</h1>",
+        "<h1>Kostnadsutveckling 2022–2024</h1>",
         "<h2>Ekonomisk analys av förvaltningskostnad</h2>",
         "<h2>Ekonomisk analys av utvecklingskostnad</h2>",
         "<h1>Beredningsfunktionens flaggor</h1>",
@@ -176,7 +178,8 @@ TEST_CASE("annex HTML: Tabell 1 and 2 as the annex shows them", "[annex]") {
   std::string text = visible(html);
   // Tabell 1: Intraservice by area, the effect in parentheses; HR 119 676 -> 119 700.
   CHECK(html.find("<tr><td class=\"omrade\">HR</td><td class=\"num\">99 300</td><td class=\"num\">119 700</td>"
-                  "<td class=\"num\">131 900 (12 200)</td><td class=\"num\">12 200</td>"
+                  "<td class=\"num\">131 900 (12 200)</td>"
+                  "<td class=\"num\" data-skillnad=\"1,3 1,2\">12 200</td>"
                   "<td class=\"num\">10,2 %</td></tr>") != std::string::npos);
   CHECK(text.find("Ekonomi 32 600 45 900 45 900 0 0,0 %") != std::string::npos);
   CHECK(text.find("Ledning och styrning 23 000 33 000 42 000 (9 000)") != std::string::npos);
@@ -189,16 +192,19 @@ TEST_CASE("annex HTML: Tabell 1 and 2 as the annex shows them", "[annex]") {
   CHECK(text.find("Inköp och upphandling 20 900 28 500 30 700 (2 200) 2 200 7,7 %") !=
         std::string::npos);
   CHECK(text.find("Totalt 838 500 1 064 600 1 134 200 69 600 6,5 %") != std::string::npos);
-  CHECK(text.find("Tabell 1. Skillnad förvaltningskostnad budget 2023/2024 är 69 600 tkr. "
-                  "Skillnad utfall 2022/budget 2023 är 226 100 tkr.") != std::string::npos);
+  // Issue 13: "Skillnad förvaltningskostnad budget 2023/2024 är" is no Swedish sentence.
+  CHECK(text.find("Tabell 1. Förvaltningskostnaden är 69 600 tkr högre i föreslagen budget 2024 "
+                  "än i budget 2023, och 226 100 tkr högre i budget 2023 än i utfall 2022.") !=
+        std::string::npos);
   // Tabell 2.
   CHECK(text.find("Totalt Intraservice 70 300 90 500 111 200 20 700 22,9 %") !=
         std::string::npos);
   CHECK(text.find("Demokrati och medborgarservice 0 7 000 5 200 \u22121 800 \u221225,7 %") !=
         std::string::npos);
   CHECK(text.find("Totalt 75 900 107 100 126 700 19 600 18,3 %") != std::string::npos);
-  CHECK(text.find("Tabell 2. Skillnad utveckling budget 2023/2024 är 19 600 tkr. Skillnad "
-                  "utfall 2022/budget 2023 är 31 200 tkr.") != std::string::npos);
+  CHECK(text.find("Tabell 2. Utvecklingskostnaden är 19 600 tkr högre i föreslagen budget 2024 "
+                  "än i budget 2023, och 31 200 tkr högre i budget 2023 än i utfall 2022.") !=
+        std::string::npos);
 }
 
 TEST_CASE("annex HTML: sizes, supplier frames, years and diagrams", "[annex]") {
@@ -212,17 +218,18 @@ TEST_CASE("annex HTML: sizes, supplier frames, years and diagrams", "[annex]") {
                   "414 900 tkr 846 000 tkr") != std::string::npos);
   CHECK(text.find("Den digitala infrastrukturen är kostnadsmässigt 2,0 gånger så stor") !=
         std::string::npos);
-  CHECK(text.find("Demokrati och medborgarservice - bastjänster 82 800 tkr") != std::string::npos);
-  CHECK(text.find("Inköp och upphandling - bastjänster 41 000 tkr") != std::string::npos);
-  CHECK(text.find("Intraservice - bastjänster och digital infrastruktur 1 137 100 tkr") !=
+  CHECK(text.find("Demokrati och medborgarservice – bastjänster 82 800 tkr") != std::string::npos);
+  CHECK(text.find("Inköp och upphandling – bastjänster 41 000 tkr") != std::string::npos);
+  CHECK(text.find("Intraservice – bastjänster och digital infrastruktur 1 137 100 tkr") !=
         std::string::npos);
   // The years (Diagram 1 and 2's data) and the growth 2022 -> 2023 of 28 procent.
   CHECK(text.find("Bastjänster 292 600 386 900 414 900 Digital infrastruktur 621 800 784 800 "
                   "846 000") != std::string::npos);
   CHECK(text.find("Totalt 914 400 1 171 700 1 260 900") != std::string::npos);
   CHECK(text.find("Totalt i 2024 års priser 984 000 1 210 400 1 260 900") != std::string::npos);
-  CHECK(text.find("Den totala kostnaden ökade med 28 procent mellan 2022 och 2023") !=
-        std::string::npos);
+  CHECK(text.find("Den totala kostnaden ökade med 28 procent mellan utfall 2022 och budget "
+                  "2023. Med föreslagen budget 2024 ökar den totala kostnaden med 8 procent "
+                  "jämfört med budget 2023.") != std::string::npos);
   CHECK(html.find("<figure>\n<svg viewBox") != std::string::npos);
   CHECK(html.find("<figcaption>Diagram 1. Summorna är den totala kostnadsmassan för samtliga 28 "
                   "bastjänster från de tre leverantörerna och de 22 infrastrukturtjänsterna.") !=
@@ -245,19 +252,22 @@ TEST_CASE("annex HTML: per-supplier summaries and the preparers' flags", "[annex
   CHECK(text.find("Totalkostnad förvaltning 20 900 28 500 30 700 Totalkostnad utveckling 5 600 "
                   "9 600 10 300 Totalkostnad för tjänsterna 26 500 38 100 41 000") !=
         std::string::npos);
-  CHECK(text.find("Inköp och upphandling förslag till ekonomiska ramar för digital förvaltning "
-                  "2024 innebär en kostnadsökning med 8 procent jämfört med budget 2023 "
-                  "(exklusive indexökning).") != std::string::npos);
-  CHECK(text.find("Demokrati och medborgarservice förslag till ekonomiska ramar för digital "
-                  "förvaltning 2024 är 30 tkr högre än budget 2023 (exklusive indexökning).") !=
-        std::string::npos);
-  CHECK(text.find("Demokrati och medborgarservice förslag till ekonomiska ramar för digital "
+  // Issue 13: the genitive, and the figures as the tables print them (DMS's 77 600 -> 77 600
+  // is "oförändrat", not "30 tkr högre" above a table that shows no change).
+  CHECK(text.find("Inköp och upphandlings förslag till ekonomisk ram för digital förvaltning "
+                  "2024 innebär en kostnadsökning med 8 procent (2 200 tkr) jämfört med budget "
+                  "2023 (exklusive indexökning).") != std::string::npos);
+  CHECK(text.find("Demokrati och medborgarservices förslag till ekonomisk ram för digital "
+                  "förvaltning 2024 är oförändrat jämfört med budget 2023 (exklusive "
+                  "indexökning).") != std::string::npos);
+  CHECK(text.find("Demokrati och medborgarservices förslag till ekonomisk ram för digital "
                   "utveckling 2024 innebär en kostnadsminskning med 26 procent") !=
         std::string::npos);
-  CHECK(text.find("Intraservice förslag till ekonomiska ramar för digital förvaltning 2024 "
+  CHECK(text.find("Intraservices förslag till ekonomisk ram för digital förvaltning 2024 "
                   "innebär en kostnadsökning med 7 procent") != std::string::npos);
-  CHECK(text.find("Index 2023–2024 för Intraservice: 3,3 % (omgang.toml, [index]).") !=
-        std::string::npos);
+  // No program internals in the body (issue 13): the settings' lines are in "Om underlaget".
+  CHECK(text.find("Index 2023–2024 för Intraservice: 3,3 % (det index beredningen räknar med "
+                  "för leverantören).") != std::string::npos);
   // Flags.
   CHECK(text.find("7 av 8 förslag till nya förändringsinsatser saknar uppgifter som mallen "
                   "kräver, till exempel informationsklassning, riskanalys") != std::string::npos);
@@ -265,9 +275,11 @@ TEST_CASE("annex HTML: per-supplier summaries and the preparers' flags", "[annex
   CHECK(text.find("Sammanlagt saknas beskrivning av vad som ska genomföras för 3,5 % av "
                   "kostnaderna i föreslagna ekonomiska ramar 2024 (39 800 tkr av 1 137 100 tkr") !=
         std::string::npos);
-  CHECK(text.find("Kontrollerna hittade 2 fel i underlaget (demokrati.xlsx)") !=
-        std::string::npos);
-  CHECK(text.find("Kontrollerna hittade inga fel i underlaget (inkop.xlsx).") != std::string::npos);
+  CHECK(text.find("Kontrollerna hittade 2 fel i underlaget: summor, index eller tabeller som "
+                  "inte stämmer.") != std::string::npos);
+  CHECK(text.find("Kontrollerna hittade inga fel i underlaget.") != std::string::npos);
+  CHECK(text.find(".xlsx", text.find("Förslag till rekommendation")) >
+        text.find("Om underlaget"));
   CHECK(text.find("Underlaget föreslår inga nya förändringsinsatser.") != std::string::npos);
   CHECK(text.find("Demokrati och medborgarservice 8 7 0 0,0 % 2 1") != std::string::npos);
   CHECK(text.find("Intraservice 12 12 39 800 3,5 % 0 0") != std::string::npos);
@@ -316,7 +328,7 @@ TEST_CASE("annex HTML: what each alternative means per customer", "[annex]") {
   CHECK(text.find("Övriga 2 kunder") != std::string::npos);
   CHECK(text.find("Totalt 82 807 300 82 507 0,4 %") != std::string::npos);
   CHECK(text.find("De 10 kunder som påverkas mest står var för sig och de övriga 2 tillsammans; "
-                  "varje kund redovisas i bilagans kalkylbladsversion.") != std::string::npos);
+                  "varje kund redovisas i bilagans kalkylblad.") != std::string::npos);
   // IS D variant 1: förvaltning 1 025 900 − 918 500 = 107 400, utveckling 111 200 − 90 500.
   CHECK(text.find("är förvaltningsramen 107 400 tkr lägre och utvecklingsramen 20 700 tkr "
                   "lägre") != std::string::npos);
@@ -331,10 +343,11 @@ TEST_CASE("annex HTML: without a complete Utfall Y-2 no Y-2 totals, growth or ba
   CHECK(text.find("HR 99 300 119 700 131 900 (12 200)") != std::string::npos);
   CHECK(text.find("Totalt Intraservice – 958 500 1 025 900") != std::string::npos);
   CHECK(text.find("Totalt – 1 064 600 1 134 200 69 600") != std::string::npos);
-  CHECK(text.find("Skillnad utfall 2022/budget 2023 är") != std::string::npos);  // Tabell 2 only
+  CHECK(text.find("högre i budget 2023 än i utfall 2022") != std::string::npos);  // Tabell 2 only
   CHECK(text.find("Utfall 2022 saknas i underlagen för Intraservice; summorna för 2022 visas "
                   "därför inte.") != std::string::npos);
-  CHECK(text.find("Bastjänster – 386 900 414 900") != std::string::npos);
+  // Issue 13: a year missing for some suppliers is left out, not a column of dashes.
+  CHECK(text.find("Bastjänster 386 900 414 900") != std::string::npos);
   CHECK(text.find("ökade med 28 procent") == std::string::npos);
   CHECK(html.find(">Utfall 2022</text>") == std::string::npos);  // not a bar in the diagrams
   CHECK(html.find(">Budget 2023</text>") != std::string::npos);
@@ -365,6 +378,33 @@ TEST_CASE("annex HTML and xlsx are the same bytes for the same round", "[annex]"
   CHECK(beslutsbilaga_xlsx(f.input()) == beslutsbilaga_xlsx(f.input()));
 }
 
+TEST_CASE("annex xlsx: printed and viewed as the other workbooks", "[annex]") {
+  Fixture f;
+  std::string bytes = beslutsbilaga_xlsx(f.input());
+  arsanalys::xlsx::ZipArchive zip(std::as_bytes(std::span<const char>(bytes.data(), bytes.size())),
+                                  "beslutsbilaga.xlsx");
+  Workbook wb = read_back(bytes);
+  for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
+    INFO(wb.sheets[i].name);
+    std::string xml = zip.read(fmt::format("xl/worksheets/sheet{}.xml", i + 1), 1 << 24);
+    // The draft mark in the printed header, the page in the footer.
+    CHECK(xml.find("<oddHeader>&amp;C&amp;\"-,Bold\"UTKAST</oddHeader>") != std::string::npos);
+    CHECK(xml.find("Sida &amp;P av &amp;N</oddFooter>") != std::string::npos);
+    if (wb.sheets[i].name == "Per kund") {
+      // Every table has the same columns: the first table's headings stay in view and are
+      // printed on every page; the filter covers its customers, not its total.
+      CHECK(xml.find("<pane ySplit=") != std::string::npos);
+      CHECK(xml.find("<autoFilter ref=") != std::string::npos);
+    }
+    if (wb.sheets[i].name == "Kostnadsutveckling") {
+      // Tables of different columns: nothing frozen that would head the wrong table.
+      CHECK(xml.find("<pane ") == std::string::npos);
+    }
+  }
+  std::string names = zip.read("xl/workbook.xml", 1 << 24);
+  CHECK(names.find("_xlnm.Print_Titles") != std::string::npos);
+}
+
 TEST_CASE("annex xlsx: sheets, figures as numbers, totals as formulas", "[annex]") {
   Fixture f;
   Workbook wb = read_back(beslutsbilaga_xlsx(f.input()));
@@ -372,7 +412,8 @@ TEST_CASE("annex xlsx: sheets, figures as numbers, totals as formulas", "[annex]
   for (const Sheet& s : wb.sheets) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"Rekommendation", "Kostnadsutveckling", "Flaggor",
                                           "Alternativen", "Demokrati och medborgarservice",
-                                          "Inköp och upphandling", "Intraservice", "Per kund"});
+                                          "Inköp och upphandling", "Intraservice", "Per kund",
+                                          "Om underlaget"});
 
   SECTION("every sheet says UTKAST at the top") {
     for (const Sheet& s : wb.sheets) {
@@ -415,7 +456,7 @@ TEST_CASE("annex xlsx: sheets, figures as numbers, totals as formulas", "[annex]
     std::string last = arsanalys::xlsx::to_string(arsanalys::xlsx::CellRef{total->row - 1, 3});
     CHECK(wb.formula(*sum) == "SUM(" + first + ":" + last + ")");
     CHECK(find_text(wb, s, "Storleksmässiga skillnader") != nullptr);
-    CHECK(find_text(wb, s, "Kostnadsutveckling 2022 - 2024") != nullptr);
+    CHECK(find_text(wb, s, "Kostnadsutveckling 2022–2024") != nullptr);
     const Cell* bas = find_text(wb, s, "Bastjänster");
     REQUIRE(bas != nullptr);
   }
@@ -438,8 +479,8 @@ TEST_CASE("annex xlsx: sheets, figures as numbers, totals as formulas", "[annex]
     const Cell* gsf = find_text(wb, s, "GSF");
     REQUIRE(gsf != nullptr);
     CHECK(wb.text(*s.find(gsf->row, 1)) == "Grundskoleförvaltningen");
-    CHECK(number_at(s, gsf->row, 2) == Approx(24'842.1));
-    CHECK(number_at(s, gsf->row, 3) == Approx(90));
+    CHECK(number_at(s, gsf->row, 2) == 24'842);  // whole tkr, stored as shown
+    CHECK(number_at(s, gsf->row, 3) == 90);
     CHECK(find_text(wb, s, "REN") != nullptr);  // the twelfth, shown only here
     const Cell* total = nullptr;
     for (const Cell& c : s.cells)

@@ -20,16 +20,25 @@
 
 namespace arsanalys::test::sheet_rows {
 
-/// One cell value: empty, text (an inline string) or a number.
+/// One cell value: empty, text (an inline string), a number, or a formula with its cached
+/// number (as Excel and LibreOffice save it).
 struct V {
-  enum class K { empty, text, number } k = K::empty;
-  std::string s;
-  double n = 0;
+  enum class K { empty, text, number, formula } k = K::empty;
+  std::string s;  // text, or the formula without '='
+  double n = 0;   // number, or the formula's cached value
   V() = default;
   V(const char* t) : k(K::text), s(t) {}              // NOLINT: implicit for readable rows
   V(std::string t) : k(K::text), s(std::move(t)) {}  // NOLINT
   V(double x) : k(K::number), n(x) {}                 // NOLINT
   V(int x) : k(K::number), n(x) {}                    // NOLINT
+  /// `=formula` with the value Excel computed for it: V::sum("SUM(B3:B5)", 1200).
+  static V sum(std::string formula, double cached) {
+    V v;
+    v.k = K::formula;
+    v.s = std::move(formula);
+    v.n = cached;
+    return v;
+  }
 };
 inline const V nil{};
 
@@ -77,6 +86,9 @@ inline std::string rows_xml(const Rows& rows) {
                 escape_xml(v.s) + "</t></is></c>";
       } else if (v.k == V::K::number) {
         data += "<c r=\"" + ref + "\"><v>" + number_text(v.n) + "</v></c>";
+      } else if (v.k == V::K::formula) {
+        data += "<c r=\"" + ref + "\"><f>" + escape_xml(v.s) + "</f><v>" + number_text(v.n) +
+                "</v></c>";
       }
     }
     data += "</row>";
