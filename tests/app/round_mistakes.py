@@ -395,6 +395,59 @@ def case_year_mismatch():
     assert len(f) == 1 and "gäller 2024" in f[0]["message"], f
 
 
+
+def case_alternatives_nonsense():
+    """Alternatives that make no sense are refused (SETTINGS_INVALID at their line, the
+    alternative not shown) before anything is allocated: an initiative named twice, a cut
+    larger than the frame, a thousand repeated percentages (which once took gigabytes)."""
+    import resource
+    c = Case("alternatives_nonsense")
+    path = os.path.join(c.round, "omgang.toml")
+    text = open(path, encoding="utf-8").read()
+    b = 'insatser = ["Kommunikationsinsats kring Göteborgsförslaget"]'
+    cut = "utveckling_minus_tkr = 1400"
+    d = "minskning_procent = [7, 12, 17, 22]"
+    assert b in text and cut in text and d in text
+    text = text.replace(b, 'insatser = ["Kommunikationsinsats kring Göteborgsförslaget", '
+                           '"kommunikationsinsats kring göteborgsförslaget"]')
+    text = text.replace(cut, "utveckling_minus_tkr = 99999999")
+    text = text.replace(d, "minskning_procent = [" + ", ".join(["7"] * 1000) + "]")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    c.freeze()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert c.run() == 1, c.printed
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    c.unchanged()
+    r = ro.check_whole(c.out)
+    said = [x["message"] for x in r["findings"]
+            if x["file"] == "omgang.toml" and x["code"] == "SETTINGS_INVALID"]
+    for words in ("nämner insatsen 'kommunikationsinsats kring göteborgsförslaget' två gånger",
+                  "mer än hela ramen", "högst 8 procentsatser"):
+        assert len([m for m in said if words in m]) == 1, (words, said)
+    # Refused before anything is worked out: no thousand examples, no gigabytes.
+    assert max(before, peak) < 1_000_000, f"{peak} KiB"
+    # The annex shows A for each supplier and none of the refused alternatives.
+    shown = set()
+    wb = ro.openpyxl.load_workbook(os.path.join(c.out, "beslutsbilaga.xlsx"), read_only=True)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            shown |= {v[:13] for v in row if isinstance(v, str) and v.startswith("Alternativ ")
+                      and v[11:13] in ("A:", "B:", "C:", "D:")}
+    assert shown == {"Alternativ A:"}, shown
+    # Percentages given twice, and one beyond 100.
+    c2 = Case("alternatives_percentages")
+    path = os.path.join(c2.round, "omgang.toml")
+    text = open(path, encoding="utf-8").read().replace(d, "minskning_procent = [7, 12, 7]")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    c2.freeze()
+    assert c2.run() == 1, c2.printed
+    c2.unchanged()
+    said = [x["message"] for x in c2.result()["findings"] if x["code"] == "SETTINGS_INVALID"]
+    assert any("nämner 7 % två gånger" in m for m in said), said
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 
