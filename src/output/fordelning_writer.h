@@ -52,6 +52,7 @@ class CustomerStatements {
   /// Per supplier of suppliers_, its lines (indices into book_.current.lines) in the order a
   /// statement lists them: by table (3.1a, 3.1b, 3.1c), then as they come.
   std::vector<std::vector<std::size_t>> supplier_lines_;
+  fordelning::CustomerPlaces places_;      // customers' places in the lines' lists
   std::vector<std::string> sources_;       // per line of book_.current: source_text()
   std::vector<std::size_t> fixed_lines_;   // per line: the text lines its customer-independent
                                            // cells need (supplier, service, key, source)

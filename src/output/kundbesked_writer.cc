@@ -94,12 +94,27 @@ std::vector<std::vector<std::size_t>> lines_of(const AllocationBook& book,
   return out;
 }
 
+/// The per-customer lists a statement looks its customer up in: every line's customers_kr, then
+/// its line of last year's (nullptr where there is none).
+fordelning::CustomerPlaces list_places(const AllocationBook& book,
+                                       const std::vector<const LineAllocation*>& previous) {
+  std::vector<const fordelning::CustomerKronor*> lists;
+  for (const LineAllocation& l : book.current.lines) {
+    lists.push_back(l.allocation ? &l.allocation->customers_kr : nullptr);
+  }
+  for (const LineAllocation* p : previous) {
+    lists.push_back(p != nullptr && p->allocation ? &p->allocation->customers_kr : nullptr);
+  }
+  return fordelning::CustomerPlaces(std::move(lists), book.kunder);
+}
+
 /// The statement's lines, grouped by supplier in the round's order.
-/// `previous`: previous_lines(book.current, book.previous); `lines`: lines_of(book, suppliers).
+/// `previous`: previous_lines(book.current, book.previous); `lines`: lines_of(book, suppliers);
+/// `places`: list_places(book, previous).
 std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     const AllocationBook& book, const std::vector<const LineAllocation*>& previous,
     const std::vector<std::string>& suppliers, const std::vector<std::vector<std::size_t>>& lines,
-    fordelning::CustomerFinder& finder) {
+    const fordelning::CustomerPlaces& places, const fordelning::Customer& customer) {
   std::vector<std::pair<std::string, std::vector<Item>>> out;
   for (std::size_t s = 0; s < suppliers.size(); ++s) {
     const std::string& supplier = suppliers[s];
@@ -107,15 +122,14 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     for (std::size_t i : lines[s]) {
       const LineAllocation& l = book.current.lines[i];
       Item item{&l, i, 0, false, std::nullopt};
-      if (l.allocation) {
-        if (const fordelning::CustomerKr* e = finder.in(l.allocation->customers_kr)) {
-          item.selected = true;
-          item.kr = e->kr;
-        }
+      if (const fordelning::CustomerKr* e = places.find(i, customer)) {
+        item.selected = true;
+        item.kr = e->kr;
       }
       const LineAllocation* p = previous[i];
       if (p != nullptr && p->allocation) {
-        const fordelning::CustomerKr* e = finder.in(p->allocation->customers_kr);
+        // Last year's lists follow this year's in `places` (list_places()).
+        const fordelning::CustomerKr* e = places.find(book.current.lines.size() + i, customer);
         item.previous = e == nullptr ? 0 : e->kr;
       }
       bool charged_before = item.previous && *item.previous != 0;
@@ -338,7 +352,8 @@ CustomerStatements::CustomerStatements(const AllocationBook& book)
     : book_(book),
       previous_(previous_lines(book.current, book.previous)),
       suppliers_(suppliers_of(book.current)),
-      supplier_lines_(lines_of(book, suppliers_)) {
+      supplier_lines_(lines_of(book, suppliers_)),
+      places_(list_places(book, previous_)) {
   for (const LineAllocation& l : book.current.lines) {
     sources_.push_back(source_text(l));
     fixed_lines_.push_back(std::max({lines_needed(l.supplier, kWidths[kSupplier]),
@@ -364,7 +379,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
       std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
                   [](const LineAllocation& l) { return l.allocation.has_value(); });
   fordelning::CustomerFinder finder(customer);
-  auto groups = items_of(book, previous_, suppliers_, supplier_lines_, finder);
+  auto groups = items_of(book, previous_, suppliers_, supplier_lines_, places_, customer);
   KeyViews keys(book.kunder, finder);
   const LineTexts texts{sources_, fixed_lines_};
 
