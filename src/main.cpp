@@ -1,7 +1,9 @@
 // arsanalys: the command line. Parses, calls app::, maps to the contract's exit status.
 
 #include <clocale>
+#include <filesystem>
 #include <iostream>
+#include <new>
 
 #include <CLI/CLI.hpp>
 
@@ -125,6 +127,14 @@ int main(int argc, char** argv) {
     } else if (*serve) {
       code = app::serve(serve_opts, std::cout, std::cerr);
     }
+  } catch (const std::filesystem::filesystem_error& e) {
+    // The library's English text never reaches a user: the path and the Swedish reason.
+    std::cerr << "fel: " << e.path1().string() << ": "
+              << arsanalys::system_error_text(e.code().value()) << ".\n";
+    code = ExitCode::failed;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "fel: minnet räcker inte till körningen.\n";
+    code = ExitCode::failed;
   } catch (const std::exception& e) {
     std::cerr << "fel: " << e.what() << "\n";
     code = ExitCode::failed;

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <system_error>
 
@@ -234,8 +235,8 @@ struct DecimalDigits {
 };
 
 struct Kronor {
-  bool overflow = false;
-  bool rounded = false;  // a fraction of a krona was rounded away
+  bool overflow = false;  // beyond ±kMaxAmountKr
+  bool rounded = false;   // a fraction of a krona was rounded away
   std::int64_t value = 0;
 };
 
@@ -262,6 +263,7 @@ Kronor to_kronor(const DecimalDigits& d, int shift) {
   if (point >= 0 && first_dropped < digits.size() && digits[first_dropped] >= '5') ++whole;
   const std::uint64_t max = std::uint64_t{1} << 63;  // |INT64_MIN|
   if (whole > (d.negative ? max : max - 1)) return {true, false, 0};
+  if (whole > static_cast<std::uint64_t>(kMaxAmountKr)) return {true, false, 0};
   if (d.negative) {
     k.value =
         whole == max ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(whole);
@@ -439,7 +441,30 @@ std::string reading(const Number& n) {
 }
 
 /// "0,0005 tkr lästes som 1 kr (avrundat till hela kronor)".
+/// Why a figure is out of range, with the figure as written ("1E+300 tkr"): too large, or (for
+/// a negative one) too small.
+std::string out_of_range(std::string_view written, bool negative) {
+  std::size_t cut = std::min<std::size_t>(written.size(), 40);
+  while (cut < written.size() && (static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown(written.substr(0, cut));
+  if (cut < written.size()) shown += "…";
+  return fmt::format("är för stort: '{}' är {} än {} 000 000 000 000 kr (1 000 miljarder "
+                     "kronor), långt mer än en kommunal budget rymmer. Kontrollera beloppet och "
+                     "enheten",
+                     shown, negative ? "mindre" : "mer", negative ? "−1" : "1");
+}
+
 std::string rounding(const DecimalDigits& d, Unit unit, std::int64_t kronor) {
+  // Far below one öre (1E-300, a formula's rounding residue): a short form, not 300 zeros.
+  std::size_t first = d.digits.find_first_not_of('0');
+  if (first != std::string::npos && d.point - static_cast<long>(first) + unit_exponent(unit) <= -2) {
+    std::string sig = d.digits.substr(first, 3);
+    while (sig.size() > 1 && sig.back() == '0') sig.pop_back();
+    std::string mantissa = sig.substr(0, 1) + (sig.size() > 1 ? "," + sig.substr(1) : "");
+    return fmt::format("{}{}e{} {} är mindre än ett öre och lästes som 0 kr",
+                       d.negative ? "-" : "", mantissa, d.point - static_cast<long>(first) - 1,
+                       unit_name(unit));
+  }
   return swedish(d) + " " + std::string(unit_name(unit)) + " lästes som " + format_kronor(kronor) +
          " kr (avrundat till hela kronor)";
 }
@@ -564,6 +589,12 @@ class CellReader {
     a.reason = std::move(reason);
     return a;
   }
+  Amount beyond(bool negative) {
+    Amount a;
+    a.kind = Amount::Kind::out_of_range;
+    a.reason = out_of_range(s_, negative);
+    return a;
+  }
 
   /// A sign, a number and an optional unit (for "(6 400 tkr)" and "(år 2025: 9 200 tkr)").
   std::optional<std::int64_t> inner_amount(Unit unit);
@@ -587,6 +618,7 @@ class CellReader {
   std::vector<std::string> guesses_;
   bool failed_ = false;
   std::string failure_;
+  int beyond_ = 0;  // an amount beyond kMaxAmountKr: 1, or -1 for a negative one
 };
 
 bool eat_sign(Cursor& c) {
@@ -623,7 +655,7 @@ std::optional<std::int64_t> CellReader::inner_amount(Unit unit) {
   Kronor k = to_kronor(n.decimal, unit_exponent(unit));
   if (k.overflow) {
     failed_ = true;
-    failure_ = "talet är för stort";
+    beyond_ = negative ? -1 : 1;
     return std::nullopt;
   }
   if (n.ambiguous) {
@@ -769,7 +801,7 @@ Amount CellReader::read() {
   Unit unit = a_.unit.value_or(unit_);
   n.decimal.negative = negative;
   Kronor k = to_kronor(n.decimal, unit_exponent(unit));
-  if (k.overflow) return unparsed("talet är för stort");
+  if (k.overflow) return beyond(negative);
   a_.kind = Amount::Kind::amount;
   a_.kronor = k.value;
   note_guesses(n, k, approx_words, paren, unit);
@@ -779,6 +811,7 @@ Amount CellReader::read() {
     footnotes();
     if (!annotation()) break;
   }
+  if (beyond_ != 0) return beyond(beyond_ < 0);
   if (failed_) return unparsed(failure_);
   rest();
   a_.guess = join(guesses_);
@@ -876,8 +909,10 @@ Amount amount_from_number(double value, Unit unit) {
   d.point = 1 + exponent;
   Kronor k = to_kronor(d, unit_exponent(unit));
   if (k.overflow) {
-    a.kind = Amount::Kind::unparsed;
-    a.reason = "talet är för stort";
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.6g", value);
+    a.kind = Amount::Kind::out_of_range;
+    a.reason = out_of_range(shown, value < 0);
     return a;
   }
   a.kronor = k.value;

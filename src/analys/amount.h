@@ -42,13 +42,22 @@ std::string_view unit_name(Unit unit);
 /// text names no unit. Whole words only: "Förvaltningskostnader" names none.
 std::optional<Unit> unit_in_text(std::string_view text);
 
+/// The largest amount read, in kronor either way: 10^12 kr (1 000 miljarder kronor, a billion
+/// tkr), twenty times the city's whole budget. A larger figure is a mistake (a unit, a key held
+/// down) and is refused (Amount::Kind::out_of_range), so that no sum of a round's figures can
+/// overflow and every amount written to JSON stays far inside 2^53.
+inline constexpr std::int64_t kMaxAmountKr = 1'000'000'000'000;
+
 /// One amount cell as read.
 struct Amount {
   enum class Kind {
-    amount,    // kronor holds the value
-    nothing,   // "-", "–", "—", "=", "" : no amount (a dash means zero/none in these tables)
-    missing,   // "*", "XXX", "xxx", "?", "XXX tkr": a placeholder -> VALUE_MISSING where required
-    unparsed,  // text that is not an amount -> NUMBER_UNPARSED
+    amount,        // kronor holds the value
+    nothing,       // "-", "–", "—", "=", "" : no amount (a dash means zero/none in these tables)
+    missing,       // "*", "XXX", "xxx", "?", "XXX tkr": a placeholder -> VALUE_MISSING where required
+    unparsed,      // text that is not an amount -> NUMBER_UNPARSED
+    out_of_range,  // larger than kMaxAmountKr either way, or not zero but below one öre ->
+                   // NUMBER_OUT_OF_RANGE; `reason` says which, with the figure as written
+    uncomputed,    // a formula saved without its value -> FORMULA_UNCOMPUTED
   };
   Kind kind = Kind::nothing;
   std::int64_t kronor = 0;  // exact, after unit
@@ -62,7 +71,7 @@ struct Amount {
   bool footnote = false;       // a "*" on a number ("1 200*", "*1 200 tkr")
   bool approximate = false;    // "ca 500", "cirka 500" (also ambiguous)
   std::optional<int> year{};   // "*1 200 tkr (år 2024)" -> 2024
-  std::string reason{};        // unparsed: why it is not an amount (Swedish)
+  std::string reason{};        // unparsed, out_of_range: why it is not an amount (Swedish)
 };
 
 /// A text cell's amount. `unit` is the table's unit (from its title), used when the cell names
@@ -74,8 +83,8 @@ Amount parse_amount(std::string_view text, Unit unit);
 
 /// A numeric cell's amount: value × unit, exact. The double's shortest decimal form (at most 15
 /// significant digits, Excel's precision, so 0.1 + 0.2 is 0.3) is scaled as a decimal string;
-/// fractions of a krona are rounded half away from zero and flagged ambiguous. NaN, infinity
-/// and values beyond ±9.2e18 kr are unparsed.
+/// fractions of a krona are rounded half away from zero and flagged ambiguous. NaN and infinity
+/// are unparsed; values beyond ±kMaxAmountKr, or not zero but below one öre, out of range.
 ///
 ///   amount_from_number(23588.1, Unit::tkr).kronor == 23588100
 Amount amount_from_number(double value, Unit unit);

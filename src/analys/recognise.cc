@@ -443,6 +443,12 @@ class Recogniser {
         if (c->type == CellType::string) fig.written = tidy(wb_.text(*c));
         if (c->type == CellType::number) {
           fig.amount = amount_from_number(c->number, table.unit);
+        } else if (c->type == CellType::string && c->formula != xlsx::kNoIndex &&
+                   wb_.text(*c).empty()) {
+          // A formula saved without its value (by a program that does not compute): the
+          // figure is unknown, not empty.
+          fig.amount.kind = Amount::Kind::uncomputed;
+          fig.amount.reason = std::string(wb_.formula(*c));
         } else if (c->type == CellType::string) {
           std::string f = fold(wb_.text(*c));
           if (is_qualifier(f)) {
@@ -454,7 +460,11 @@ class Recogniser {
         } else {
           fig.amount.kind = Amount::Kind::unparsed;
         }
-        if (fig.amount.kind == Amount::Kind::amount) amounts = true;
+        if (fig.amount.kind == Amount::Kind::amount ||
+            fig.amount.kind == Amount::Kind::out_of_range ||
+            fig.amount.kind == Amount::Kind::uncomputed) {
+          amounts = true;
+        }
         line.values[i] = std::move(fig);
       }
       bool texts = std::any_of(line.texts.begin(), line.texts.end(),
@@ -985,7 +995,8 @@ Table* Submission::table(std::string_view id) {
   return const_cast<Table*>(std::as_const(*this).table(id));
 }
 
-Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& /*findings*/) {
+Submission recognise(const Workbook& wb, const TemplateDef& def, Findings& findings) {
+  xlsx::report_text_repairs(wb, findings);
   Submission s = Recogniser(wb, def).run();
   for (Proposal& p : s.proposals) p.lacking = lacking_fields(p, def);
   return s;

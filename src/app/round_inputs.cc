@@ -3,10 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+
+#include <fmt/ranges.h>
 
 #include "app/commands.h"
 #include "checks/checks.h"
 #include "core/error.h"
+#include "core/exact.h"
 #include "core/file_io.h"
 #include "core/parallel.h"
 #include "core/text.h"
@@ -16,28 +20,6 @@
 namespace arsanalys::app {
 namespace fs = std::filesystem;
 namespace {
-
-/// The submissions of a round folder, sorted by file name (so the run does not depend on the
-/// order the file system lists them in).
-std::vector<fs::path> submission_files(const fs::path& round_dir) {
-  fs::path dir = round_dir / "leverantorer";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw RunError(fmt::format("Mappen {} finns inte: omgångens mapp ska innehålla en mapp "
-                               "leverantorer/ med leverantörernas ifyllda mallar (.xlsx).",
-                               dir.string()));
-  }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  if (ec) {
-    throw RunError(
-        fmt::format("Kan inte läsa mappen {}: {}.", dir.string(), system_error_text(ec.value())));
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 checks::SupplierSettings supplier_settings(const analys::Submission& s,
                                            const sammanstallning::Settings& settings) {
@@ -55,13 +37,79 @@ checks::SupplierSettings supplier_settings(const analys::Submission& s,
   return out;
 }
 
+/// `analysar` in omgang.toml against the years the submissions are about: a round of one year
+/// read as another would compare and allocate the wrong columns.
+void check_round_year(const sammanstallning::Settings& settings,
+                      const std::vector<Ingested>& ingested, Findings& findings) {
+  if (settings.analysar == 0) return;
+  std::map<int, std::vector<std::string>> other;  // year -> files
+  for (const Ingested& i : ingested) {
+    int y = i.submission.year;
+    if (y != 0 && y != settings.analysar) other[y].push_back(i.submission.file);
+  }
+  for (const auto& [year, files] : other) {
+    findings.push_back(Finding{
+        "SETTINGS_INVALID", Level::fel, {"omgang.toml", "", ""},
+        fmt::format("analysar = {} i omgang.toml, men {} gäller {} ({}). Rätta analysar eller "
+                    "underlagen; tills dess jämförs och fördelas fel års kolumner.",
+                    settings.analysar, files.size() == 1 ? "underlaget" : "underlagen", year,
+                    fmt::join(files, ", ")),
+        std::nullopt, std::nullopt});
+  }
+}
+
+/// The largest sum of a round's amounts, in kronor either way: every sum the run makes and
+/// writes to JSON stays exact in a JSON reader that holds numbers as doubles (2^53 - 1).
+constexpr Int128 kMaxRoundKr = (Int128{1} << 53) - 1;
+
+/// Throws RunError when the figures of the round's submissions add up (in absolute value)
+/// beyond kMaxRoundKr. Each figure is at most 10^12 kr (larger ones are refused as
+/// NUMBER_OUT_OF_RANGE); only thousands of such figures can come near it.
+void check_round_total(const std::vector<Ingested>& ingested) {
+  Int128 total = 0;
+  for (const Ingested& i : ingested) {
+    for (const analys::Table& t : i.submission.tables) {
+      for (const analys::Line& line : t.lines) {
+        for (const auto& v : line.values) {
+          if (v && v->amount.kind == analys::Amount::Kind::amount) {
+            total += v->amount.kronor < 0 ? -Int128{v->amount.kronor} : v->amount.kronor;
+          }
+        }
+      }
+    }
+  }
+  if (total > kMaxRoundKr) {
+    throw RunError(
+        "Underlagens belopp är sammanlagt större än 9 007 199 254 740 991 kr (2^53 − 1, det "
+        "största heltal som alla JSON-läsare återger exakt): omgången kan inte räknas. "
+        "Kontrollera beloppen och enheterna i underlagen.");
+  }
+}
+
 }  // namespace
+
+fs::path submissions_dir(const fs::path& round_dir) {
+  fs::path dir = round_dir / "leverantorer";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw RunError(fmt::format("Mappen {} finns inte: omgångens mapp ska innehålla en mapp "
+                               "leverantorer/ med leverantörernas ifyllda mallar (.xlsx).",
+                               dir.string()));
+  }
+  return dir;
+}
 
 void Progress::stage(std::string_view text) {
   out_ << fmt::format("[{}/{}] {}\n", ++n_, stages_, text) << std::flush;
 }
 
 RoundInputs read_round_inputs(const fs::path& round_dir, Progress& progress, Findings& findings) {
+  const std::vector<Listed> files = list_submissions(submissions_dir(round_dir), findings);
+  return read_round_inputs(round_dir, files, progress, findings);
+}
+
+RoundInputs read_round_inputs(const fs::path& round_dir, const std::vector<Listed>& files,
+                              Progress& progress, Findings& findings) {
   RoundInputs in;
   progress.stage("Läser omgang.toml");
   in.settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", findings);
@@ -73,11 +121,15 @@ RoundInputs read_round_inputs(const fs::path& round_dir, Progress& progress, Fin
     std::optional<Ingested> ingested;
     Findings findings;
   };
-  std::vector<fs::path> files = submission_files(round_dir);
   std::vector<Slot> slots(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
     Slot& slot = slots[i];
-    slot.ingested = ingest_file(files[i], def, slot.findings);
+    slot.ingested = ingest_file(files[i].path, def, slot.findings, files[i].name);
+    if (slot.ingested && !files[i].workbook_name) {
+      // A workbook under another name (x.xlsx.bak): said once, not read as a submission.
+      slot.ingested.reset();
+      slot.findings = {misnamed_workbook(files[i].name)};
+    }
     if (slot.ingested) {
       checks::check_submission(slot.ingested->submission, def,
                                supplier_settings(slot.ingested->submission, in.settings),
@@ -87,11 +139,20 @@ RoundInputs read_round_inputs(const fs::path& round_dir, Progress& progress, Fin
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (slots[i].ingested) {
       in.ingested.push_back(std::move(*slots[i].ingested));
-    } else if (!is_lock_file(files[i])) {
-      in.unreadable.push_back(files[i].filename().string());
+    } else if (!is_lock_file(files[i].path)) {
+      in.unreadable.push_back(files[i].name);
     }
     findings.insert(findings.end(), slots[i].findings.begin(), slots[i].findings.end());
   }
+  check_round_year(in.settings, in.ingested, findings);
+  // A supplier's two files (inkop.xlsx and inkop (1).xlsx): neither is used.
+  std::vector<std::size_t> twice = duplicate_submissions(in.ingested, findings);
+  for (auto i = twice.rbegin(); i != twice.rend(); ++i) {
+    in.unused.push_back(in.ingested[*i].submission.file);
+    in.ingested.erase(in.ingested.begin() + static_cast<std::ptrdiff_t>(*i));
+  }
+  std::reverse(in.unused.begin(), in.unused.end());
+  check_round_total(in.ingested);
   progress.stage("Läser kunder.xlsx");
   fs::path kunder = round_dir / "kunder.xlsx";
   std::error_code ec;

@@ -37,10 +37,20 @@ struct RoundInputs {
   std::vector<Ingested> ingested;  // readable submissions, in file name order
   std::optional<fordelning::Kunder> kunder;
   std::vector<std::string> unreadable;  // files that gave nothing
+  std::vector<std::string> unused;      // readable files not used (a supplier's second file)
 };
 
-/// Reads omgang.toml, leverantorer/ (each submission checked) and kunder.xlsx, three stages of
-/// `progress`. Problems are findings; RunError only when leverantorer/ is missing or unreadable.
+/// The folder of a round's submissions (leverantorer/); RunError when there is none.
+std::filesystem::path submissions_dir(const std::filesystem::path& round_dir);
+
+/// Reads omgang.toml, the listed submissions `files` (each checked; a supplier's two files are
+/// both left unused, a workbook under another name is said and skipped) and kunder.xlsx, three
+/// stages of `progress`. Problems are findings; RunError when the submissions' sums pass what
+/// JSON holds exactly.
+RoundInputs read_round_inputs(const std::filesystem::path& round_dir,
+                              const std::vector<Listed>& files, Progress& progress,
+                              Findings& findings);
+/// The same, listing leverantorer/ itself (RunError when it is missing or unreadable).
 RoundInputs read_round_inputs(const std::filesystem::path& round_dir, Progress& progress,
                               Findings& findings);
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +19,8 @@
 #include "app/round_inputs.h"
 #include "checks/checks.h"
 #include "core/file_io.h"
+#include "core/names.h"
+#include "core/output_dir.h"
 #include "core/parallel.h"
 #include "fordelning/catalogue.h"
 #include "fordelning/customers.h"
@@ -41,12 +44,17 @@ namespace {
 
 constexpr int kStages = 6;
 
-/// Writes one output and remembers it for the summary.
+/// What `run` writes at the top of its output folder: everything else there is the user's.
+const std::vector<std::string> kOwnOutputs = {
+    "resultat.json",      "sammanstallning.xlsx", "beslutsbilaga.xlsx", "beslutsbilaga.html",
+    "beslutsbilaga.pdf",  "fordelning.xlsx",      "kunder",             "granskning"};
+
+/// Writes the outputs into the staging folder and counts them for the summary.
 class Outputs {
  public:
   explicit Outputs(fs::path dir) : dir_(std::move(dir)) {}
   void write(const fs::path& relative, std::string_view bytes) {
-    write_file_atomic(folder(relative.parent_path()) / relative.filename(), bytes);
+    write_file(folder(relative.parent_path()) / relative.filename(), bytes);
     ++written_;
   }
   /// The sub-folder `relative` of the output folder, made when missing.
@@ -55,12 +63,12 @@ class Outputs {
     std::error_code ec;
     fs::create_directories(path, ec);
     if (ec) {
-      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", path.string(),
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", relative.string(),
                                  system_error_text(ec.value())));
     }
     return path;
   }
-  void count_written() { ++written_; }
+  void count_written(int n = 1) { written_ += n; }
   int written() const { return written_; }
   const fs::path& dir() const { return dir_; }
 
@@ -69,8 +77,16 @@ class Outputs {
   int written_ = 0;
 };
 
+/// A finding for an output file whose name had to be shortened (file names have at most 255
+/// bytes; the program keeps its own below 200).
+Finding name_shortened(const Location& where, std::string_view what, std::string_view file) {
+  return Finding{"NAME_SHORTENED", Level::info, where,
+                 fmt::format("{} är för långt för ett filnamn: filen heter {}.", what, file),
+                 std::nullopt, std::nullopt};
+}
+
 void print_summary(const fs::path& round_dir, const RoundInputs& in, const Findings& findings,
-                   const Outputs& outputs, std::ostream& out) {
+                   const Outputs& outputs, const fs::path& published, std::ostream& out) {
   std::map<Level, int> count;
   for (const Finding& f : findings) ++count[f.level];
   out << fmt::format("\nOmgång: {}", shown_dir(round_dir).string());
@@ -79,11 +95,14 @@ void print_summary(const fs::path& round_dir, const RoundInputs& in, const Findi
     out << fmt::format("\n  {} ({})", i.submission.supplier, i.submission.file);
   }
   for (const auto& f : in.unreadable) out << fmt::format("\n  {} kunde inte läsas", f);
+  for (const auto& f : in.unused) {
+    out << fmt::format("\n  {} används inte (leverantören har fler än ett underlag)", f);
+  }
   out << fmt::format("\nFynd: {}.\n", count_levels(findings));
   for (const Finding& f : findings) {
     if (f.level == Level::fel) out << "  " << describe(f) << "\n";
   }
-  out << fmt::format("{} filer skrivna i {}{}\n", outputs.written(), outputs.dir().string(),
+  out << fmt::format("{} filer skrivna i {}{}\n", outputs.written(), published.string(),
                      count[Level::fel] ? " (UTKAST: underlagen innehåller fel)" : "");
 }
 
@@ -116,17 +135,27 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   fs::path out_dir = options.out_dir.empty() ? fs::path("ut") : options.out_dir;
   Progress progress(out, kStages);
   Findings findings;
-  RoundInputs in = read_round_inputs(round_dir, progress, findings);
+  const fs::path submissions_folder = submissions_dir(round_dir);
+  std::vector<Listed> files = list_submissions(submissions_folder, findings);
+
+  // The output folder is checked and locked before the long part, so that a bad one (one that
+  // holds inputs, or another run's) is said at once. Everything is written into a staging
+  // folder beside it and published whole at the end: a failure or a kill on the way leaves the
+  // previous output as it was.
+  InputSet inputs;
+  inputs.add_folder(submissions_folder);
+  inputs.add_file(round_dir / "omgang.toml");
+  inputs.add_file(round_dir / "kunder.xlsx");
+  for (const Listed& f : files) inputs.add_file(f.path);
+  StagedOutput staged(out_dir, inputs, kOwnOutputs);
+
+  RoundInputs in = read_round_inputs(round_dir, files, progress, findings);
   if (in.ingested.empty()) {
     for (const Finding& f : findings) err << describe(f) << "\n";
     err << fmt::format("fel: inget läsbart underlag i {}: inget kunde skrivas.\n",
-                       (round_dir / "leverantorer").string());
+                       submissions_folder.string());
     return ExitCode::failed;
   }
-
-  // The output folder is made (or found) before the long part, so an unwritable one is said at
-  // once; temporaries left by a run that was killed are cleared away.
-  make_out_dir(out_dir);
 
   progress.stage("Sammanställer, räknar index och alternativ, fördelar på kunder");
   PreparedRound prepared = prepare_round(in, findings);
@@ -164,22 +193,45 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const fordelning::Bridge* bridge_ = bridge ? &*bridge : nullptr;
   std::vector<sammanstallning::AlternativeEffect> effects =
       sammanstallning::alternative_effects(round, allocation);
+
+  // The outputs' file names: each a portable name, none the same as another but for case.
+  std::vector<std::string> review_names;
+  std::set<std::string> taken;
+  for (const auto& i : in.ingested) {
+    bool cut = false;
+    review_names.push_back(unique_file_name(output::review_file_name(i.submission.file, &cut),
+                                            taken));
+    if (cut) {
+      findings.push_back(name_shortened({i.submission.file, "", ""}, "Filens namn",
+                                        "granskning/" + review_names.back()));
+    }
+  }
+  std::vector<std::string> customer_names;
+  if (in.kunder) {
+    std::vector<std::size_t> cut;
+    customer_names = output::customer_file_names(in.kunder->customers, &cut);
+    for (std::size_t i : cut) {
+      findings.push_back(name_shortened({"kunder.xlsx", "Kunder", ""},
+                                        fmt::format("Kund-id '{}'", in.kunder->customers[i].id),
+                                        "kunder/" + customer_names[i]));
+    }
+  }
+  clean_findings(findings);
   sort_findings(findings);
   bool draft = std::any_of(findings.begin(), findings.end(),
                            [](const Finding& f) { return f.level == Level::fel; });
 
   progress.stage("Skriver granskningskopior, sammanställning och beslutsbilaga");
-  Outputs outputs(out_dir);
+  Outputs outputs(staged.dir());
   const analys::TemplateDef& def = analys::builtin_template();
-  for (const auto& i : in.ingested) {
+  for (std::size_t k = 0; k < in.ingested.size(); ++k) {
+    const Ingested& i = in.ingested[k];
     Findings own;
     for (const Finding& f : findings) {
       if (f.where.file == i.submission.file) own.push_back(f);
     }
-    fs::path path = output::review_path(out_dir, i.submission.file);
-    outputs.folder(path.parent_path().lexically_relative(out_dir));  // a clear message if not
-    output::write_review(def, i.submission, i.workbook, own, path);
-    outputs.count_written();
+    outputs.write(fs::path("granskning") / review_names[k],
+                  output::review_workbook(def, i.submission, i.workbook, own));
   }
   outputs.write("sammanstallning.xlsx",
                 output::sammanstallning_xlsx(round, submissions, findings, draft));
@@ -187,13 +239,15 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   output::AnnexInput annex{round, effects, kunder, findings, draft, bridge_};
   outputs.write("beslutsbilaga.xlsx", output::beslutsbilaga_xlsx(annex));
   outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
-  // Chromium prints the annex while the rest is written.
-  output::PdfPrint printing(out_dir / "beslutsbilaga.html", out_dir / "beslutsbilaga.pdf");
+  // Chromium prints the annex while the rest is written, its profile in the staging folder.
+  output::PdfPrint printing(outputs.dir() / "beslutsbilaga.html",
+                            outputs.dir() / "beslutsbilaga.pdf", std::chrono::seconds(120),
+                            outputs.dir());
 
   progress.stage("Skriver fördelning, kundbesked och resultat.json");
   // resultat.json is written as it is made: at city scale it is hundreds of megabytes.
   auto write_result = [&] {
-    AtomicFile file(out_dir / "resultat.json");
+    FileWriter file(outputs.dir() / "resultat.json");
     std::string buffer;
     auto flush = [&] {
       file.write(buffer);
@@ -206,39 +260,34 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                                 if (buffer.size() >= (std::size_t{1} << 20)) flush();
                               });
     flush();
-    file.commit();
+    file.close();
   };
   if (in.kunder) {
     output::AllocationBook book{allocation, &previous, *in.kunder, draft, bridge_};
     const fs::path folder = outputs.folder("kunder");
     output::CustomerStatements statements(book);
     const auto& customers = in.kunder->customers;
-    const std::vector<std::string> names = output::customer_file_names(customers);
     // On every core: first fordelning.xlsx and resultat.json, one task each (they are made
     // by one thread), so that the statements, one task per customer, fill the other cores
-    // meanwhile. The files go to disk with one sync. The bytes of each file depend only on
-    // its own input, never on the threads.
-    FileBatch batch;
+    // meanwhile. The bytes of each file depend only on its own input, never on the threads.
     parallel_for(customers.size() + 2, [&](std::size_t i) {
       if (i == 0) {
-        batch.add_written(outputs.dir() / "fordelning.xlsx", [&](const fs::path& tmp) {
-          output::write_fordelning_xlsx(book, tmp);
-        });
+        output::write_fordelning_xlsx(book, outputs.dir() / "fordelning.xlsx");
       } else if (i == 1) {
         write_result();
       } else {
-        batch.add(folder / names[i - 2], statements.xlsx(customers[i - 2]));
+        write_file(folder / customer_names[i - 2], statements.xlsx(customers[i - 2]));
       }
     });
-    batch.commit();
-    for (int i = 0; i < batch.committed(); ++i) outputs.count_written();
+    outputs.count_written(static_cast<int>(customers.size()) + 1);  // statements, fordelning
   } else {
     write_result();
   }
   outputs.count_written();  // resultat.json
   output::PdfResult pdf = printing.finish();
   if (pdf.status == output::PdfResult::Status::written) outputs.count_written();
-  print_summary(round_dir, in, findings, outputs, out);
+  staged.publish();
+  print_summary(round_dir, in, findings, outputs, out_dir, out);
   if (!pdf.message.empty()) out << pdf.message << "\n";
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -10,6 +12,8 @@
 #include "analys/recognise.h"
 #include "app/commands.h"
 #include "app/ingest.h"
+#include "core/names.h"
+#include "core/output_dir.h"
 #include "output/result_json.h"
 #include "output/review_writer.h"
 
@@ -84,6 +88,12 @@ void print_report(const std::vector<std::string>& files,
   out << fmt::format("Summering: {}.\n", count_levels(findings));
 }
 
+/// The review copy's name of a file shown as `name` ("a/inkop.xlsx" -> "a_inkop.xlsx").
+std::string review_name(std::string name, std::set<std::string>& taken) {
+  std::replace(name.begin(), name.end(), '/', '_');
+  return unique_file_name(output::review_file_name(name), taken);
+}
+
 }  // namespace
 
 ExitCode validate(const ValidateOptions& options, std::ostream& out,
@@ -93,21 +103,37 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out,
   std::vector<analys::Submission> submissions;
   std::vector<std::string> files;
   std::vector<std::filesystem::path> reviews;  // review copies written (-o)
+  // One file named twice is checked once; two files of one name get names that tell them
+  // apart ("a/inkop.xlsx", "b/inkop.xlsx"), so their findings and review copies never mix.
+  std::vector<Named> named = name_files(options.files, findings);
+  std::optional<OutputLock> lock;
+  std::set<std::string> taken;
   if (options.out_dir) {
+    InputSet inputs;
+    for (const Named& n : named) inputs.add_file(n.path);
+    const std::filesystem::path folder = *options.out_dir / "granskning";
+    for (const auto& dir : {*options.out_dir, folder}) {
+      if (std::string why = inputs.refuse_folder(dir); !why.empty()) throw RunError(why);
+    }
     std::error_code ec;
-    std::filesystem::create_directories(*options.out_dir / "granskning", ec);
+    std::filesystem::create_directories(folder, ec);
     if (ec) {
-      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.",
-                                 (*options.out_dir / "granskning").string(),
+      throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", folder.string(),
                                  system_error_text(ec.value())));
     }
+    lock.emplace(*options.out_dir);
+    for (const Named& n : named) {
+      std::filesystem::path review = folder / review_name(n.name, taken);
+      if (std::string why = inputs.refuse_file(review); !why.empty()) throw RunError(why);
+    }
+    taken.clear();
   }
-  for (const auto& path : options.files) {
-    files.push_back(path.filename().string());
+  for (const Named& n : named) {
+    files.push_back(n.name);
     // The same check as the self-check web page's (check_bytes).
-    Checked c = check_file(path, def);
+    Checked c = check_file(n.path, def, n.name);
     if (c.in && options.out_dir) {
-      reviews.push_back(output::review_path(*options.out_dir, c.in->submission.file));
+      reviews.push_back(*options.out_dir / "granskning" / review_name(n.name, taken));
       output::write_review(def, c.in->submission, c.in->workbook, c.findings, reviews.back());
     }
     if (c.in) submissions.push_back(std::move(c.in->submission));

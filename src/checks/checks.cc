@@ -11,9 +11,11 @@
 
 #include "analys/amount.h"
 #include "analys/recognise.h"
+#include "core/exact.h"
 
 namespace arsanalys::checks {
 using analys::Amount;
+
 using analys::Column;
 using analys::ColumnKind;
 using analys::Figure;
@@ -102,24 +104,31 @@ std::string column_heading(ColumnKind kind, int year) {
 /// rows rounded from a computation. Rows as coarse as the total must add up exactly.
 void compare_sum(const Figure& stated, const std::vector<Addend>& addends, std::string_view what,
                  Findings& findings) {
-  std::int64_t sum = 0;
-  for (const Addend& a : addends) sum += a.kronor;
+  // Each figure is within ±kMaxAmountKr; their sum is taken wide, so that no sheet of them,
+  // however long, can overflow it.
+  Int128 wide = 0;
+  for (const Addend& a : addends) wide += a.kronor;
+  constexpr Int128 kJsonMax = (Int128{1} << 53) - 1;  // exact in every JSON reader
+  const bool huge = wide > kJsonMax || wide < -kJsonMax;
+  std::int64_t sum = huge ? (wide > 0 ? static_cast<std::int64_t>(kJsonMax)
+                                      : -static_cast<std::int64_t>(kJsonMax))
+                          : static_cast<std::int64_t>(wide);
   std::int64_t value = stated.amount.kronor;
-  if (value == sum) return;
+  if (!huge && value == sum) return;
   Finding f;
   f.where = stated.source;
   f.value_kr = value;
-  f.expected_kr = sum;
+  if (!huge) f.expected_kr = sum;
   // A SUM formula leaves out the amounts written as text: the cause is in those cells.
   std::vector<const Figure*> texts;
-  std::int64_t text_sum = 0;
+  Int128 text_sum = 0;
   for (const Addend& a : addends) {
     if (a.figure != nullptr && !a.figure->written.empty()) {
       texts.push_back(a.figure);
       text_sum += a.kronor;
     }
   }
-  if (!stated.formula.empty() && !texts.empty() && value == sum - text_sum) {
+  if (!huge && !stated.formula.empty() && !texts.empty() && value == sum - text_sum) {
     f.code = "SUM_MISMATCH";
     f.level = Level::fel;
     bool one = texts.size() == 1;
@@ -141,7 +150,7 @@ void compare_sum(const Figure& stated, const std::vector<Addend>& addends, std::
   bool finer = rounded > 0 || rows < own;
   // The sum may be off by half its own unit, and by half a row's unit per rounded row.
   std::int64_t tolerance = own / 2 + rounded * rows / 2;
-  if (finer && std::llabs(value - sum) <= tolerance) {
+  if (!huge && finer && std::llabs(value - sum) <= tolerance) {
     f.code = "SUM_ROUNDING";
     f.level = Level::info;
     f.message = fmt::format("{} {} skiljer sig från summan av raderna {} bara genom avrundning.",
@@ -260,6 +269,23 @@ void check_figures(const Submission& s, Findings& findings) {
                               fmt::format("Beloppet för '{}' går inte att läsa som ett belopp.",
                                           line.label.empty() ? "summaraden" : line.label),
                               std::nullopt, std::nullopt});
+        } else if (a.kind == Amount::Kind::out_of_range) {
+          findings.push_back({"NUMBER_OUT_OF_RANGE", Level::fel, v->source,
+                              fmt::format("Beloppet för '{}' {}. Det används inte.",
+                                          line.label.empty() ? "summaraden" : line.label,
+                                          a.reason),
+                              std::nullopt, std::nullopt});
+        } else if (a.kind == Amount::Kind::uncomputed && line.kind == LineKind::row) {
+          // A row's figure is unknown and would be lost. A total's is not said: the rows are
+          // added up here, and a total without a value is only not compared (openpyxl's files).
+          findings.push_back({"FORMULA_UNCOMPUTED", Level::fel, v->source,
+                              fmt::format("Beloppet för '{}' är formeln ={} utan sparat värde "
+                                          "(arbetsboken är sparad av ett program som inte "
+                                          "räknar ut formler). Öppna den i Excel eller "
+                                          "LibreOffice och spara den igen.",
+                                          line.label.empty() ? "summaraden" : line.label,
+                                          a.reason),
+                              std::nullopt, std::nullopt});
         } else if (a.kind == Amount::Kind::missing && line.kind == LineKind::row) {
           findings.push_back({"VALUE_MISSING", Level::varning, v->source,
                               fmt::format("Beloppet för '{}' saknas (platshållare i stället för "
@@ -271,6 +297,56 @@ void check_figures(const Submission& s, Findings& findings) {
                               fmt::format("Beloppet är tvetydigt: {}.", a.guess), a.kronor,
                               std::nullopt});
         }
+      }
+    }
+  }
+}
+
+void check_forecasts(const Submission& s, int year, Findings& findings) {
+  if (year == 0) return;
+  for (const char* id : {"forvaltning", "utveckling"}) {
+    const Table* t = s.table(id);
+    if (t == nullptr) continue;
+    std::optional<std::size_t> now, before;
+    for (std::size_t i = 0; i < t->columns.size(); ++i) {
+      const Column& c = t->columns[i];
+      if (c.kind == ColumnKind::prognos && c.year == year && !now) now = i;
+      if (c.kind == ColumnKind::budget && c.year == year - 1 && !before) before = i;
+    }
+    if (!now || !before) continue;
+    for (const Line& line : t->lines) {
+      if (line.kind != LineKind::row) continue;
+      std::optional<std::int64_t> budget = kronor(line.values[*before]);
+      const std::optional<Figure>& v = line.values[*now];
+      if (!budget || *budget == 0 || (v && v->amount.kind != Amount::Kind::nothing)) continue;
+      // No forecast where there is a budget: the line would be neither allocated nor listed.
+      Location where = v ? v->source
+                         : Location{s.file, t->sheet,
+                                    xlsx::to_string(xlsx::CellRef{line.row, t->columns[*now].col})};
+      const std::string budget_text = analys::format_tkr(*budget);
+      if (t->id == "utveckling") {
+        // A development project usually ends: said, not an error.
+        findings.push_back(
+            {"VALUE_MISSING", Level::info, where,
+             fmt::format("Utvecklingsposten '{}' har budget {} ({}) men ingen prognos {}: den "
+                         "räknas som avslutad och fördelas inte.",
+                         line.label, year - 1, budget_text, year),
+             std::nullopt, budget});
+      } else if (v) {
+        findings.push_back(
+            {"VALUE_MISSING", Level::varning, where,
+             fmt::format("Prognosen {} för '{}' är ett streck, men budgeten {} är {}: raden "
+                         "räknas som 0 kr och fördelas inte. Skriv 0 om tjänsten upphör, annars "
+                         "prognosen.",
+                         year, line.label, year - 1, budget_text),
+             std::nullopt, budget});
+      } else {
+        findings.push_back(
+            {"VALUE_MISSING", Level::fel, where,
+             fmt::format("Prognosen {} för '{}' saknas, men budgeten {} är {}: raden fördelas "
+                         "inte. Fyll i prognosen (0 om tjänsten upphör).",
+                         year, line.label, year - 1, budget_text),
+             std::nullopt, budget});
       }
     }
   }
@@ -663,6 +739,7 @@ void check_submission(const Submission& s, const analys::TemplateDef& def,
   check_text_amounts(s, findings);
   check_formulas(s, findings);
   check_years(s, year, findings);
+  check_forecasts(s, year, findings);
   for (const Table& t : s.tables) {
     check_sums(t, s.file, findings, settings.index_percent);
     if (t.id == "forvaltning") check_index(t, s.file, settings.index_percent, findings);

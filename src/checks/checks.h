@@ -26,6 +26,10 @@ void check_submission(const analys::Submission& s, const analys::TemplateDef& de
 void check_tables_present(const analys::Submission& s, Findings& findings);
 void check_figures(const analys::Submission& s, Findings& findings);
 void check_years(const analys::Submission& s, int year, Findings& findings);
+/// A service with a budget for Y-1 but no forecast for Y (3.1a: an empty cell fel, a dash, read
+/// as 0, varning; 3.1b: info, a project that ended), so that every line either carries an
+/// amount or has a finding.
+void check_forecasts(const analys::Submission& s, int year, Findings& findings);
 /// SUM_MISMATCH / SUM_ROUNDING for every total and subtotal. A difference is rounding only when
 /// the rows carry more precision than the total's own rounding (whole tkr against hundreds,
 /// hundreds against whole mnkr), or were rounded from a computation: forecasts that are not

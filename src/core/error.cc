@@ -25,6 +25,9 @@ std::string system_error_text(int err) {
       return "är en mapp, ingen fil";
     case EEXIST:
       return "finns redan";
+    case ELOOP:
+      return "länkarna leder runt i en slinga (en symbolisk länk som till slut pekar på sig "
+             "själv)";
     case ENAMETOOLONG:
       return "namnet är för långt";
     case EMFILE:

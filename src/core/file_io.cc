@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "core/memory.h"
+#include "core/names.h"
 
 namespace arsanalys {
 namespace fs = std::filesystem;
@@ -54,7 +55,9 @@ std::vector<std::byte> read_file(const fs::path& path, std::string_view display,
 AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
   fs::path dir = path_.parent_path().empty() ? fs::path(".") : path_.parent_path();
   std::random_device rd;
-  tmp_ = dir / fmt::format(".{}.tmp-{:08x}", path_.filename().string(), rd());
+  // ".<name>.tmp-1234abcd", the name shortened so that the whole stays within 255 bytes.
+  tmp_ = dir / fmt::format(".{}.tmp-{:08x}", shortened(path_.filename().string(), kMaxNameBytes),
+                           rd());
   fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     int err = errno;
@@ -160,22 +163,20 @@ void FileBatch::commit() {
 }  // namespace arsanalys
 
 namespace arsanalys {
-namespace {
-bool is_our_temporary(const std::string& name) {
+bool is_temporary_name(std::string_view name) {
   std::size_t at = name.rfind(".tmp-");
-  if (name.size() < 2 || name[0] != '.' || at == std::string::npos) return false;
+  if (name.size() < 2 || name[0] != '.' || at == std::string_view::npos) return false;
   if (name.size() - at != 5 + 8) return false;
   return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(at) + 5, name.end(),
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
-}  // namespace
 
 int remove_stale_temporaries(const fs::path& dir) {
   int removed = 0;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_our_temporary(it->path().filename().string()) &&
+    if (it->is_regular_file(ec) && is_temporary_name(it->path().filename().string()) &&
         fs::remove(it->path(), ec)) {
       ++removed;
     }

@@ -99,6 +99,9 @@ namespace arsanalys {
 /// Returns how many were removed. Other files are never touched.
 int remove_stale_temporaries(const std::filesystem::path& dir);
 
+/// True for the name of a temporary write_file_atomic() makes: `.<name>.tmp-<8 hex>`.
+bool is_temporary_name(std::string_view name);
+
 /// True for Excel's lock files (`~$name.xlsx`), left beside a workbook while it is open.
 bool is_lock_file(const std::filesystem::path& path);
 }  // namespace arsanalys

@@ -8,8 +8,17 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 
 namespace arsanalys {
+
+void clean_findings(Findings& findings) {
+  for (Finding& f : findings) {
+    for (std::string* text : {&f.code, &f.where.file, &f.where.sheet, &f.where.cell, &f.message}) {
+      clean_text(*text);
+    }
+  }
+}
 
 std::string_view level_name(Level level) {
   switch (level) {

@@ -42,6 +42,9 @@ using Findings = std::vector<Finding>;
 /// `<fil>: blad '<blad>' cell <cell>: <meddelande>` (parts left out when unknown).
 std::string describe(const Finding& finding);
 
+/// Every text of the findings made fit for any output (clean_text()): a message may quote what
+/// an input said.
+void clean_findings(Findings& findings);
 /// How many findings of each level, as the summaries say it: "ett fel, 3 varningar, 12 info".
 std::string count_levels(const Findings& findings);
 

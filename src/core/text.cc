@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <cstdio>
+
 namespace arsanalys {
 namespace {
 
@@ -93,6 +95,106 @@ std::string quoted_sheet(std::string_view sheet) {
     if (c == '\'') out += '\'';
   }
   return out + "'";
+}
+
+}  // namespace arsanalys
+
+namespace arsanalys {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+/// Whether a byte may stand for itself without a look at its neighbours.
+bool plain_byte(unsigned char c) {
+  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// The length of the valid UTF-8 sequence at text[i] and its code point, or 0 when invalid.
+std::size_t utf8_at(std::string_view text, std::size_t i, char32_t* cp) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || c == 0xC0 || c == 0xC1 || i + n > text.size()) return 0;
+  char32_t v = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (byte(i + k) & 0x3F);
+  }
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (v < kMin[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = v;
+  return n;
+}
+
+}  // namespace
+
+std::string TextRepairs::describe() const {
+  std::string out;
+  auto add = [&](const std::string& part) {
+    if (!out.empty()) out += "; ";
+    out += part;
+  };
+  if (line_breaks > 0) {
+    add("radbrytningar som Word lämnat som styrtecken (U+000B/U+000C) ersatta med vanliga "
+        "radbrytningar");
+  }
+  if (controls > 0) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(first_control));
+    add(std::string(controls == 1 ? "ett styrtecken (" : "styrtecken (") + hex +
+        (controls == 1 ? ") ersatt med �" : " m.fl.) ersatta med �"));
+  }
+  if (invalid_utf8 > 0) add("bytes som inte är giltig UTF-8 ersatta med �");
+  return out;
+}
+
+TextRepairs clean_text(std::string& text) {
+  TextRepairs r;
+  std::size_t i = 0;
+  while (i < text.size() && plain_byte(static_cast<unsigned char>(text[i]))) ++i;
+  if (i == text.size()) return r;
+  std::string out(text, 0, i);
+  out.reserve(text.size() + 8);
+  auto control = [&](char32_t cp) {
+    if (r.controls++ == 0) r.first_control = cp;
+    out += kReplacement;
+  };
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (plain_byte(c)) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c == 0x0B || c == 0x0C) {
+      out += '\n';
+      ++r.line_breaks;
+      ++i;
+    } else if (c < 0x80) {
+      control(c);
+      ++i;
+    } else {
+      char32_t cp = 0;
+      std::size_t n = utf8_at(text, i, &cp);
+      if (n == 0) {
+        out += kReplacement;
+        ++r.invalid_utf8;
+        ++i;
+      } else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
+        control(cp);
+        i += n;
+      } else {
+        out.append(text, i, n);
+        i += n;
+      }
+    }
+  }
+  text = std::move(out);
+  return r;
+}
+
+std::string cleaned(std::string_view text) {
+  std::string s(text);
+  clean_text(s);
+  return s;
 }
 
 }  // namespace arsanalys

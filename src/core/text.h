@@ -33,3 +33,32 @@ std::string count_phrase(long long n, std::string_view one, std::string_view man
 std::string quoted_sheet(std::string_view sheet);
 
 }  // namespace arsanalys
+
+namespace arsanalys {
+
+/// What clean_text() replaced in a text.
+struct TextRepairs {
+  int line_breaks = 0;       // vertical tabs and form feeds (Word's breaks) made line feeds
+  int controls = 0;          // other control characters made U+FFFD
+  int invalid_utf8 = 0;      // bytes of invalid UTF-8 made U+FFFD
+  char32_t first_control = 0;  // the first control character replaced, for the message
+
+  bool any() const { return line_breaks + controls + invalid_utf8 > 0; }
+  /// Swedish: "styrtecknet U+000B (radbrytning i Word) ersatt med en radbrytning", joined by
+  /// "; " for several kinds.
+  std::string describe() const;
+};
+
+/// Makes `text` fit for every output (XML 1.0 of xlsx parts, HTML, JSON): an invalid UTF-8
+/// byte becomes U+FFFD (the replacement character); a vertical tab or form feed (left by text
+/// pasted from Word) a line feed; any other control character XML or HTML forbids (U+0000 to
+/// U+001F but tab, line feed and carriage return, U+007F to U+009F, U+FFFE, U+FFFF) U+FFFD.
+/// Text without such characters is left alone and costs one pass over its bytes.
+///
+///   std::string s = "Rad 1\vRad 2";  clean_text(s) -> s == "Rad 1\nRad 2", line_breaks 1
+TextRepairs clean_text(std::string& text);
+
+/// A copy of `text` made clean by clean_text().
+std::string cleaned(std::string_view text);
+
+}  // namespace arsanalys

@@ -362,11 +362,18 @@ std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int
     rest[i] = exact % total;
     left -= parts[i];
   }
-  std::vector<std::size_t> order(weights.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return rest[x] > rest[y]; });
-  for (std::size_t k = 0; left > 0; ++k, --left) ++parts[order[k]];
+  if (left > 0) {
+    // The kronor left over go to the largest remainders, ties to the earlier part: only which
+    // parts get one matters, so a selection of them (linear) rather than a sort of all.
+    std::vector<std::size_t> order(weights.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto before = [&](std::size_t x, std::size_t y) {
+      return rest[x] != rest[y] ? rest[x] > rest[y] : x < y;
+    };
+    auto cut = order.begin() + static_cast<std::ptrdiff_t>(left);
+    std::nth_element(order.begin(), cut, order.end(), before);
+    for (auto it = order.begin(); it != cut; ++it) ++parts[*it];
+  }
   std::vector<std::int64_t> out;
   for (Int128 p : parts) out.push_back(static_cast<std::int64_t>(amount_kr < 0 ? -p : p));
   return out;
@@ -506,6 +513,71 @@ const CustomerShare* CustomerFinder::in(const StepShare& step) {
 
 const CustomerKr* CustomerFinder::in(const CustomerKronor& kronor) {
   return find(std::span<const CustomerKr>(kronor.begin(), kronor.end()));
+}
+
+CustomerPlaces::CustomerPlaces(std::vector<const CustomerKronor*> lists, const Kunder& kunder)
+    : lists_(std::move(lists)),
+      first_(kunder.customers.data()),
+      count_(kunder.customers.size()),
+      roster_(lists_.size(), kNone) {
+  constexpr std::size_t kShort = 64;                   // searched: few cache lines
+  constexpr std::size_t kBudget = std::size_t{1} << 26;  // 256 MB of places at most
+  // Lists alike share a table: found by size and a hash of their customers, then compared.
+  std::map<std::pair<std::size_t, std::uint64_t>, std::vector<std::size_t>> by_shape;
+  for (std::size_t i = 0; i < lists_.size(); ++i) {
+    const CustomerKronor* list = lists_[i];
+    if (list == nullptr || list->size() < kShort) continue;
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const CustomerKr& e : *list) {
+      h ^= reinterpret_cast<std::uintptr_t>(e.customer);
+      h *= 0x100000001b3ULL;
+    }
+    std::vector<std::size_t>& alike = by_shape[{list->size(), h}];
+    for (std::size_t j : alike) {
+      const CustomerKronor& other = *lists_[j];
+      if (std::equal(list->begin(), list->end(), other.begin(), other.end(),
+                     [](const CustomerKr& a, const CustomerKr& b) {
+                       return a.customer == b.customer;
+                     })) {
+        roster_[i] = roster_[j];
+        break;
+      }
+    }
+    if (roster_[i] != kNone || (places_.size() + 1) * count_ > kBudget) continue;
+    std::vector<std::uint32_t> places(count_, kNone);
+    std::uint32_t at = 0;
+    bool ours = true;
+    for (const CustomerKr& e : *list) {
+      std::size_t c = index_of(e.customer);
+      if (c == kNoCustomer) {
+        ours = false;  // a customer of another register: the list is searched
+        break;
+      }
+      places[c] = at++;
+    }
+    if (!ours) continue;
+    roster_[i] = static_cast<std::uint32_t>(places_.size());
+    places_.push_back(std::move(places));
+    alike.push_back(i);
+  }
+}
+
+std::size_t CustomerPlaces::index_of(const Customer* customer) const {
+  // By address, without comparing pointers into different arrays.
+  auto offset = reinterpret_cast<std::uintptr_t>(customer) - reinterpret_cast<std::uintptr_t>(first_);
+  if (offset % sizeof(Customer) != 0 || offset / sizeof(Customer) >= count_) return kNoCustomer;
+  return offset / sizeof(Customer);
+}
+
+const CustomerKr* CustomerPlaces::find(std::size_t list, const Customer& customer) const {
+  const CustomerKronor* l = list < lists_.size() ? lists_[list] : nullptr;
+  if (l == nullptr) return nullptr;
+  std::size_t c = roster_[list] != kNone ? index_of(&customer) : kNoCustomer;
+  if (c != kNoCustomer) {
+    std::uint32_t at = places_[roster_[list]][c];
+    return at == kNone ? nullptr : &l->begin()[at];
+  }
+  return l->find(customer.id);
 }
 
 KeyMatch match_key(std::string_view supplier, std::string_view area, std::string_view service,

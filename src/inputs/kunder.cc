@@ -697,6 +697,7 @@ Kunder read_kunder(const xlsx::Workbook& wb, Findings& findings) {
   Kunder k;
   k.file = wb.file_name;
   k.customer_sheet = "Kunder";
+  xlsx::report_text_repairs(wb, findings);
   read_customers(wb, k, findings);
   read_keys(wb, k, findings);
   read_services(wb, k, findings);
@@ -714,7 +715,7 @@ std::optional<Kunder> read_customer_sheet(const xlsx::Workbook& wb, Findings& fi
 }
 
 Kunder read_kunder_file(const std::filesystem::path& path, Findings& findings) {
-  std::string name = path.filename().string();
+  std::string name = cleaned(path.filename().string());
   std::vector<std::byte> bytes = read_file(path, name);
   return read_kunder(xlsx::read_workbook(bytes, name), findings);
 }

@@ -821,8 +821,18 @@ void write_proposals(StreamSheet& ws, const Plan& plan) {
   heading(row++);
   row = write_comparison(ws, plan, row, book.current.customer_totals,
                          book.current.customer_totals_proposed);
+  // Excel's sheet ends at row 1 048 576: with a large register not every line's table fits
+  // (100 000 customers: about ten). What does not fit is said, not a failed run.
+  constexpr std::size_t kSheetRows = 1'048'576;
+  std::size_t left_out = 0;
   for (const LineAllocation& l : book.current.lines) {
     if (l.proposed_key == nullptr) continue;
+    std::size_t customers = (l.allocation ? l.allocation->customers_kr.size() : 0) +
+                            (l.proposed ? l.proposed->customers_kr.size() : 0);
+    if (left_out > 0 || row + customers + 8 > kSheetRows) {
+      ++left_out;
+      continue;
+    }
     row += 1;
     ws.paragraph(row++, 0, 5,
                  fmt::format("{}: {} ({}), {}", l.supplier, l.service, table_label(l.table),
@@ -839,6 +849,16 @@ void write_proposals(StreamSheet& ws, const Plan& plan) {
     std::map<std::string, std::int64_t> none;
     row = write_comparison(ws, plan, row, l.allocation ? l.allocation->customers_kr.to_map() : none,
                            l.proposed ? l.proposed->customers_kr.to_map() : none);
+  }
+  if (left_out > 0) {
+    row += 1;
+    ws.paragraph(row++, 0, 5,
+                 fmt::format("Ytterligare {} med föreslagen nyckel får inte plats på bladet "
+                             "(Excel har högst 1 048 576 rader per blad). Tabellen Alla rader "
+                             "ovan räknar med {}.",
+                             left_out == 1 ? "en rad" : fmt::format("{} rader", left_out),
+                             left_out == 1 ? "den" : "dem"),
+                 114, {.italic = true});
   }
   ws.freeze(header + 2, 0);
   ws.print_wide(header + 1, header + 1);

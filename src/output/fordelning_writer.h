@@ -54,6 +54,7 @@ class CustomerStatements {
   /// Per supplier of suppliers_, its lines (indices into book_.current.lines) in the order a
   /// statement lists them: by table (3.1a, 3.1b, 3.1c), then as they come.
   std::vector<std::vector<std::size_t>> supplier_lines_;
+  fordelning::CustomerPlaces places_;      // customers' places in the lines' lists
   std::vector<std::string> sources_;       // per line of book_.current: source_text()
   std::vector<std::size_t> fixed_lines_;   // per line: the text lines its customer-independent
                                            // cells need (supplier, service, key, source)
@@ -65,13 +66,17 @@ class CustomerStatements {
   std::vector<const fordelning::BridgeLine*> ended_;
 };
 
-/// The file name of a customer's statement: the Kund-id with characters that are not safe in
-/// file names replaced by '_', then ".xlsx". "INK" -> "INK.xlsx".
+/// The file name of a customer's statement: the Kund-id made a portable file name (spaces too
+/// replaced by '_'; core/names.h), then ".xlsx". "INK" -> "INK.xlsx", "aux.txt" ->
+/// "aux_.txt.xlsx", "~$lås" -> "_$lås.xlsx"; a Kund-id too long for a file name is shortened
+/// and ends in a hash of the whole.
 std::string customer_file_name(std::string_view kund_id);
 
 /// The statement file names of a register's customers, in its order: customer_file_name() of
 /// each, and where two would be one file (Kund-ids that differ only in unsafe characters or in
 /// case: "A/B" and "A_B", "ab" and "AB") the later ones numbered: "A_B-2.xlsx".
-std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers);
+/// `shortened`, when given, gets the indexes of the customers whose names were shortened.
+std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers,
+                                             std::vector<std::size_t>* shortened = nullptr);
 
 }  // namespace arsanalys::output

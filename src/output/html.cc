@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace arsanalys::output::html {
 
-std::string escape(std::string_view text) {
+std::string escape(std::string_view raw) {
+  // Text fit for HTML first: no control character, no invalid UTF-8 (clean_text()).
+  const std::string text = cleaned(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

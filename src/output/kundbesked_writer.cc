@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analys/recognise.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "output/allocation_layout.h"
 #include "output/bridge_text.h"
@@ -95,15 +96,30 @@ std::vector<std::vector<std::size_t>> lines_of(const AllocationBook& book,
   return out;
 }
 
+/// The per-customer lists a statement looks its customer up in: every line's customers_kr, then
+/// its line of last year's (nullptr where there is none).
+fordelning::CustomerPlaces list_places(const AllocationBook& book,
+                                       const std::vector<const LineAllocation*>& previous) {
+  std::vector<const fordelning::CustomerKronor*> lists;
+  for (const LineAllocation& l : book.current.lines) {
+    lists.push_back(l.allocation ? &l.allocation->customers_kr : nullptr);
+  }
+  for (const LineAllocation* p : previous) {
+    lists.push_back(p != nullptr && p->allocation ? &p->allocation->customers_kr : nullptr);
+  }
+  return fordelning::CustomerPlaces(std::move(lists), book.kunder);
+}
+
 /// The statement's lines, grouped by supplier in the round's order.
-/// `previous`: previous_lines(book.current, book.previous); `lines`: lines_of(book, suppliers).
+/// `previous`: previous_lines(book.current, book.previous); `lines`: lines_of(book, suppliers);
+/// `places`: list_places(book, previous).
 /// `bridged`: per line of book.current its line of the bridge (when the round has one): last
 /// year's figure is then what the bridge starts from (S0), so the statement reconciles with it.
 std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     const AllocationBook& book, const std::vector<const LineAllocation*>& previous,
     const std::vector<const fordelning::BridgeLine*>& bridged,
     const std::vector<std::string>& suppliers, const std::vector<std::vector<std::size_t>>& lines,
-    fordelning::CustomerFinder& finder) {
+    const fordelning::CustomerPlaces& places, const fordelning::Customer& customer) {
   std::vector<std::pair<std::string, std::vector<Item>>> out;
   for (std::size_t s = 0; s < suppliers.size(); ++s) {
     const std::string& supplier = suppliers[s];
@@ -111,21 +127,20 @@ std::vector<std::pair<std::string, std::vector<Item>>> items_of(
     for (std::size_t i : lines[s]) {
       const LineAllocation& l = book.current.lines[i];
       Item item{&l, i, 0, false, std::nullopt};
-      if (l.allocation) {
-        if (const fordelning::CustomerKr* e = finder.in(l.allocation->customers_kr)) {
-          item.selected = true;
-          item.kr = e->kr;
-        }
+      if (const fordelning::CustomerKr* e = places.find(i, customer)) {
+        item.selected = true;
+        item.kr = e->kr;
       }
       const LineAllocation* p = previous[i];
       if (book.bridge != nullptr) {
         item.previous = 0;
         if (const fordelning::BridgeLine* b = bridged[i]) {
-          auto it = b->customers.find(finder.customer().id);
+          auto it = b->customers.find(customer.id);
           if (it != b->customers.end()) item.previous = it->second.last_kr;
         }
       } else if (p != nullptr && p->allocation) {
-        const fordelning::CustomerKr* e = finder.in(p->allocation->customers_kr);
+        // Last year's lists follow this year's in `places` (list_places()).
+        const fordelning::CustomerKr* e = places.find(book.current.lines.size() + i, customer);
         item.previous = e == nullptr ? 0 : e->kr;
       }
       bool charged_before = item.previous && *item.previous != 0;
@@ -482,7 +497,8 @@ CustomerStatements::CustomerStatements(const AllocationBook& book)
     : book_(book),
       previous_(previous_lines(book.current, book.previous)),
       suppliers_(suppliers_of(book.current)),
-      supplier_lines_(lines_of(book, suppliers_)) {
+      supplier_lines_(lines_of(book, suppliers_)),
+      places_(list_places(book, previous_)) {
   for (const LineAllocation& l : book.current.lines) {
     sources_.push_back(source_text(l));
     fixed_lines_.push_back(std::max({lines_needed(l.supplier, kWidths[kSupplier]),
@@ -519,7 +535,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
        std::any_of(book.previous->lines.begin(), book.previous->lines.end(),
                    [](const LineAllocation& l) { return l.allocation.has_value(); }));
   fordelning::CustomerFinder finder(customer);
-  auto groups = items_of(book, previous_, bridged_, suppliers_, supplier_lines_, finder);
+  auto groups = items_of(book, previous_, bridged_, suppliers_, supplier_lines_, places_, customer);
   KeyViews keys(book.kunder, finder);
   const LineTexts texts{sources_, fixed_lines_};
 
@@ -669,41 +685,18 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
 }
 
 std::string customer_file_name(std::string_view kund_id) {
-  std::string name;
-  for (char c : kund_id) {
-    auto u = static_cast<unsigned char>(c);
-    bool unsafe = u < 0x20 || u == 0x7F || std::string_view("/\\:*?\"<>| ").find(c) !=
-                                                std::string_view::npos;
-    name += unsafe ? '_' : c;
-  }
-  // No hidden file, no "." or "..", no trailing dot (Windows drops it).
-  if (!name.empty() && name.front() == '.') name.front() = '_';
-  if (!name.empty() && name.back() == '.') name.back() = '_';
-  if (name.empty()) name = "_";
-  // Names Windows reserves for devices.
-  std::string upper;
-  for (char c : name) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  static const char* kReserved[] = {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3",
-                                    "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
-                                    "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
-                                    "LPT9"};
-  for (const char* r : kReserved) {
-    if (upper == r) name += '_';
-  }
-  return name + ".xlsx";
+  return portable_file_name(kund_id, ".xlsx", " ");
 }
 
-std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers) {
+std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers,
+                                             std::vector<std::size_t>* shortened) {
   std::vector<std::string> out;
   std::set<std::string> taken;  // folded: "ab.xlsx" and "AB.xlsx" are one file on Windows and macOS
-  for (const fordelning::Customer& c : customers) {
-    std::string name = customer_file_name(c.id);
-    const std::string stem = name.substr(0, name.size() - 5);  // without ".xlsx"
-    for (int n = 2; taken.count(fold(name)) != 0; ++n) {
-      name = fmt::format("{}-{}.xlsx", stem, n);
-    }
-    taken.insert(fold(name));
-    out.push_back(std::move(name));
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    bool cut = false;
+    std::string name = portable_file_name(customers[i].id, ".xlsx", " ", &cut);
+    if (cut && shortened != nullptr) shortened->push_back(i);
+    out.push_back(unique_file_name(std::move(name), taken));
   }
   return out;
 }

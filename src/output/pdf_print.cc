@@ -32,10 +32,12 @@ bool executable(const fs::path& p) {
 }
 
 /// A fresh, private folder under TMPDIR; empty when none can be made.
-fs::path make_profile() {
+fs::path make_profile(const fs::path& scratch) {
   const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = fmt::format("{}/arsanalys-chromium-XXXXXX",
-                                    tmp != nullptr && *tmp != '\0' ? tmp : "/tmp");
+  std::string pattern =
+      scratch.empty() ? fmt::format("{}/arsanalys-chromium-XXXXXX",
+                                    tmp != nullptr && *tmp != '\0' ? tmp : "/tmp")
+                      : (scratch / ".chromium-XXXXXX").string();
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');
   return ::mkdtemp(buf.data()) != nullptr ? fs::path(buf.data()) : fs::path();
@@ -108,7 +110,7 @@ fs::path find_chromium() {
   return {};
 }
 
-PdfPrint::PdfPrint(fs::path html, fs::path pdf, std::chrono::seconds timeout)
+PdfPrint::PdfPrint(fs::path html, fs::path pdf, std::chrono::seconds timeout, fs::path scratch)
     : pdf_(std::move(pdf)), timeout_(timeout) {
   std::string name = pdf_.filename().string();
   fs::path chromium = find_chromium();
@@ -124,7 +126,7 @@ PdfPrint::PdfPrint(fs::path html, fs::path pdf, std::chrono::seconds timeout)
                         fmt::format("{} skrevs inte: {}. HTML och xlsx är skrivna.", name, why)};
     return;
   }
-  profile_ = make_profile();
+  profile_ = make_profile(scratch);
   if (profile_.empty()) {
     result_ = PdfResult{PdfResult::Status::failed,
                         fmt::format("{} skrevs inte: ingen tillfällig mapp för Chromium kunde "

@@ -25,7 +25,8 @@ std::filesystem::path find_chromium();
 /// Prints the HTML file `html` to `pdf` in the background while the caller goes on: atomically
 /// (a temporary beside it, then renamed by finish()), with no browser header or footer; the
 /// page's own CSS decides the margins. Chromium runs in a fresh profile under TMPDIR, without
-/// network, is killed after `timeout`, and dies with this process.
+/// network, is killed after `timeout`, and dies with this process. With `scratch`, its profile is
+/// made there instead (a staging folder, so that a killed run leaves nothing in TMPDIR).
 ///
 ///   PdfPrint print(dir / "beslutsbilaga.html", dir / "beslutsbilaga.pdf");
 ///   ... write the other outputs ...
@@ -33,7 +34,8 @@ std::filesystem::path find_chromium();
 class PdfPrint {
  public:
   PdfPrint(std::filesystem::path html, std::filesystem::path pdf,
-           std::chrono::seconds timeout = std::chrono::seconds(120));
+           std::chrono::seconds timeout = std::chrono::seconds(120),
+           std::filesystem::path scratch = {});
   PdfPrint(const PdfPrint&) = delete;
   PdfPrint& operator=(const PdfPrint&) = delete;
   /// Kills an unfinished print and removes its temporary.

@@ -12,6 +12,7 @@
 
 #include "analys/amount.h"
 #include "core/file_io.h"
+#include "core/names.h"
 #include "output/xlsx_writer.h"
 #include "xlsx/cell_ref.h"
 
@@ -703,10 +704,13 @@ void write_review(const analys::TemplateDef& def, const Submission& s, const xls
   write_file_atomic(path, review_workbook(def, s, wb, findings));
 }
 
-fs::path review_path(const fs::path& out_dir, std::string_view file) {
+std::string review_file_name(std::string_view file, bool* shortened) {
   fs::path name = fs::path(file).filename();
-  name.replace_extension(".xlsx");
-  return out_dir / "granskning" / name;
+  return portable_file_name(name.stem().string(), ".xlsx", "", shortened);
+}
+
+fs::path review_path(const fs::path& out_dir, std::string_view file) {
+  return out_dir / "granskning" / review_file_name(file);
 }
 
 }  // namespace arsanalys::output

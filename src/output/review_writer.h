@@ -42,6 +42,10 @@ void write_review(const analys::TemplateDef& def, const analys::Submission& s,
                   const xlsx::Workbook& wb, const Findings& findings,
                   const std::filesystem::path& path);
 
+/// The review copy's file name for the submission `file`: its stem made a portable file name
+/// (core/names.h), then ".xlsx"; `*shortened` set when it had to be shortened.
+std::string review_file_name(std::string_view file, bool* shortened = nullptr);
+
 /// Where the review copy of `file` goes in an output folder: `OUT_DIR/granskning/<namn>.xlsx`.
 ///
 ///   review_path("ut", "demokrati.xlsx") == "ut/granskning/demokrati.xlsx"

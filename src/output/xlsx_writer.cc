@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "core/file_io.h"
 #include "core/text.h"
 
@@ -138,8 +139,12 @@ std::size_t lines_needed(std::string_view text, double chars) {
 
 std::string sheet_name(std::string_view wanted) {
   std::string name;
-  for (char c : wanted)
-    name += std::string_view("[]:*?/\\").find(c) != std::string_view::npos ? '-' : c;
+  for (char c : wanted) {
+    bool bad = std::string_view("[]:*?/\\").find(c) != std::string_view::npos ||
+               static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    name += bad ? '-' : c;
+  }
+  clean_text(name);  // invalid UTF-8 and C1 controls
   while (!name.empty() && name.front() == '\'') name.erase(0, 1);
   // At most 31 characters, cut at a character boundary.
   std::size_t chars = 0;
@@ -153,7 +158,10 @@ std::string sheet_name(std::string_view wanted) {
   }
   name.resize(cut);
   while (!name.empty() && (name.back() == '\'' || name.back() == ' ')) name.pop_back();
-  return name.empty() ? "Blad" : name;
+  if (name.empty()) return "Blad";
+  // Excel keeps "History" for its change tracking and refuses a sheet of that name.
+  if (fold(name) == "history") name += "-";
+  return name;
 }
 
 namespace {

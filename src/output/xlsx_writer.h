@@ -86,8 +86,9 @@ std::size_t text_length(std::string_view text);
 /// side); explicit line breaks count.
 std::size_t lines_needed(std::string_view text, double chars);
 
-/// A sheet name Excel accepts: `[]:*?/\` replaced by '-', leading and trailing apostrophes
-/// dropped, at most 31 characters, never empty.
+/// A sheet name Excel accepts: `[]:*?/\` and control characters replaced by '-' (invalid
+/// UTF-8 by U+FFFD), leading and trailing apostrophes dropped, at most 31 characters, never
+/// empty, never "History" (which Excel keeps for itself: "History-").
 std::string sheet_name(std::string_view wanted);
 
 /// Sheet names unique without regard to case (Swedish letters included), as Excel wants: each

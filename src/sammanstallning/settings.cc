@@ -160,6 +160,23 @@ std::string in(std::string_view where) {
   return where.empty() ? std::string() : fmt::format(" i {}", where);
 }
 
+/// Every string of the document made fit for output (clean_text()), each one said at its line:
+/// an escape such as "\u0001" must not reach the annex raw.
+template <typename Add>
+void repair_strings(toml::node& node, Add&& add) {
+  if (toml::table* t = node.as_table()) {
+    for (auto&& [key, value] : *t) repair_strings(value, add);
+  } else if (toml::array* a = node.as_array()) {
+    for (toml::node& item : *a) repair_strings(item, add);
+  } else if (toml::value<std::string>* v = node.as_string()) {
+    if (TextRepairs r = clean_text(v->get()); r.any()) {
+      add(line_of(node), fmt::format("Texten innehöll tecken som inte kan skrivas i Excel- eller "
+                                     "HTML-filer: {}.",
+                                     r.describe()));
+    }
+  }
+}
+
 constexpr std::string_view kValueUnused = "Värdet används inte.";
 constexpr std::string_view kAlternativeUnused = "Alternativet används inte.";
 
@@ -879,6 +896,9 @@ Settings read_settings(std::string_view toml_text, std::string_view file_name, F
     p.flush();
     return s;
   }
+  repair_strings(root, [&](int line, std::string message) {
+    p.add(Level::varning, "TEXT_REPLACED", line, std::move(message));
+  });
   p.only(root, "", {"analysar", "index", "kf_index", "prisindex", "leverantor", "alternativ",
                     "justering", "bilaga", "foregaende"});
   s.analysar = p.year(root, "analysar").value_or(0);

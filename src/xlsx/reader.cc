@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <tuple>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "core/error.h"
 #include "core/memory.h"
 #include "core/number_text.h"
+#include "core/text.h"
 #include "xlsx/formula.h"
 #include "xlsx/number_format.h"
 #include "xlsx/ole.h"
@@ -640,7 +642,32 @@ struct SheetEntry {
   std::string part;  // "" when the relationship is missing
   SheetKind kind = SheetKind::worksheet;
   bool hidden = false;
+  TextRepairs repaired;  // what clean_text() replaced in the name
 };
+
+/// Every string and formula made fit for output (clean_text()); each cell whose text changed
+/// is noted in Workbook::repairs. One pass over the strings' bytes when none needs it.
+void repair_texts(Workbook& wb) {
+  std::vector<std::pair<std::uint32_t, TextRepairs>> changed;  // string index, what
+  for (std::size_t i = 0; i < wb.strings.size(); ++i) {
+    TextRepairs r = clean_text(wb.strings[i]);
+    if (r.any()) changed.emplace_back(static_cast<std::uint32_t>(i), r);
+  }
+  for (std::string& f : wb.formulas) clean_text(f);
+  if (changed.empty()) return;
+  for (std::size_t s = 0; s < wb.sheets.size(); ++s) {
+    for (const Cell& c : wb.sheets[s].cells) {
+      if (c.text == kNoIndex) continue;
+      auto it = std::lower_bound(changed.begin(), changed.end(), c.text,
+                                 [](const auto& x, std::uint32_t t) { return x.first < t; });
+      if (it == changed.end() || it->first != c.text) continue;
+      wb.repairs.push_back({static_cast<std::uint32_t>(s), c.row, c.col, it->second});
+    }
+  }
+  std::stable_sort(wb.repairs.begin(), wb.repairs.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.sheet, a.row, a.col) < std::tie(b.sheet, b.row, b.col);
+  });
+}
 
 }  // namespace
 
@@ -677,6 +704,7 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
     if (local_name(s.name()) != "sheet") continue;
     SheetEntry entry;
     entry.name = attribute(s, "name").value();
+    entry.repaired = clean_text(entry.name);
     std::string_view state = attribute(s, "state").value();
     entry.hidden = state == "hidden" || state == "veryHidden";
     auto rel = rels.find(prefixed_attribute(s, "id").value());
@@ -722,7 +750,12 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
       SheetReader(xml, wb, sheet, shared_count, cell_budget).read();
     }
     wb.sheets.push_back(std::move(sheet));
+    if (entry.repaired.any()) {
+      wb.repairs.push_back({static_cast<std::uint32_t>(wb.sheets.size() - 1), kNoIndex, 0,
+                            entry.repaired});
+    }
   }
+  repair_texts(wb);
   return wb;
 }
 

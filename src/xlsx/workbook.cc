@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "xlsx/number_format.h"
 
 namespace arsanalys::xlsx {
@@ -63,6 +65,30 @@ std::string_view type_name(CellType type) {
     case CellType::date: return "date";
   }
   return "?";
+}
+
+void report_text_repairs(const Workbook& wb, Findings& findings, std::size_t limit) {
+  std::size_t n = 0;
+  for (const TextRepair& r : wb.repairs) {
+    if (n++ == limit) {
+      findings.push_back({"TEXT_REPLACED", Level::varning, {wb.file_name, "", ""},
+                          fmt::format("Ytterligare {} celler innehöll tecken som inte kan skrivas "
+                                      "i Excel- eller HTML-filer; de har ersatts på samma sätt.",
+                                      wb.repairs.size() - limit),
+                          std::nullopt, std::nullopt});
+      return;
+    }
+    const std::string& sheet = r.sheet < wb.sheets.size() ? wb.sheets[r.sheet].name : "";
+    bool name = r.row == kNoIndex;
+    Level level = r.what.controls + r.what.invalid_utf8 == 0 ? Level::info : Level::varning;
+    findings.push_back(
+        {"TEXT_REPLACED", level,
+         {wb.file_name, sheet, name ? "" : to_string(CellRef{r.row, r.col})},
+         fmt::format("{} innehöll tecken som inte kan skrivas i Excel- eller HTML-filer: {}. "
+                     "Resultaten visar den ersatta texten.",
+                     name ? "Bladets namn" : "Cellen", r.what.describe()),
+         std::nullopt, std::nullopt});
+  }
 }
 
 }  // namespace arsanalys::xlsx

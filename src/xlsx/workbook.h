@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/finding.h"
+#include "core/text.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::xlsx {
@@ -59,6 +61,15 @@ struct NumberFormat {
   bool is_date = false;   // shows a date or time
 };
 
+/// Text of a cell (or a sheet's name) that the reader made fit for every output (clean_text()):
+/// said in a finding, never carried into an output raw.
+struct TextRepair {
+  std::uint32_t sheet = 0;        // index into Workbook::sheets
+  std::uint32_t row = kNoIndex;   // 0-based; kNoIndex: the sheet's name
+  std::uint32_t col = 0;
+  TextRepairs what;
+};
+
 /// A whole workbook.
 struct Workbook {
   std::string file_name;              // for messages
@@ -67,6 +78,7 @@ struct Workbook {
   std::vector<std::string> strings;   // shared strings first, then inline/formula strings
   std::vector<std::string> formulas;  // formula texts without '='
   std::vector<NumberFormat> formats;  // one per cell style (cellXfs); never empty
+  std::vector<TextRepair> repairs;    // texts made fit for output, in sheet and cell order
 
   /// Text of a string, error or text-date cell; "" otherwise.
   std::string_view text(const Cell& cell) const;
@@ -79,6 +91,10 @@ struct Workbook {
   /// The sheet of this name (exact), or nullptr.
   const Sheet* sheet(std::string_view name) const;
 };
+
+/// One finding per repaired text of `wb` (TEXT_REPLACED: info when only Word's line breaks were
+/// replaced, else varning), at most `limit` of them and then one that counts the rest.
+void report_text_repairs(const Workbook& wb, Findings& findings, std::size_t limit = 50);
 
 /// Swedish word for a cell type, as `inspect` prints it.
 std::string_view type_name_sv(CellType type);

@@ -33,6 +33,10 @@ const char* kind_name(Kind kind) {
       return "missing";
     case Kind::unparsed:
       return "unparsed";
+    case Kind::out_of_range:
+      return "out_of_range";
+    case Kind::uncomputed:
+      return "uncomputed";
   }
   return "?";
 }
@@ -117,10 +121,10 @@ TEST_CASE("parse_amount: plain amounts, exact kronor", "[amount]") {
       {"<u>90 500</u>", Unit::tkr, 90500000, std::nullopt},  // HTML pasted from Word
       {"<i>63 410 tkr (år 2024)</i>", Unit::tkr, 63410000, Unit::tkr},
       {"500 tkr.", Unit::tkr, 500000, Unit::tkr},
-      {"9223372036854775807 kr", Unit::tkr, std::numeric_limits<std::int64_t>::max(), Unit::kr},
-      {"-9223372036854775808 kr", Unit::tkr, std::numeric_limits<std::int64_t>::min(), Unit::kr},
-      {"9 223 372 036 854 775,807", Unit::tkr, std::numeric_limits<std::int64_t>::max(),
-       std::nullopt},
+      // The ends of the range (issue 16: beyond ±10^12 kr is out of range, no longer ±2^63).
+      {"1000000000000 kr", Unit::tkr, 1'000'000'000'000, Unit::kr},
+      {"-1 000 000 000 000 kr", Unit::tkr, -1'000'000'000'000, Unit::kr},
+      {"999 999 999,999", Unit::tkr, 999'999'999'999, std::nullopt},
   }));
   CAPTURE(c.text);
   Amount a = parse_amount(c.text, c.table);
@@ -235,13 +239,6 @@ TEST_CASE("parse_amount: text that is not an amount, with the reason", "[amount]
       {"500 \u2013 600", "ett intervall är inget belopp"},
       {"500 tkr - 600 tkr", "ett intervall är inget belopp"},
       {"2024-2026 4 600 tkr", "ett intervall är inget belopp"},
-      {"99999999999999999999 mdr", "talet är för stort"},
-      {"99999999999999999999", "talet är för stort"},
-      {"9223372036854775808 kr", "talet är för stort"},
-      {"-9223372036854775809 kr", "talet är för stort"},
-      {"9 300 000 000 mdr", "talet är för stort"},
-      {"Δ 300 (99999999999999999999 mdr)", "talet är för stort"},
-      {"2 800 (år 2025: 99999999999999999999 mdr)", "talet är för stort"},
       {"(1 200", "parentesen stängs inte"},
       {"2024,2025,2026", "inget läsbart tal"},
       {"1 2345", "inget läsbart tal"},
@@ -351,8 +348,9 @@ TEST_CASE("amount_from_number: exact scaling of the shortest decimal", "[amount]
       {1.001 + 2.002, Unit::tkr, 3003},
       {134.8, Unit::mnkr, 134800000},
       {1072000, Unit::tkr, 1072000000},
-      {123456789012.345, Unit::tkr, 123456789012345},
-      {9e18, Unit::kr, 9000000000000000000},
+      // Issue 16: within ±10^12 kr (these were 123456789012.345 tkr and 9e18 kr).
+      {123456789.012345, Unit::tkr, 123456789012},
+      {999999999999.0, Unit::kr, 999999999999},
       {1e-3, Unit::tkr, 1},
       {2.5, Unit::kr, 3},
   }));
@@ -372,6 +370,32 @@ TEST_CASE("amount_from_number: every tenth of a tkr is exact", "[amount]") {
     }
   }
   SUCCEED();
+}
+
+TEST_CASE("parse_amount: amounts beyond 10^12 kr are out of range, said with the text",
+          "[amount]") {
+  // Issue 16: these were unparsed ("går inte att läsa som ett belopp"); a too large figure
+  // now has its own kind and message.
+  for (const char* text : {"99999999999999999999 mdr", "99999999999999999999",
+                           "9223372036854775808 kr", "-9223372036854775809 kr",
+                           "9 300 000 000 mdr", "1 000 000 001 tkr", "-1 000 000 001 tkr",
+                           "5 000 000 000 000 000 tkr", "Δ 300 (99999999999999999999 mdr)",
+                           "2 800 (år 2025: 99999999999999999999 mdr)"}) {
+    CAPTURE(text);
+    Amount a = parse_amount(text, Unit::tkr);
+    CAPTURE(describe(a));
+    CHECK(a.kind == Kind::out_of_range);
+    CHECK(a.kronor == 0);
+    CHECK(a.reason.starts_with("är för stort: '"));
+  }
+  CHECK(parse_amount("1 000 000 000 tkr", Unit::tkr).kronor == 1'000'000'000'000);
+  CHECK(parse_amount("-5 000 000 000 000 000 tkr", Unit::tkr).reason ==
+        "är för stort: '-5 000 000 000 000 000 tkr' är mindre än −1 000 000 000 000 kr (1 000 "
+        "miljarder kronor), långt mer än en kommunal budget rymmer. Kontrollera beloppet och "
+        "enheten");
+  std::string long_text = "1" + std::string(60, '0');
+  CHECK(parse_amount(long_text, Unit::tkr).reason.starts_with(
+      "är för stort: '1000000000000000000000000000000000000000…' är mer än"));
 }
 
 TEST_CASE("amount_from_number: fractions of a krona, overflow, NaN", "[amount]") {
@@ -398,15 +422,34 @@ TEST_CASE("amount_from_number: fractions of a krona, overflow, NaN", "[amount]")
   CHECK(a.kronor == 0);
   CHECK(a.ambiguous);
 
-  for (double bad :
-       {1e20 * 1e9, 1e19, -1e19, 1e300, std::numeric_limits<double>::infinity(),
-        -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
+  // Issue 16: far below one öre, said short, not as 300 zeros.
+  CHECK(a.guess == "1e-300 tkr är mindre än ett öre och lästes som 0 kr");
+  CHECK(amount_from_number(-1.45519152283669e-11, Unit::tkr).guess ==
+        "-1,45e-11 tkr är mindre än ett öre och lästes som 0 kr");
+
+  // Issue 16: beyond 10^12 kr either way is out of range (NUMBER_OUT_OF_RANGE), not unparsed.
+  for (double big : {1e20 * 1e9, 1e19, -1e19, 1e300, 1e12 + 1}) {
+    CAPTURE(big);
+    a = amount_from_number(big, Unit::kr);
+    CHECK(a.kind == Kind::out_of_range);
+    CHECK(a.kronor == 0);
+  }
+  CHECK(amount_from_number(1e12, Unit::kr).kronor == 1'000'000'000'000);
+  CHECK(amount_from_number(-1e9, Unit::tkr).kronor == -1'000'000'000'000);
+  for (double bad : {std::numeric_limits<double>::infinity(),
+                     -std::numeric_limits<double>::infinity(),
+                     std::numeric_limits<double>::quiet_NaN()}) {
     CAPTURE(bad);
     a = amount_from_number(bad, Unit::kr);
     CHECK(a.kind == Kind::unparsed);
     CHECK(a.kronor == 0);
   }
-  CHECK(amount_from_number(1e20, Unit::mdr).reason == "talet är för stort");
+  CHECK(amount_from_number(1e300, Unit::tkr).reason ==
+        "är för stort: '1e+300' är mer än 1 000 000 000 000 kr (1 000 miljarder kronor), långt "
+        "mer än en kommunal budget rymmer. Kontrollera beloppet och enheten");
+  CHECK(amount_from_number(-5e15, Unit::tkr).reason ==
+        "är för stort: '-5e+15' är mindre än −1 000 000 000 000 kr (1 000 miljarder kronor), "
+        "långt mer än en kommunal budget rymmer. Kontrollera beloppet och enheten");
   CHECK(amount_from_number(std::nan(""), Unit::tkr).reason == "inte ett ändligt tal");
 }
 

@@ -79,6 +79,8 @@ std::string show(const Table& t, const Line& l) {
       case Amount::Kind::nothing: out += "-"; break;
       case Amount::Kind::missing: out += "?"; break;
       case Amount::Kind::unparsed: out += "!"; break;
+      case Amount::Kind::out_of_range: out += "!!"; break;
+      case Amount::Kind::uncomputed: out += "=?"; break;
     }
   }
   for (std::size_t i = 0; i < l.texts.size(); ++i) {

@@ -1,66 +1,92 @@
 #!/usr/bin/env python3
-"""Kills `arsanalys run` on the sample round at several moments and checks what it left:
-no output is ever half-written (every .xlsx is a whole zip archive, resultat.json parses,
-every file is either absent or complete), and the next whole run clears any temporary file a
-killed run left behind. Usage: run_killed.py ARSANALYS SAMPLE_ROUND WORK_DIR"""
-import json
+"""Kills `arsanalys run` at random moments (issue 16) and checks each time that the output
+folder is either the previous complete output or the new complete one, never a mixture.
+
+Two rounds take turns: A (the sample round) and B (the same without demokrati.xlsx and with
+one customer fewer), so that their outputs differ in files present (a removed supplier's review
+copy, a removed customer's statement) as well as in content. Each round's output is made once
+by a whole run and checked whole (every workbook opens in openpyxl, resultat.json parses and
+agrees with the workbooks: a review copy per supplier, a statement per customer with the
+customer's total). Then, KILLS times (default 20), a run of the other round is killed with
+SIGKILL after a random fraction of a whole run's time, and the folder must be, file for file
+and byte for byte, one of the two checked outputs; the run after it must clear what the killed
+one left beside the folder (its staging folder, its lock file). The inputs stay byte-identical.
+
+Usage: run_killed.py ARSANALYS SAMPLE_ROUND WORK_DIR [KILLS]      Exit 77: no openpyxl."""
 import os
+import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
-import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import round_outputs as ro  # noqa: E402
 
-def check_complete(out_dir):
-    for root, _, files in os.walk(out_dir):
-        for name in files:
-            path = os.path.join(root, name)
-            if ".tmp-" in name:
-                continue  # a killed run may leave its temporary; the next run removes it
-            if name.endswith(".xlsx"):
-                with zipfile.ZipFile(path) as z:
-                    bad = z.testzip()
-                    assert bad is None, f"{path}: broken entry {bad}"
-            elif name.endswith(".json"):
-                with open(path, encoding="utf-8") as f:
-                    json.load(f)
-            elif name.endswith(".pdf"):
-                with open(path, "rb") as f:
-                    data = f.read()
-                assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:], f"{path}: cut short"
-            elif name.endswith(".html"):
-                with open(path, encoding="utf-8") as f:
-                    assert f.read().rstrip().endswith("</html>"), f"{path}: cut short"
+if ro.openpyxl is None:
+    print("openpyxl saknas (Debian: python3-openpyxl); hoppar över")
+    sys.exit(77)
 
 
 def main():
-    exe, round_dir, work = sys.argv[1:4]
+    exe, sample, work = sys.argv[1:4]
+    kills = int(sys.argv[4]) if len(sys.argv) > 4 else 20
     shutil.rmtree(work, ignore_errors=True)
-    out_dir = os.path.join(work, "ut")
-    # One whole run to learn how long it takes, then kills spread over that time.
-    start = time.monotonic()
-    subprocess.run([exe, "run", round_dir, "-o", out_dir], stdout=subprocess.DEVNULL, check=False)
-    whole = time.monotonic() - start
-    kills = 0
-    for fraction in (0.05, 0.15, 0.3, 0.5, 0.7, 0.85, 0.95):
-        shutil.rmtree(out_dir, ignore_errors=True)
-        p = subprocess.Popen([exe, "run", round_dir, "-o", out_dir], stdout=subprocess.DEVNULL)
-        time.sleep(whole * fraction)
+    os.makedirs(work)
+    a, b, gone = ro.two_rounds(sample, work)
+    inputs = {r: ro.tree(r) for r in (a, b)}
+    out = os.path.join(work, "ut")
+    env = dict(os.environ, ARSANALYS_CHROMIUM="")
+
+    snapshots, seconds = {}, []
+    for r in (a, b, a):
+        start = time.monotonic()
+        p = subprocess.run([exe, "run", r, "-o", out], env=env, capture_output=True, text=True)
+        seconds.append(time.monotonic() - start)
+        assert p.returncode in (0, 1), p.stderr
+        result = ro.check_whole(out)
+        snapshots[r] = ro.tree(out)
+        assert sorted(os.listdir(work)) == ["A", "B", "ut"], os.listdir(work)
+    # The two outputs differ in their files: a removed supplier's review copy and a removed
+    # customer's statement do not survive a successful run.
+    only_a = set(snapshots[a]) - set(snapshots[b])
+    assert "granskning/demokrati.xlsx" in only_a, only_a
+    assert any(k.startswith("kunder/") for k in only_a), only_a
+    whole = max(seconds)
+
+    rng = random.Random(int(os.environ.get("ARSANALYS_KILL_SEED", "16")))
+    state, killed, seen = a, 0, {"previous": 0, "new": 0}
+    for i in range(kills):
+        target = b if state == a else a
+        p = subprocess.Popen([exe, "run", target, "-o", out], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        moment = rng.uniform(0.0, 1.1) * whole
+        time.sleep(moment)
         if p.poll() is None:
             p.send_signal(signal.SIGKILL)
-            kills += 1
+            killed += 1
         p.wait()
-        if os.path.isdir(out_dir):
-            check_complete(out_dir)
-    # A whole run afterwards leaves no temporary file.
-    code = subprocess.run([exe, "run", round_dir, "-o", out_dir], stdout=subprocess.DEVNULL).returncode
-    assert code in (0, 1), code
-    left = [n for _, _, fs in os.walk(out_dir) for n in fs if ".tmp-" in n]
-    assert not left, left
-    check_complete(out_dir)
-    print(f"ok: {kills} runs killed part-way, no half-written output; a whole run takes {whole:.2f} s")
+        now = ro.tree(out)
+        if now == snapshots[state]:
+            seen["previous"] += 1
+        elif now == snapshots[target]:
+            seen["new"] += 1
+            state = target
+        else:
+            diff = sorted(set(now.items()) ^ set(snapshots[state].items()))[:10]
+            raise AssertionError(f"efter {moment:.2f} s: varken förra eller nya resultatet: {diff}")
+        for r in (a, b):
+            assert ro.tree(r) == inputs[r], f"indata ändrade i {r}"
+    # A whole run after the kills clears what they left beside the folder.
+    p = subprocess.run([exe, "run", a, "-o", out], env=env, capture_output=True, text=True)
+    assert p.returncode in (0, 1), p.stderr
+    assert ro.tree(out) == snapshots[a]
+    left = sorted(set(os.listdir(work)) - {"A", "B", "ut"})
+    assert not left, f"kvar bredvid resultatmappen: {left}"
+    print(f"ok: {kills} körningar, {killed} dödade mitt i; mappen var {seen['previous']} gånger "
+          f"förra resultatet och {seen['new']} gånger det nya, aldrig en blandning "
+          f"(en hel körning tar {whole:.2f} s; kund {gone} bara i A)")
 
 
 if __name__ == "__main__":

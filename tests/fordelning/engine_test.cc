@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "fordelning/customers.h"
 #include "fordelning/decimal.h"
 #include "kunder_fixture.h"
@@ -636,6 +638,49 @@ TEST_CASE("CustomerFinder: the same entries as find_customer and CustomerKronor:
     }
   }
   CHECK(compared > 1000);
+}
+
+TEST_CASE("CustomerPlaces: the same entries as CustomerKronor::find", "[fordelning]") {
+  Random r;
+  int tabled = 0;
+  for (int round = 0; round < 20; ++round) {
+    // Registers long enough for lists to get tables of places (64 customers and more).
+    f::Kunder k;
+    k.measures = {{"m0", 3}, {"m1", 4}, {"m2", 5}};
+    std::int64_t n = r.between(40, 300);
+    for (std::int64_t i = 0; i < n; ++i) {
+      k.customers.push_back(customer(fmt::format("K{:04}", i * 7 % 1000),
+                                       r.between(0, 1) ? "Förvaltning" : "Bolag",
+                                       {{"m0", r.measure()}, {"m1", r.measure()},
+                                        {"m2", r.measure()}}));
+    }
+    f::Kunder copy = k;  // another register with the same Kund-ids (last year's)
+    std::shuffle(copy.customers.begin(), copy.customers.end(), r.rng);
+    std::vector<f::Allocation> allocations;
+    for (int i = 0; i < 8; ++i) {
+      const f::Kunder& reg = i % 4 == 3 ? copy : k;
+      f::Key key = r.random_key(reg);
+      if (auto a = f::allocate(r.amount(), key, reg)) allocations.push_back(std::move(*a));
+    }
+    std::vector<const f::CustomerKronor*> lists;
+    for (const f::Allocation& a : allocations) {
+      lists.push_back(&a.customers_kr);
+      lists.push_back(nullptr);
+      lists.push_back(&a.customers_kr);  // a list twice: one table for both
+    }
+    f::CustomerPlaces places(lists, k);
+    for (const f::Kunder* reg : {&k, &copy}) {
+      for (const f::Customer& c : reg->customers) {
+        for (std::size_t i = 0; i < lists.size(); ++i) {
+          const f::CustomerKr* expected = lists[i] ? lists[i]->find(c.id) : nullptr;
+          CHECK(places.find(i, c) == expected);
+          if (expected != nullptr && lists[i]->size() >= 64 && reg == &k) ++tabled;
+        }
+      }
+    }
+    CHECK(places.find(lists.size(), k.customers.front()) == nullptr);  // no such list
+  }
+  CHECK(tabled > 1000);
 }
 
 TEST_CASE("KronorSum: the same sums as a map by Kund-id", "[fordelning]") {

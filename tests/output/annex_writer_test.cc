@@ -90,6 +90,9 @@ TEST_CASE("annex formatting: rounding to hundreds of tkr, groups, percentages", 
   CHECK(annex::short_name("Inköp och upphandlingsnämnden") == "Inköp och upphandlingsnämnden");
   CHECK(arsanalys::output::html::escape("A & <B> \"c\" 'd'") ==
         "A &amp; &lt;B&gt; &quot;c&quot; &#39;d&#39;");
+  // Issue 16: no control character and no invalid UTF-8 reaches the HTML.
+  CHECK(arsanalys::output::html::escape(std::string("a\x01" "b\vc\xFF")) ==
+        "a\xEF\xBF\xBD" "b\nc\xEF\xBF\xBD");
 }
 
 TEST_CASE("annex HTML: the annex's headings, in order, and a draft marked UTKAST", "[annex]") {

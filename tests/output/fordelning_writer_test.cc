@@ -12,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "core/file_io.h"
+#include "output/xlsx_writer.h"
 #include "fordelning/customers.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"
@@ -542,6 +545,47 @@ TEST_CASE("fordelning.xlsx: a round without lines or proposals still explains it
         "Inga förslag: kunder.xlsx har inget Förslag nyckel för årets rader.");
 }
 
+TEST_CASE("fordelning.xlsx: proposals beyond Excel's last row are counted, not a failure (issue 16)",
+          "[output][fordelning]") {
+  // 40 000 customers and 30 lines with a proposed key: 31 tables of 40 000 rows would pass
+  // row 1 048 576. The tables that fit are written whole, the rest said in one sentence.
+  f::Kunder k;
+  k.file = "kunder.xlsx";
+  k.customer_sheet = "Kunder";
+  for (int i = 0; i < 40'000; ++i) {
+    k.customers.push_back(customer(fmt::format("K{:05}", i), "Kund", "Förvaltning", {}));
+  }
+  f::Key lika;
+  lika.name = "Lika";
+  lika.steps = {step("100", "alla", "lika")};
+  k.keys = {lika};
+  f::RoundAllocation r;
+  r.year = 2024;
+  for (int i = 0; i < 30; ++i) {
+    r.lines.push_back(line(kInkop, "inkop.xlsx", "forvaltning", fmt::format("Tjänst {}", i),
+                           1'000'000 + i, fmt::format("D{}", i + 5), &k.keys[0], k,
+                           &k.keys[0]));
+  }
+  total_up(r, k);
+  AllocationBook book{r, nullptr, k, false};
+  Workbook wb = read_back(fordelning_xlsx(book), "fordelning.xlsx");
+  const Sheet& p = sheet_named(wb, "Föreslagna nycklar");
+  std::uint32_t last = 0;
+  for (const Cell& c : p.cells) last = std::max(last, c.row);
+  CHECK(last < 1'048'576);
+  // A line's table takes 40 005 rows; one is begun only when room is left for both its lists
+  // (an upper bound of their union: 80 008 rows), so 24 fit after the table of all lines and
+  // 6 are counted.
+  long tables = 0;
+  for (const Cell& c : p.cells) {
+    if (c.col == 0 && c.type == CellType::string && wb.text(c) == "Summa") ++tables;
+  }
+  CHECK(tables == 1 + 24);
+  CHECK(text_at(wb, p, last, 0) ==
+        "Ytterligare 6 rader med föreslagen nyckel får inte plats på bladet (Excel har högst "
+        "1 048 576 rader per blad). Tabellen Alla rader ovan räknar med dem.");
+}
+
 TEST_CASE("Kundbesked: per supplier and service, key, measure, share, last year, total",
           "[output][fordelning]") {
   Fixture fx;
@@ -680,6 +724,33 @@ TEST_CASE("customer_file_name keeps the Kund-id, unsafe characters replaced", "[
   CHECK(customer_file_name("") == "_.xlsx");
   CHECK(customer_file_name("Kund 7") == "Kund_7.xlsx");
   CHECK(customer_file_name("con") == "con_.xlsx");
+}
+
+TEST_CASE("customer_file_name: no name Windows reserves, no lock file, never too long (issue 16)",
+          "[output][fordelning]") {
+  CHECK(customer_file_name("aux.txt") == "aux_.txt.xlsx");
+  CHECK(customer_file_name("PRN") == "PRN_.xlsx");
+  CHECK(customer_file_name("~$lock") == "_$lock.xlsx");
+  std::vector<f::Customer> customers(3);
+  customers[0].id = std::string(237, 'K');
+  customers[1].id = std::string(237, 'K') + "2";
+  customers[2].id = "INK";
+  std::vector<std::size_t> shortened;
+  auto names = arsanalys::output::customer_file_names(customers, &shortened);
+  CHECK(shortened == std::vector<std::size_t>{0, 1});
+  CHECK(names[0] != names[1]);
+  for (const auto& n : names) CHECK(n.size() <= 200);
+  CHECK(names[2] == "INK.xlsx");
+}
+
+TEST_CASE("sheet_name: no sheet named History, no control character (issue 16)",
+          "[output][fordelning]") {
+  using arsanalys::output::sheet_name;
+  CHECK(sheet_name("History") == "History-");
+  CHECK(sheet_name("history") == "history-");
+  CHECK(sheet_name("Historik") == "Historik");
+  CHECK(sheet_name(std::string("a\x01" "b\vc")) == "a-b-c");
+  CHECK(sheet_name(std::string("a\xFF" "b")) == "a\xEF\xBF\xBD" "b");
 }
 
 TEST_CASE("customer_file_names: two Kund-ids never share a file", "[output][fordelning]") {

@@ -578,3 +578,14 @@ TEST_CASE("[foregaende]: last year's register and resultat.json, with their line
   CHECK(sample.foregaende.kunder == "../2023/kunder.xlsx");
   CHECK(sample.foregaende.resultat.empty());
 }
+
+TEST_CASE("a text with a control character is cleaned and said (issue 16)", "[settings]") {
+  Findings findings;
+  Settings s = read("[bilaga]\ntitel = \"Underlag\\u0001 2024\\u000Bdel 2\"\n", findings);
+  CHECK(s.bilaga.titel == "Underlag\xEF\xBF\xBD 2024\ndel 2");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "TEXT_REPLACED");
+  CHECK(findings[0].level == Level::varning);
+  CHECK(findings[0].where.cell == "rad 2");
+  CHECK(findings[0].message.find("U+0001") != std::string::npos);
+}

@@ -101,3 +101,28 @@ TEST_CASE("type names for inspect", "[workbook]") {
   CHECK(type_name_sv(CellType::error) == "fel");
   CHECK(type_name_sv(CellType::date) == "datum");
 }
+
+TEST_CASE("report_text_repairs: one finding per repaired cell, then a count (issue 16)",
+          "[workbook]") {
+  arsanalys::xlsx::Workbook wb;
+  wb.file_name = "a.xlsx";
+  wb.sheets.resize(1);
+  wb.sheets[0].name = "Blad1";
+  arsanalys::TextRepairs word;
+  word.line_breaks = 1;
+  arsanalys::TextRepairs bad;
+  bad.invalid_utf8 = 2;
+  wb.repairs.push_back({0, 2, 1, word});
+  wb.repairs.push_back({0, arsanalys::xlsx::kNoIndex, 0, bad});
+  for (int i = 0; i < 3; ++i) wb.repairs.push_back({0, 10, static_cast<std::uint32_t>(i), bad});
+  arsanalys::Findings findings;
+  arsanalys::xlsx::report_text_repairs(wb, findings, 3);
+  REQUIRE(findings.size() == 4);
+  CHECK(findings[0].code == "TEXT_REPLACED");
+  CHECK(findings[0].level == arsanalys::Level::info);
+  CHECK(findings[0].where.cell == "B3");
+  CHECK(findings[1].level == arsanalys::Level::varning);
+  CHECK(findings[1].where.cell.empty());
+  CHECK(findings[1].message.starts_with("Bladets namn innehöll tecken"));
+  CHECK(findings[3].message.starts_with("Ytterligare 2 celler"));
+}
