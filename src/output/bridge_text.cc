@@ -289,19 +289,33 @@ std::vector<std::string> bridge_sentences(const Bridge& bridge, const BridgeLine
 }
 
 std::string largest_part_text(const fordelning::BridgeParts& parts) {
-  int best = -1;
-  std::int64_t size = 0;
-  for (int i = 0; i < 7; ++i) {
-    std::int64_t v = fordelning::part(parts, i);
-    if ((v < 0 ? -v : v) > size) {
-      size = v < 0 ? -v : v;
-      best = i;
+  // The cause of the change is the largest part that moves the charge the way it moved: a
+  // charge that fell is not explained by the index that raised it.
+  std::int64_t change = 0;
+  for (int i = 0; i < 7; ++i) change += fordelning::part(parts, i);
+  auto largest = [&](bool same_way_only) {
+    int best = -1;
+    std::int64_t size = 0;
+    for (int i = 0; i < 7; ++i) {
+      const std::int64_t v = fordelning::part(parts, i);
+      if (same_way_only && (v < 0) != (change < 0)) continue;
+      if ((v < 0 ? -v : v) > size) {
+        size = v < 0 ? -v : v;
+        best = i;
+      }
     }
-  }
+    return best;
+  };
+  int best = change != 0 ? largest(true) : -1;
+  if (best < 0) best = largest(false);
   if (best < 0) return "";
   // Said of a customer, not to it: "Kundens egen volym".
   std::string label = best == 3 ? std::string("Kundens egen volym") : bridge_part_label(best);
-  return fmt::format("{} ({})", label, signed_kr(fordelning::part(parts, best)));
+  // The amount kept on one line where the column is narrow.
+  std::string amount = signed_kr(fordelning::part(parts, best));
+  std::string unbroken;
+  for (char c : amount) unbroken += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+  return fmt::format("{} ({})", label, unbroken);
 }
 
 std::optional<std::string> readable_share(const fordelning::Key& key,

@@ -30,9 +30,10 @@ std::vector<std::string> bridge_sentences(const fordelning::Bridge& bridge,
                                           const fordelning::BridgeLine& line,
                                           const std::string& id);
 
-/// The largest part (by absolute value) of a customer's bridge in words, for the annex (said of
-/// the customer: "Kundens egen volym"): "Andra kunders volym (+1 234 567 kr)"; "" when every
-/// part is 0.
+/// The largest part of a customer's bridge that moves the charge the way it moved (the largest
+/// of all when none does), in words, for the annex (said of the customer: "Kundens egen volym"),
+/// the amount with no-break spaces: "Andra kunders volym (+1 234 567 kr)"; "" when every part
+/// is 0.
 std::string largest_part_text(const fordelning::BridgeParts& parts);
 
 /// A signed whole-krona amount: "+61 234 kr", "−1 200 kr", "0 kr".
