@@ -63,6 +63,10 @@ def count(rev: str) -> dict:
             "Int128 typedefs": len(re.findall(r"typedef __int128 Int128", all_text)),
             "index uplift in double": len(re.findall(r"llround\([^;]*index", all_text)),
             "finding-code tables": len(re.findall(r"constexpr std::array kCodes", all_text)),
+            "colours defined as hex outside the style module": sum(
+                len(re.findall(r"constexpr lxw_color_t \w+ = 0x[0-9A-Fa-f]{6}", t))
+                for p, t in text.items() if p.name != "style.h"),
+            "draft title texts (\"Utkast: \" / \"UTKAST – \")": len(re.findall(r'"(?:Utkast: |UTKAST – )"', all_text)),
         }
         if shutil.which("duplicates"):
             out = subprocess.run(["duplicates", "--repo", str(src), "--most", "1", "--seconds", "60"],

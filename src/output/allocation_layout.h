@@ -18,23 +18,22 @@
 #include "fordelning/decimal.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"
+#include "output/style.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output::alloc {
 
 // Fills: headings grey, totals a lighter grey, the draft banner Excel's "bad" red, a
 // difference that should be 0 but is not yellow.
-constexpr lxw_color_t kHeadingFill = 0xD9D9D9;
-constexpr lxw_color_t kTotalFill = 0xF2F2F2;
-constexpr lxw_color_t kDraftFill = 0xFFC7CE;
-constexpr lxw_color_t kNoFill = 0;  // black is never used as a fill
-constexpr lxw_color_t kLinkColor = 0x0563C1;  // Excel's hyperlink blue
+using style::kDraftFill;
+using style::kHeadingFill;
+using style::kLinkColor;
+using style::kNoFill;
+constexpr lxw_color_t kTotalFill = style::kSubtleFill;
 
-/// Kronor: whole numbers, thousands grouped (Excel shows the locale's separator), negative red
-/// with a minus sign.
-constexpr std::string_view kKronor = "#,##0;[Red]-#,##0";
+using style::kKronor;
 /// A share as a percentage with four decimals (1/22 shows as 4,5455 %).
-constexpr std::string_view kPercent = "0.0000%";
+constexpr std::string_view kPercent = style::kShare;
 
 /// How a cell looks; a format is made once per distinct look.
 struct Look {
@@ -114,7 +113,7 @@ class SheetOps {
     Look look{.bold = true, .fill = kDraftFill};
     for (lxw_col_t c = 1; c <= last_col; ++c) self().blank(0, c, look);
     self().text(0, 0, std::string(kDraftText), look);
-    self().header("&C&\"Calibri,Bold\"UTKAST");
+    self().header(style::kDraftHeader);
     return 1;
   }
 

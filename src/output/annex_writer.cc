@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "output/style.h"
 #include "output/annex_doc.h"
 #include "output/html.h"
 #include "output/xlsx_writer.h"
@@ -231,7 +232,7 @@ std::string page_css(const Document& doc) {
 }
 
 std::string render_html(const Document& doc) {
-  std::string title = doc.draft ? "UTKAST – " + doc.title : doc.title;
+  std::string title = doc.draft ? std::string(style::kDraftTitlePrefix) + doc.title : doc.title;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<header>\n",
@@ -281,9 +282,9 @@ std::string render_html(const Document& doc) {
 
 // ---------------------------------------------------------------- xlsx
 
-constexpr lxw_color_t kHeadingFill = 0xE7E6E6;
-constexpr lxw_color_t kDraftFill = 0xFFC7CE;
-constexpr lxw_color_t kNoFill = 0;
+using style::kDraftFill;
+using style::kHeadingFill;
+using style::kNoFill;
 
 struct Look {
   bool bold = false;
@@ -417,7 +418,7 @@ class SheetOut {
     // Printed: the draft mark at the top, the document data and the page at the foot, as in
     // the PDF (Excel's header and footer hold at most 255 characters).
     if (doc.draft) {
-      book_.check(worksheet_set_header(ws_, "&C&\"-,Bold\"UTKAST"), "sätta sidhuvud");
+      book_.check(worksheet_set_header(ws_, style::kDraftHeader), "sätta sidhuvud");
     }
     std::string left = doc.document_data.empty() ? doc.title : doc.document_data;
     std::string footer = "&L&8" + header_text(left, 200) + "&R&8Sida &P av &N";
@@ -625,7 +626,8 @@ class SheetOut {
 
 std::string render_xlsx(const Document& doc) {
   XlsxBook book("Beslutsbilagan", "beslutsbilaga");
-  book.set_properties({doc.draft ? "UTKAST – " + doc.title : doc.title, "Beslutsbilaga",
+  book.set_properties({doc.draft ? std::string(style::kDraftTitlePrefix) + doc.title : doc.title,
+                       "Beslutsbilaga",
                        new_year(doc.year > 0 ? doc.year : 2000)});
   Formats formats(book);
   bool first = true;

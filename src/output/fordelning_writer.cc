@@ -1072,7 +1072,7 @@ void write_fordelning(StreamBook& xlsx, const AllocationBook& book) {
   for (SupplierPlan& s : plan.suppliers) place(s, plan);
   plan_unallocated(plan);
 
-  xlsx.set_properties({.title = fmt::format("{}Fördelning {}", book.draft ? "Utkast: " : "",
+  xlsx.set_properties({.title = fmt::format("{}Fördelning {}", book.draft ? style::kDraftTitlePrefix : "",
                                             book.current.year),
                        .subject = "Leverantörernas kostnader fördelade på kunderna",
                        .created = new_year(book.current.year != 0 ? book.current.year - 1 : 2000)});

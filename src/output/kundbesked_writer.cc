@@ -540,7 +540,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   const LineTexts texts{sources_, fixed_lines_};
 
   LeanSheet ws(std::string(kSubject), kSheet);
-  ws.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? "Utkast: " : "",
+  ws.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? style::kDraftTitlePrefix : "",
                                             year, customer.name),
                        .subject = fmt::format("Kund-id {}", customer.id),
                        .created = new_year(year != 0 ? year - 1 : 2000)});

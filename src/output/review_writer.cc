@@ -13,6 +13,7 @@
 #include "analys/amount.h"
 #include "core/file_io.h"
 #include "core/names.h"
+#include "output/style.h"
 #include "output/xlsx_writer.h"
 #include "xlsx/cell_ref.h"
 
@@ -33,16 +34,16 @@ constexpr std::string_view kFindingsSheet = "Fynd";
 
 // Fills: findings by level (Excel's own "bad" / "neutral" tones and a light blue), headings
 // grey, group rows a lighter grey.
-constexpr lxw_color_t kFelFill = 0xFFC7CE;
-constexpr lxw_color_t kVarningFill = 0xFFEB9C;
-constexpr lxw_color_t kInfoFill = 0xDDEBF7;
-constexpr lxw_color_t kHeadingFill = 0xD9D9D9;
-constexpr lxw_color_t kGroupFill = 0xF2F2F2;
-constexpr lxw_color_t kNoFill = 0;  // black is never used as a fill
+using style::kFelFill;
+using style::kHeadingFill;
+using style::kInfoFill;
+using style::kNoFill;
+using style::kVarningFill;
+constexpr lxw_color_t kGroupFill = style::kSubtleFill;
 
 // Kronor as whole numbers with thousands separators; tkr with up to three decimals.
-constexpr std::string_view kWholeFormat = "#,##0";
-constexpr std::string_view kFractionFormat = "#,##0.0##";
+constexpr std::string_view kWholeFormat = style::kTkrWhole;
+constexpr std::string_view kFractionFormat = style::kTkrExact;
 
 
 lxw_color_t fill_of(Level level) {

@@ -417,7 +417,7 @@ std::string slutreglering_json(const SettlementBook& book) {
 void write_slutreglering_xlsx(const SettlementBook& book, const std::filesystem::path& file) {
   StreamBook xlsx(std::string(kSubject), file);
   const int y = book.settlement.year;
-  xlsx.set_properties({.title = fmt::format("{}Slutreglering {}", book.draft ? "Utkast: " : "", y),
+  xlsx.set_properties({.title = fmt::format("{}Slutreglering {}", book.draft ? style::kDraftTitlePrefix : "", y),
                        .subject = "Årets faktiska kostnad fördelad med omgångens nycklar, mot det "
                                   "debiterade",
                        .created = new_year(y != 0 ? y : 2000)});
@@ -439,7 +439,7 @@ std::string settlement_statement_xlsx(const SettlementBook& book, const Customer
   const fordelning::Customer& customer = *c.customer;
   const int y = s.year;
   LeanSheet ws(std::string(kStatementSubject), "Slutreglering");
-  ws.set_properties({.title = fmt::format("{}Slutreglering {}: {}", book.draft ? "Utkast: " : "",
+  ws.set_properties({.title = fmt::format("{}Slutreglering {}: {}", book.draft ? style::kDraftTitlePrefix : "",
                                           y, customer.name),
                      .subject = fmt::format("Kund-id {}", customer.id),
                      .created = new_year(y != 0 ? y : 2000)});

@@ -46,7 +46,7 @@ std::string sum_of(lxw_col_t col, lxw_row_t first, lxw_row_t last) {
 Sheet::Sheet(XlsxBook& book, Formats& formats, std::string name, bool draft, lxw_col_t banner_cols)
     : book_(book), formats_(formats), name_(std::move(name)), ws_(book.add_sheet(name_)) {
   if (!draft) return;
-  Look banner{.bold = true, .fill = kFelFill, .size = 12, .color = 0x9C0006};
+  Look banner{.bold = true, .fill = kFelFill, .size = 12, .color = style::kDraftText};
   lxw_col_t last = std::max<lxw_col_t>(banner_cols, 1) - 1;
   if (last == 0) {
     text(0, 0, std::string(kDraftText), banner);
@@ -55,7 +55,7 @@ Sheet::Sheet(XlsxBook& book, Formats& formats, std::string name, bool draft, lxw
                                       formats_(banner)),
                 "slå ihop celler");
   }
-  book_.check(worksheet_set_header(ws_, "&C&\"-,Bold\"UTKAST"), "sätta sidhuvud");
+  book_.check(worksheet_set_header(ws_, style::kDraftHeader), "sätta sidhuvud");
   top_ = 1;
 }
 

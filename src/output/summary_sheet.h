@@ -12,27 +12,28 @@
 #include <string_view>
 #include <vector>
 
+#include "output/style.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output::summary {
 
 // Fills: headings grey, supplier rows a lighter grey, the draft banner and misfits red, warnings
 // yellow, info light blue (Excel's own tones, as in the review copies).
-inline constexpr lxw_color_t kHeadingFill = 0xD9D9D9;
-inline constexpr lxw_color_t kGroupFill = 0xF2F2F2;
-inline constexpr lxw_color_t kFelFill = 0xFFC7CE;
-inline constexpr lxw_color_t kVarningFill = 0xFFEB9C;
-inline constexpr lxw_color_t kInfoFill = 0xDDEBF7;
-inline constexpr lxw_color_t kNoFill = 0;  // black is never a fill
+using style::kFelFill;
+using style::kHeadingFill;
+using style::kInfoFill;
+using style::kNoFill;
+using style::kVarningFill;
+inline constexpr lxw_color_t kGroupFill = style::kSubtleFill;
 
 // Amounts are stored in tkr, the unit the headers name, so a cell holds what it shows (and
 // Excel's status-bar sum is in tkr too). Whole tkr without decimals; other amounts with up to
 // three, exact to the krona.
-inline constexpr std::string_view kTkrWhole = "#,##0";
-inline constexpr std::string_view kTkrExact = "#,##0.0##";
-inline constexpr std::string_view kPercent = "0.0%";
-inline constexpr std::string_view kPercentFine = "0.0##%";
-inline constexpr std::string_view kCount = "0";
+using style::kCount;
+using style::kPercent;
+using style::kPercentFine;
+using style::kTkrExact;
+using style::kTkrWhole;
 
 /// The display format of an amount of kronor (kTkrWhole or kTkrExact).
 std::string_view tkr_format(std::int64_t kronor);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/file_io.h"
+#include "output/style.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output {
@@ -22,9 +23,9 @@ constexpr std::string_view kInstructionsSheet = "Instruktioner";
 constexpr std::string_view kAnalysisLabel = "Leverantörens analys";
 
 // Colours: input cells light yellow, headings light grey, form titles light blue.
-constexpr lxw_color_t kInputColour = 0xFFF2CC;
-constexpr lxw_color_t kHeadingColour = 0xD9D9D9;
-constexpr lxw_color_t kFormColour = 0xDDEBF7;
+constexpr lxw_color_t kInputColour = style::kInputFill;
+constexpr lxw_color_t kHeadingColour = style::kHeadingFill;
+constexpr lxw_color_t kFormColour = style::kInfoFill;
 
 // Amounts in tkr as whole numbers with thousands separators (Swedish Excel shows "1 234").
 constexpr const char* kAmountFormat = "#,##0";
