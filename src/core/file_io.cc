@@ -79,18 +79,23 @@ void AtomicFile::fail(int err) {
   throw RunError(fmt::format("Kan inte skriva {}: {}.", path_.string(), system_error_text(err)));
 }
 
-void AtomicFile::write(std::string_view data) {
+int write_all(int fd, std::string_view data) {
   const char* p = data.data();
   std::size_t left = data.size();
   while (left > 0) {
-    ssize_t n = ::write(fd_, p, left);
+    ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail(errno);
+      return errno;
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
+  return 0;
+}
+
+void AtomicFile::write(std::string_view data) {
+  if (int err = write_all(fd_, data); err != 0) fail(err);
 }
 
 fs::path AtomicFile::close(bool sync) {

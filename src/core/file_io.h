@@ -26,6 +26,10 @@ std::vector<std::byte> read_file(const std::filesystem::path& path, std::string_
 /// with a Swedish message on failure, leaving no temporary file behind.
 void write_file_atomic(const std::filesystem::path& path, std::string_view data);
 
+/// Writes all of `data` to the open file descriptor `fd`, retrying when interrupted; 0, or the
+/// errno of the write that failed.
+int write_all(int fd, std::string_view data);
+
 /// A file written atomically in pieces, for outputs too large to hold whole: write() appends
 /// to a temporary beside the target; commit() flushes it to disk and renames it over the
 /// target. Destroyed without commit() (an exception on the way), the temporary is removed and

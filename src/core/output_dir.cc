@@ -349,17 +349,7 @@ void FileWriter::fail(int err) {
 }
 
 void FileWriter::write(std::string_view data) {
-  const char* p = data.data();
-  std::size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd_, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail(errno);
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  if (int err = write_all(fd_, data); err != 0) fail(err);
 }
 
 void FileWriter::close() {

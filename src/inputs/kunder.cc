@@ -64,21 +64,6 @@ std::string number_text(double value) {
   return s;
 }
 
-/// What a cell says, as text.
-std::string cell_text(const xlsx::Workbook& wb, const Cell& c) {
-  switch (c.type) {
-    case CellType::string:
-    case CellType::error:
-      return tidy(wb.text(c));
-    case CellType::number:
-      return number_text(c.number);
-    case CellType::boolean:
-      return c.number != 0 ? "SANT" : "FALSKT";
-    case CellType::date:
-      return wb.date_iso(c);
-  }
-  return {};
-}
 
 /// A header column to find: its name for messages and the header words it may have.
 struct Column {
@@ -93,7 +78,7 @@ class Table {
   Table(const xlsx::Workbook& wb, const xlsx::Sheet& sheet, Findings& findings)
       : wb_(wb), sheet_(sheet), findings_(findings) {
     for (const Cell& c : sheet.cells) {
-      if (!cell_text(wb, c).empty()) rows_[c.row][c.col] = &c;
+      if (!register_cell_text(wb, c).empty()) rows_[c.row][c.col] = &c;
     }
   }
 
@@ -103,7 +88,7 @@ class Table {
     for (const auto& [row, cells] : rows_) {
       if (row >= kHeaderRows) break;
       for (const auto& [col, cell] : cells) {
-        std::string word = header_word(cell_text(wb_, *cell));
+        std::string word = header_word(register_cell_text(wb_, *cell));
         for (std::size_t i = 0; i < columns.size(); ++i) {
           bool match = std::find(columns[i].words.begin(), columns[i].words.end(), word) !=
                        columns[i].words.end();
@@ -142,7 +127,7 @@ class Table {
       std::uint32_t c = entry.first;
       bool taken =
           std::any_of(cols_.begin(), cols_.end(), [&](auto& kv) { return kv.second == c; });
-      if (!taken) out.emplace_back(c, cell_text(wb_, *entry.second));
+      if (!taken) out.emplace_back(c, register_cell_text(wb_, *entry.second));
     }
     return out;
   }
@@ -166,7 +151,7 @@ class Table {
   /// Text of that cell, "" when empty.
   std::string text(std::uint32_t row, std::optional<std::uint32_t> c) const {
     const Cell* cell = at(row, c);
-    return cell == nullptr ? std::string() : cell_text(wb_, *cell);
+    return cell == nullptr ? std::string() : register_cell_text(wb_, *cell);
   }
 
   /// Location of (row, col); the header cell of column 0 when `c` is missing.
@@ -252,7 +237,7 @@ void read_customer_values(const Table& t, std::uint32_t row, const Kunder& k, Cu
     if (v && v->units >= 0) {
       c.measures[m.name] = *v;
     } else {
-      c.unreadable[m.name] = cell_text(t.workbook(), *cell);
+      c.unreadable[m.name] = register_cell_text(t.workbook(), *cell);
     }
   }
 }
@@ -328,7 +313,7 @@ bool read_andel(Table& t, std::uint32_t row, Step& step) {
   if (!v) {
     t.report(
         Level::fel, "KEY_INVALID", step.andel_at,
-        fmt::format("Andelen ska vara ett tal i procent, fann '{}'.", cell_text(t.workbook(), *c)));
+        fmt::format("Andelen ska vara ett tal i procent, fann '{}'.", register_cell_text(t.workbook(), *c)));
     return false;
   }
   step.andel = *v;
@@ -692,6 +677,21 @@ void check_keys(Kunder& k, Findings& findings) {
 }
 
 }  // namespace
+
+std::string register_cell_text(const xlsx::Workbook& wb, const Cell& c) {
+  switch (c.type) {
+    case CellType::string:
+    case CellType::error:
+      return tidy(wb.text(c));
+    case CellType::number:
+      return number_text(c.number);
+    case CellType::boolean:
+      return c.number != 0 ? "SANT" : "FALSKT";
+    case CellType::date:
+      return wb.date_iso(c);
+  }
+  return {};
+}
 
 Kunder read_kunder(const xlsx::Workbook& wb, Findings& findings) {
   Kunder k;

@@ -43,4 +43,8 @@ std::optional<fordelning::Kunder> read_customer_sheet(const xlsx::Workbook& wb,
 /// Reads kunder.xlsx from disk. Throws ReadError when the file is no readable workbook.
 fordelning::Kunder read_kunder_file(const std::filesystem::path& path, Findings& findings);
 
+/// What a cell of a register-shaped sheet says, as text: a number in its shortest decimal form
+/// without grouping ("1200", "7,5"), so a Kund-id typed as a number reads the same everywhere.
+std::string register_cell_text(const xlsx::Workbook& wb, const xlsx::Cell& c);
+
 }  // namespace arsanalys::inputs

@@ -31,22 +31,6 @@ std::string word(std::string_view text) {
   return out;
 }
 
-std::string cell_text(const xlsx::Workbook& wb, const Cell& c) {
-  switch (c.type) {
-    case CellType::string:
-    case CellType::error:
-      return tidy(wb.text(c));
-    case CellType::number:
-      return fordelning::format_decimal(
-          fordelning::decimal_from_double(c.number).value_or(fordelning::Decimal{}));
-    case CellType::boolean:
-      return c.number != 0 ? "SANT" : "FALSKT";
-    case CellType::date:
-      return wb.date_iso(c);
-  }
-  return {};
-}
-
 /// A four-digit year 2000-2199 in a title ("Utfall 2024 för slutreglering"), if any.
 std::optional<int> year_in(std::string_view text) {
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
@@ -100,7 +84,7 @@ class OutcomeReader {
       if (row >= kHeaderRows) break;
       std::optional<std::uint32_t> supplier, service, amount;
       for (const auto& [col, cell] : cells) {
-        std::string w = word(cell_text(wb_, *cell));
+        std::string w = word(register_cell_text(wb_, *cell));
         if ((w == "leverantor" || w == "leverantör") && !supplier) supplier = col;
         if ((w == "tjanst" || w == "tjänst") && !service) service = col;
         if (w.starts_with("utfall") && !amount) amount = col;
@@ -164,7 +148,7 @@ class OutcomeReader {
     } else {
       report(Level::fel, "NUMBER_UNPARSED", r.amount_at,
              fmt::format("Utfallet för '{}' ska vara ett belopp i hela kronor, fann '{}'.",
-                         service, cell_text(wb_, *amount)));
+                         service, register_cell_text(wb_, *amount)));
     }
     out_.rows.push_back(std::move(r));
   }
@@ -177,7 +161,7 @@ class OutcomeReader {
   }
   std::string text(std::uint32_t row, std::uint32_t col) const {
     const Cell* c = cell(row, col);
-    return c == nullptr ? std::string() : cell_text(wb_, *c);
+    return c == nullptr ? std::string() : register_cell_text(wb_, *c);
   }
   Location at(std::uint32_t row, std::uint32_t col) const {
     return {wb_.file_name, sheet_->name, xlsx::to_string(xlsx::CellRef{row, col})};
@@ -229,7 +213,7 @@ Outcome read_outcome(const xlsx::Workbook& wb, int year, Findings& findings) {
     for (const fordelning::Customer& c : out.volumes->customers) {
       Location at{wb.file_name, out.volumes->customer_sheet, ""};
       for (const Cell& cell : cells) {
-        if (cell.row == c.row && cell_text(wb, cell) == c.id) {
+        if (cell.row == c.row && register_cell_text(wb, cell) == c.id) {
           at.cell = xlsx::to_string(cell.ref());
           break;
         }
@@ -239,7 +223,7 @@ Outcome read_outcome(const xlsx::Workbook& wb, int year, Findings& findings) {
     for (const fordelning::Measure& m : out.volumes->measures) {
       Location at{wb.file_name, out.volumes->customer_sheet, ""};
       for (const Cell& cell : cells) {
-        if (cell.col == m.col && cell_text(wb, cell) == m.name) {
+        if (cell.col == m.col && register_cell_text(wb, cell) == m.name) {
           at.cell = xlsx::to_string(cell.ref());
           break;
         }
