@@ -11,7 +11,10 @@ Utgår från samples/2024/kunder.xlsx och ändrar, reproducerbart (inga slumptal
   (80 / 20 år 2024);
 - tjänstekatalogen: "Stöd i arbetet med utbildningsportalen" användes 2023 av alla kunder
   (2024 bara av förvaltningarna), och "Datorhjälpen" fördelades 2023 med nyckeln
-  "Administrativa datorer" (2024 "Intraservice digital infrastruktur").
+  "Administrativa datorer" (2024 "Intraservice digital infrastruktur");
+- kunderna: 2024 års sista kund, Göteborgs Stads Leasing AB (LEAS), fanns inte 2023; i dess
+  ställe fanns ett påhittat bolag, Avvecklingsbolaget i Göteborg AB (ALF), som inte finns 2024.
+  Så visar exemplet både en ny kund och en kund som lämnat registret (med eget kundbesked).
 
 Inget av detta finns i något underlag: det finns för att exemplets kundbesked ska kunna visa
 "Varför ändras beloppet". samples/2024/omgang.toml pekar hit med [foregaende].
@@ -34,6 +37,8 @@ spec.loader.exec_module(make_samples)
 KEY_CHANGED = "Intraservice gemensamma tjänster"
 USERS_CHANGED = "Stöd i arbetet med utbildningsportalen"
 SERVICE_KEY_CHANGED = ("Datorhjälpen", "Administrativa datorer")
+NEW_IN_2024 = "LEAS"
+DEPARTED = ("ALF", "Avvecklingsbolaget i Göteborg AB")  # påhittat: bara 2023
 
 
 def last_year(value, row, col):
@@ -53,6 +58,8 @@ def main():
             if header[cell.column - 1] == "Stadshus AB-nyckel":
                 continue
             cell.value = last_year(cell.value, cell.row, cell.column)
+        if row[0].value == NEW_IN_2024:
+            row[0].value, row[1].value = DEPARTED
     nycklar = wb["Nycklar"]
     for row in nycklar.iter_rows(min_row=2):
         if row[0].value == KEY_CHANGED and row[2].value == "Typ=Förvaltning":
@@ -75,7 +82,9 @@ def main():
     about.cell(2, 1).value = ("Måtten är 2024 års delade med 1 + g (g från −3 % till +7 %); "
                               "nyckeln Intraservice gemensamma tjänster var 85/15; Stöd i arbetet "
                               "med utbildningsportalen användes av alla; Datorhjälpen fördelades "
-                              "på administrativa datorer. Inget av det finns i något underlag.")
+                              "på administrativa datorer; Göteborgs Stads Leasing AB (ny 2024) fanns inte, "
+                              "men det påhittade Avvecklingsbolaget i Göteborg AB (ALF) fanns. "
+                              "Inget av det finns i något underlag.")
     p = wb.properties
     p.created = make_samples.FIXED_TIME
     p.modified = make_samples.FIXED_TIME

@@ -206,13 +206,20 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                                         "granskning/" + review_names.back()));
     }
   }
+  // Every customer of the register gets a statement, and with a bridge so does every customer
+  // who left it since last year (charged then, nothing now).
+  std::vector<fordelning::Customer> departed;
+  if (bridge && in.kunder) departed = fordelning::departed_customers(*bridge, *in.kunder);
+  std::vector<const fordelning::Customer*> statement_customers;
   std::vector<std::string> customer_names;
   if (in.kunder) {
+    for (const fordelning::Customer& c : in.kunder->customers) statement_customers.push_back(&c);
+    for (const fordelning::Customer& c : departed) statement_customers.push_back(&c);
     std::vector<std::size_t> cut;
-    customer_names = output::customer_file_names(in.kunder->customers, &cut);
+    customer_names = output::customer_file_names(statement_customers, &cut);
     for (std::size_t i : cut) {
       findings.push_back(name_shortened({"kunder.xlsx", "Kunder", ""},
-                                        fmt::format("Kund-id '{}'", in.kunder->customers[i].id),
+                                        fmt::format("Kund-id '{}'", statement_customers[i]->id),
                                         "kunder/" + customer_names[i]));
     }
   }
@@ -266,7 +273,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     output::AllocationBook book{allocation, &previous, *in.kunder, draft, bridge_};
     const fs::path folder = outputs.folder("kunder");
     output::CustomerStatements statements(book);
-    const auto& customers = in.kunder->customers;
+    const auto& customers = statement_customers;
     // On every core: first fordelning.xlsx and resultat.json, one task each (they are made
     // by one thread), so that the statements, one task per customer, fill the other cores
     // meanwhile. The bytes of each file depend only on its own input, never on the threads.
@@ -276,7 +283,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
       } else if (i == 1) {
         write_result();
       } else {
-        write_file(folder / customer_names[i - 2], statements.xlsx(customers[i - 2]));
+        write_file(folder / customer_names[i - 2], statements.xlsx(*customers[i - 2]));
       }
     });
     outputs.count_written(static_cast<int>(customers.size()) + 1);  // statements, fordelning

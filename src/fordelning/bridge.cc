@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <set>
 #include <tuple>
@@ -126,33 +127,74 @@ Kronor charge(std::int64_t amount, std::string_view table, const Rule& cat, cons
   return a.customers_kr.to_map();
 }
 
-/// One customer's kronor of `amount` split by `w`, the same as allocate()'s, without making the
-/// whole allocation: per step the floor of its exact share, plus one krona when fewer customers
-/// of the step than the kronor left over have a larger remainder (or an equal one and an
-/// earlier Kund-id). O(customers of its steps).
-std::int64_t kronor_of(std::int64_t amount, const KeyWeights& w, const std::string& id) {
+/// E of the bridge: the customer's kronor of `amount` split by `w`, per step its exact share of
+/// the step's kronor (the steps split by the largest remainder, as allocate() does) rounded half
+/// away from zero. Not the largest remainder among the customers: E is one customer's figure in
+/// a state of its own, and so it is worked out from its own weight and the step's total alone.
+std::int64_t rounded_share(std::int64_t amount, const KeyWeights& w, const std::string& id) {
   std::vector<std::int64_t> step_kr = split(amount, w.andel);
   std::int64_t out = 0;
   for (std::size_t s = 0; s < w.steps.size(); ++s) {
     const StepWeights& sw = w.steps[s];
     auto it = std::lower_bound(sw.customers.begin(), sw.customers.end(), id,
                                [](const Customer* c, const std::string& x) { return c->id < x; });
-    if (it == sw.customers.end() || (*it)->id != id || step_kr[s] == 0) continue;
+    if (it == sw.customers.end() || (*it)->id != id) continue;
     const auto i = static_cast<std::size_t>(it - sw.customers.begin());
-    const Int128 a = step_kr[s] < 0 ? -Int128{step_kr[s]} : Int128{step_kr[s]};
-    const Int128 total = sw.total;
-    const Int128 mine = a * sw.weights[i];
-    const Int128 rem = mine % total;
-    Int128 floors = 0;
-    std::int64_t before = 0;  // customers whose remainder comes first
-    for (std::size_t j = 0; j < sw.weights.size(); ++j) {
-      const Int128 p = a * sw.weights[j];
-      floors += p / total;
-      const Int128 r = p % total;
-      before += r > rem || (r == rem && j < i);
+    out += round_div(Int128{step_kr[s]} * sw.weights[i], sw.total);
+  }
+  return out;
+}
+
+/// The customer's place in a weighed step, or -1.
+std::ptrdiff_t place_in(const StepWeights& sw, const std::string& id) {
+  auto it = std::lower_bound(sw.customers.begin(), sw.customers.end(), id,
+                             [](const Customer* c, const std::string& x) { return c->id < x; });
+  return it != sw.customers.end() && (*it)->id == id ? it - sw.customers.begin() : -1;
+}
+
+/// rounded_share() on the register `hybrid` with only customer `id`'s data changed to `now`'s
+/// (`mine`; nullptr when it is not a customer this year), without weighing that register: from
+/// the key weighed on `hybrid` (`w`; restricted to `used_by`), its step totals less the
+/// customer's weight there plus its weight from its own data, in the same units. nullopt when
+/// that is not enough to know the figure, and the register must be weighed (own_register()):
+/// a step that gains its first or loses its last weight (the steps' split changes), a key that
+/// would refuse the register (an Urval naming the customer gone, a measure it lacks), or a
+/// number too large.
+std::optional<std::int64_t> own_share(std::int64_t amount, const Key& key, const UsedBy* used_by,
+                                      const KeyWeights* w, const std::string& id,
+                                      const Customer* mine, const Kunder& now) {
+  if (w == nullptr || w->steps.size() != key.steps.size()) return std::nullopt;
+  std::vector<std::int64_t> step_kr = split(amount, w->andel);
+  std::int64_t out = 0;
+  for (std::size_t s = 0; s < w->steps.size(); ++s) {
+    const Step& step = key.steps[s];
+    const StepWeights& sw = w->steps[s];
+    Int128 before = 0;  // its weight on `hybrid`
+    if (std::ptrdiff_t i = place_in(sw, id); i >= 0) before = sw.weights[static_cast<std::size_t>(i)];
+    ExactWeight mine_w;  // its weight from this year's data, in the step's units
+    if (mine == nullptr) {
+      if (step.urval.kind == Urval::Kind::kund) {
+        Customer gone;
+        gone.id = id;
+        if (selects(step.urval, gone)) return std::nullopt;  // the key would name nobody
+      }
+    } else if (selects(step.urval, *mine) && (used_by == nullptr || uses(*used_by, *mine))) {
+      if (sw.total == 0) return std::nullopt;  // a step dropped on `hybrid`
+      std::optional<ExactWeight> x = weight_in(step, sw, *mine, now);
+      if (!x) return std::nullopt;
+      mine_w = *x;
     }
-    const Int128 kr = mine / total + (Int128{before} < a - floors ? 1 : 0);
-    out += static_cast<std::int64_t>(step_kr[s] < 0 ? -kr : kr);
+    // The step's total with its weight changed, in units of 1/den of the step's: the register
+    // weighed would have the same shares, and a total no larger (its common divisor is at
+    // least that unit), so a total that fits 63 bits is one weigh() accepts.
+    Int128 total = 0;
+    if (__builtin_mul_overflow(Int128{sw.total} - before, mine_w.den, &total) ||
+        __builtin_add_overflow(total, mine_w.num, &total)) {
+      return std::nullopt;
+    }
+    if ((sw.total > 0) != (total > 0)) return std::nullopt;
+    if (total > Int128{std::numeric_limits<std::int64_t>::max()}) return std::nullopt;
+    if (mine_w.num != 0) out += round_div(Int128{step_kr[s]} * mine_w.num, total);
   }
   return out;
 }
@@ -309,6 +351,27 @@ class BridgeMaker {
     return r;
   }
 
+  /// Last year's charged line of a line of this year: by its own name, else (a service renamed
+  /// since) by the name or an alias of its catalogue row, this year's or last year's. end()
+  /// when none is left.
+  std::map<std::string, std::vector<std::size_t>>::iterator charged_line(const Submission& s,
+                                                                         const Table& t,
+                                                                         const Line& line) {
+    std::vector<std::string_view> names{line.label};
+    const std::string area = analys::line_area(s, t, line);
+    for (const Catalogue* cat : {&cat_now_, &cat_before_}) {
+      const ServiceRow* row = cat->row(s.supplier, area, line.label);
+      if (row == nullptr || row->rest() || !row->area().empty()) continue;
+      names.push_back(row->service);
+      for (const std::string& alias : row->aliases) names.push_back(alias);
+    }
+    for (std::string_view name : names) {
+      auto it = charged_.find(bridge_line_key(s.supplier, t.id, line.area, name));
+      if (it != charged_.end() && !it->second.empty()) return it;
+    }
+    return charged_.end();
+  }
+
   void add_line(const Submission& s, const Table& t, const Line& line, std::int64_t now,
                 std::int64_t budget, std::optional<std::size_t> current) {
     BridgeLine b;
@@ -338,8 +401,8 @@ class BridgeMaker {
     if (in_.charged != nullptr) {
       last_year = false;
       s0.clear();
-      auto it = charged_.find(bridge_line_key(b.supplier, b.table, b.area, b.service));
-      if (it != charged_.end() && !it->second.empty()) {
+      auto it = charged_line(s, t, line);
+      if (it != charged_.end()) {
         const ChargedLine& c = (*in_.charged)[it->second.front()];
         it->second.erase(it->second.begin());
         s0 = c.customers_kr;
@@ -406,26 +469,35 @@ class BridgeMaker {
     result_.lines.push_back(std::move(b));
   }
 
-  /// egen_volym = E − S3 of every customer whose own data changed, on each line split by a key:
-  /// one register of its own per customer (S3's with only its data this year's), made, used for
-  /// all its lines and dropped, so memory stays one register.
+  /// egen_volym = E − S3 of every customer whose own data changed, on each line split by a key.
+  /// E is worked out from the key weighed on S3's register (own_share()), so the bridge stays
+  /// linear in the customers; only where that is not enough is a register of the customer's own
+  /// made (S3's with only its data this year's), used for all its lines and dropped, so memory
+  /// stays one register.
   void own_volumes() {
     for (const std::string& id : changed_) {
       std::optional<Kunder> own;
+      const Customer* mine = in_.now.customer(id);
       for (const VolumeJob& job : volumes_) {
         BridgeLine& line = result_.lines[job.line];
         auto c = line.customers.find(id);
         if (c == line.customers.end()) continue;
-        if (!own) own = own_register(hybrid_, in_.now, id);
         const LineClass& cls = job.before.cls;
         const UsedBy* used_by = cls.row != nullptr && cls.row->used_by ? &*cls.row->used_by
                                                                        : nullptr;
-        const KeyWeights* w = weights_.of(*job.then.match.key, used_by, *own);
-        const std::int64_t e = w != nullptr ? kronor_of(job.amount, *w, id) : 0;
+        const Key& key = *job.then.match.key;
+        std::optional<std::int64_t> e =
+            own_share(job.amount, key, used_by, weights_.of(key, used_by, hybrid_), id, mine,
+                      in_.now);
+        if (!e) {
+          if (!own) own = own_register(hybrid_, in_.now, id);
+          const KeyWeights* w = weights_.of(key, used_by, *own);
+          e = w != nullptr ? rounded_share(job.amount, *w, id) : 0;
+        }
         BridgeParts& p = c->second.parts;
         const std::int64_t volym = p.egen_volym + p.andras_volym;
         const std::int64_t s3 = c->second.this_kr - p.katalog - volym;  // S5 − katalog − volym
-        p.egen_volym = e - s3;
+        p.egen_volym = *e - s3;
         p.andras_volym = volym - p.egen_volym;
       }
       if (own) weights_.forget(*own);
@@ -490,6 +562,22 @@ void index_register(const Kunder& reg, std::map<std::string, const Customer*>& b
       t.scale = scale;
     }
   }
+}
+
+std::vector<Customer> departed_customers(const Bridge& bridge, const Kunder& now) {
+  std::vector<Customer> out;
+  for (const auto& [id, b] : bridge.customers) {  // a std::map: in Kund-id byte order
+    if (now.customer(id) != nullptr) continue;
+    auto it = bridge.before_by_id.find(id);
+    if (it != bridge.before_by_id.end()) {
+      out.push_back(*it->second);
+    } else {
+      Customer c;
+      c.id = id;
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
 }
 
 Bridge compute_bridge(const BridgeInput& in) {

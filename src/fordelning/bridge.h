@@ -22,8 +22,11 @@
 // The parts of a line present in both years (S0 or S0' non-zero, and an amount this year):
 //   index = S1 − S0';  kostnad = (S2 − S1) + (S0' − S0);  nyckel = S3 − S2;
 //   volym = S4 − S3, of which egen_volym = E − S3, where E is the customer's kronor with only
-//   its own customer data (measures, Typ, presence) changed to this year's, and andras_volym =
-//   volym − egen_volym;  katalog = S5 − S4;  ny_eller_upphord = 0.
+//   its own customer data (measures, Typ, presence) changed to this year's: per step its exact
+//   share of the step's kronor rounded half away from zero (E = S3 when its data did not
+//   change); andras_volym = volym − egen_volym;  katalog = S5 − S4;  ny_eller_upphord = 0.
+//   E comes from the key weighed on S3's register, the customer's weight exchanged (linear in
+//   the customers); a register of its own is weighed only where that cannot tell.
 // A line in only one year: ny_eller_upphord = S5 − S0, every other part 0.
 // Every state is whole kronor, so every part is too and they add up to T − L exactly; a part
 // whose cause did not change is 0 (the two states are the same allocation).
@@ -141,6 +144,12 @@ struct BridgeInput {
 ///   Bridge b = compute_bridge({submissions, allocation, kunder, last_year, index, nullptr});
 ///   b.customers.at("GSF").parts.sum() == b.customers.at("GSF").this_year_kr - …last_year_kr
 Bridge compute_bridge(const BridgeInput& in);
+
+/// The customers the bridge has that this year's register lacks (they left it: charged last
+/// year, nothing this year), in Kund-id byte order: each as last year's register has it, or with
+/// its Kund-id alone when only last year's charges name it. They get an entry in resultat.json
+/// and a statement of their own, so every krona of last year is accounted for.
+std::vector<Customer> departed_customers(const Bridge& bridge, const Kunder& now);
 
 /// The key of a line across years: folded supplier, table, area_key(area), name_key(service).
 std::string bridge_line_key(std::string_view supplier, std::string_view table,

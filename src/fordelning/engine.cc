@@ -222,7 +222,7 @@ class KeyChecker {
     std::vector<Int128> w(sw.customers.size(), 0);
     if (step.matt.lika) {
       std::fill(w.begin(), w.end(), 1);
-    } else if (!weigh_terms(step, sw.customers, w)) {
+    } else if (!weigh_terms(step, sw.customers, w, sw.scale)) {
       return sw;
     }
     Int128 g = 0, total = 0;
@@ -241,13 +241,14 @@ class KeyChecker {
     }
     for (Int128 x : w) sw.weights.push_back(static_cast<std::int64_t>(x / g));
     sw.total = static_cast<std::int64_t>(total / g);
+    sw.divisor = g;
     return sw;
   }
 
   /// Weighted sums of the terms' values, all on one decimal scale; false when one is missing,
   /// unknown or too large (reported).
   bool weigh_terms(const Step& step, const std::vector<const Customer*>& cs,
-                   std::vector<Int128>& w) {
+                   std::vector<Int128>& w, int& scale) {
     std::vector<const Measure*> ms = measures(step);
     if (std::find(ms.begin(), ms.end(), nullptr) != ms.end() || ms.empty()) {
       if (ms.empty()) invalid(step.matt_at, "Måttet saknas.");
@@ -256,7 +257,7 @@ class KeyChecker {
     // values[c][t]
     std::vector<std::vector<Decimal>> values(cs.size());
     bool complete = true;
-    int scale = 0;
+    scale = 0;
     for (std::size_t i = 0; i < cs.size(); ++i) {
       for (std::size_t t = 0; t < ms.size(); ++t) {
         std::optional<Decimal> v = value(*cs[i], *ms[t]);
@@ -341,6 +342,8 @@ std::optional<KeyWeights> restrict_to(const KeyWeights& kw, const UsedBy& used_b
       to.weights.push_back(from.weights[i]);
       to.total += from.weights[i];
     }
+    to.scale = from.scale;
+    to.divisor = from.divisor;
     if (to.total == 0) to = StepWeights{};  // nobody who uses the service: the step drops out
     out.andel.push_back(to.total == 0 ? 0 : kw.andel[s]);
     out.andel_total += out.andel.back();
@@ -348,6 +351,58 @@ std::optional<KeyWeights> restrict_to(const KeyWeights& kw, const UsedBy& used_b
   }
   if (out.andel_total == 0) return std::nullopt;
   return out;
+}
+
+bool selects(const Urval& urval, const Customer& customer) {
+  switch (urval.kind) {
+    case Urval::Kind::alla:
+      return true;
+    case Urval::Kind::typ: {
+      const std::string typ = fold(customer.typ);
+      return std::any_of(urval.values.begin(), urval.values.end(),
+                         [&](const std::string& t) { return fold(t) == typ; });
+    }
+    case Urval::Kind::kund: {
+      const std::string id = fold(customer.id);
+      return std::any_of(urval.values.begin(), urval.values.end(),
+                         [&](const std::string& v) { return fold(v) == id; });
+    }
+  }
+  return false;
+}
+
+std::optional<ExactWeight> weight_in(const Step& step, const StepWeights& weighed,
+                                     const Customer& customer, const Kunder& kunder) {
+  if (step.matt.lika) return ExactWeight{1, weighed.divisor};
+  // The customer's value at the step's scale, or at its own finer one: raw / 10^extra units
+  // of the step's scale.
+  std::vector<std::pair<Decimal, Decimal>> terms;  // (term weight, value)
+  int scale = weighed.scale;
+  for (const Term& t : step.matt.terms) {
+    const Measure* m = kunder.measure(t.measure);
+    if (m == nullptr) return std::nullopt;
+    auto it = customer.measures.find(m->name);
+    if (it == customer.measures.end()) return std::nullopt;
+    terms.emplace_back(t.weight, it->second);
+    scale = std::max(scale, t.weight.scale + it->second.scale);
+  }
+  if (scale > 36) return std::nullopt;
+  Int128 raw = 0;
+  for (const auto& [weight, value] : terms) {
+    Int128 product = 0;
+    if (__builtin_mul_overflow(Int128{weight.units}, Int128{value.units}, &product) ||
+        __builtin_mul_overflow(product, pow10(scale - weight.scale - value.scale), &product) ||
+        __builtin_add_overflow(raw, product, &raw)) {
+      return std::nullopt;
+    }
+  }
+  // weight = raw / 10^(scale − weighed.scale) / divisor, reduced.
+  Int128 den = 0;
+  if (__builtin_mul_overflow(pow10(scale - weighed.scale), weighed.divisor, &den)) {
+    return std::nullopt;
+  }
+  const Int128 g = gcd(raw, den);
+  return ExactWeight{raw / g, den / g};
 }
 
 std::vector<std::int64_t> split(std::int64_t amount_kr, std::span<const std::int64_t> weights) {

@@ -45,6 +45,9 @@ struct StepWeights {
   std::vector<const Customer*> customers;  // selected, in Kund-id byte order
   std::vector<std::int64_t> weights;       // per customer, reduced by their common divisor
   std::int64_t total = 0;                  // sum of weights, > 0
+  int scale = 0;                           // the decimals the values were brought to, and
+  Int128 divisor = 1;                      // their common divisor: weight = value × 10^scale
+                                           // / divisor (a Mått `lika`: 1 each)
 };
 
 /// A key weighed: integer step shares (Andel on one scale) and each step's weights.
@@ -68,6 +71,26 @@ std::optional<KeyWeights> weigh(const Key& key, const Kunder& kunder, Findings* 
 ///   // 80 % Typ=Förvaltning, 20 % Typ=Bolag, used by Typ=Förvaltning: 100 % to the first step
 ///   restrict_to(*weigh(key, kunder, nullptr), used_by)->andel == {80, 0}
 std::optional<KeyWeights> restrict_to(const KeyWeights& weights, const UsedBy& used_by);
+
+/// True when an Urval selects the customer: `alla`; its Typ among the words; its Kund-id among
+/// the ids (folded, as read_kunder() matches them).
+bool selects(const Urval& urval, const Customer& customer);
+
+/// A weight as an exact fraction num / den (den > 0).
+struct ExactWeight {
+  Int128 num = 0;
+  Int128 den = 1;
+};
+
+/// The customer's weight in a step weighed on some register, in that step's units (those of
+/// StepWeights::weights), worked out from the customer's own values: the weight weigh() gives
+/// it when it is a customer of that register, and for a customer whose data differ from the
+/// register's (another year's) the weight it would have with everyone else unchanged. nullopt
+/// when it lacks a value of one of the step's measures (`kunder`, the register the customer
+/// is of, names them) or a number overflows. Whether the step selects it is not asked
+/// (selects(), uses()).
+std::optional<ExactWeight> weight_in(const Step& step, const StepWeights& weighed,
+                                     const Customer& customer, const Kunder& kunder);
 
 /// Splits `amount_kr` into parts proportional to `weights` (>= 0, sum > 0 and <= INT64_MAX) by
 /// the largest-remainder rule, ties to the lower index; negative amounts on the absolute value,

@@ -1516,7 +1516,10 @@ Part bridge_part(const Context& cx) {
     row.cells.push_back(Cell{group(now), static_cast<double>(now), NumFormat::tkr, std::nullopt});
     row.cells.push_back(Cell{group(now - last), static_cast<double>(now - last), NumFormat::tkr,
                              Formula{Formula::Op::diff, {{r, 2}, {r, 1}}}});
-    if (last != 0) {
+    const bool departed = cx.in.kunder != nullptr && cx.in.kunder->customer(id) == nullptr;
+    if (departed) {
+      row.cells.push_back(text("inte kund i år"));
+    } else if (last != 0) {
       row.cells.push_back(Cell{percent_text(now - last, last),
                                static_cast<double>(now - last) / static_cast<double>(last),
                                NumFormat::percent, Formula{Formula::Op::change, {{r, 2}, {r, 1}}}});

@@ -78,5 +78,9 @@ std::string customer_file_name(std::string_view kund_id);
 /// `shortened`, when given, gets the indexes of the customers whose names were shortened.
 std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers,
                                              std::vector<std::size_t>* shortened = nullptr);
+/// The same of customers given by pointer (a register's, then those who left it).
+std::vector<std::string> customer_file_names(
+    const std::vector<const fordelning::Customer*>& customers,
+    std::vector<std::size_t>* shortened = nullptr);
 
 }  // namespace arsanalys::output

@@ -570,6 +570,13 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                                              "med samma nycklar.",
                                              last_year)),
                all_width);
+  if (book.kunder.customer(customer.id) == nullptr) {  // left the register since last year
+    ws.paragraph(row++, 0, kCols - 1,
+                 fmt::format("{} finns inte med i årets kunder.xlsx och debiteras ingenting {}. "
+                             "Beskedet visar vad {} debiterades {} och att det upphör.",
+                             name, year, name, last_year),
+                 all_width, {.bold = true});
+  }
   ++row;
   const lxw_row_t header = row++;
   const std::string heads[kCols] = {"Leverantör",
@@ -690,11 +697,20 @@ std::string customer_file_name(std::string_view kund_id) {
 
 std::vector<std::string> customer_file_names(const std::vector<fordelning::Customer>& customers,
                                              std::vector<std::size_t>* shortened) {
+  std::vector<const fordelning::Customer*> all;
+  all.reserve(customers.size());
+  for (const fordelning::Customer& c : customers) all.push_back(&c);
+  return customer_file_names(all, shortened);
+}
+
+std::vector<std::string> customer_file_names(
+    const std::vector<const fordelning::Customer*>& customers,
+    std::vector<std::size_t>* shortened) {
   std::vector<std::string> out;
   std::set<std::string> taken;  // folded: "ab.xlsx" and "AB.xlsx" are one file on Windows and macOS
   for (std::size_t i = 0; i < customers.size(); ++i) {
     bool cut = false;
-    std::string name = portable_file_name(customers[i].id, ".xlsx", " ", &cut);
+    std::string name = portable_file_name(customers[i]->id, ".xlsx", " ", &cut);
     if (cut && shortened != nullptr) shortened->push_back(i);
     out.push_back(unique_file_name(std::move(name), taken));
   }

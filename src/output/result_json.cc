@@ -385,6 +385,14 @@ void write_result_json(const ResultDoc& doc, const std::function<void(std::strin
       for (const auto& c : doc.kunder->customers) {
         array.add(customer_json(doc.allocation, c, per_supplier[c.id], doc.bridge));
       }
+      // Customers who left the register: last year's charge and its bridge to nothing.
+      if (doc.bridge != nullptr) {
+        for (const auto& c : fordelning::departed_customers(*doc.bridge, *doc.kunder)) {
+          json entry = customer_json(doc.allocation, c, {}, doc.bridge);
+          entry["departed"] = true;
+          array.add(entry);
+        }
+      }
     }
     array.finish();
   }

@@ -8,7 +8,7 @@ rules), compared to the krona with what arsanalys wrote.
 
 Generates a round with bench/gen_round.py (14 customers, 5 services per area), gives it a
 catalogue (Kategori, Används av), makes last year's register from it (other measures, one key's
-shares changed, one service's users changed, one customer new this year), names it in
+shares changed, one service's users changed, one customer new this year, one gone), names it in
 omgang.toml's [foregaende], runs arsanalys and recomputes every customer's bridge. Reads the lines and this year's keys from
 resultat.json (what the round reads from the submissions is not what is checked here), the
 registers from the two kunder.xlsx files. Exit 0 when every figure agrees, 1 otherwise.
@@ -163,8 +163,14 @@ def uses(used_by, cid, c):
     return selects(parse_urval(base), cid, c) and fold(cid) not in [fold(e) for e in excepted]
 
 
-def charge(amount, key_name, keys_reg, customers, used_by):
-    """Kund-id -> kronor of `amount` by the key of `keys_reg`, weighed on `customers`."""
+def round_half_away(x):
+    return int(floor(abs(x) + Fraction(1, 2))) * (1 if x >= 0 else -1)
+
+
+def charge(amount, key_name, keys_reg, customers, used_by, nearest=False):
+    """Kund-id -> kronor of `amount` by the key of `keys_reg`, weighed on `customers`.
+    `nearest`: each customer's exact share of its step's kronor rounded half away from zero
+    instead of the largest remainder among the customers (the bridge's E)."""
     if amount == 0 or key_name is None:
         return {}
     steps = keys_reg["keys"].get(name_key(key_name))
@@ -204,14 +210,17 @@ def charge(amount, key_name, keys_reg, customers, used_by):
     for (andel, sel, ws), kr in zip(weighed, lr_split(amount, [s[0] for s in weighed])):
         if andel == 0:
             continue
-        for cid, part in zip(sel, lr_split(kr, ws)):
+        if nearest:
+            parts = [round_half_away(Fraction(kr) * w / sum(ws)) for w in ws]
+        else:
+            parts = lr_split(kr, ws)
+        for cid, part in zip(sel, parts):
             out[cid] = out.get(cid, 0) + part
     return out
 
 
 def uplift(amount, percent):
-    x = Fraction(amount) * (1 + percent / 100)
-    return int(floor(abs(x) + Fraction(1, 2))) * (1 if x >= 0 else -1)
+    return round_half_away(Fraction(amount) * (1 + percent / 100))
 
 
 # ---- the round ----------------------------------------------------------------------------
@@ -253,6 +262,12 @@ def make_round(arsanalys, work):
                 g = ((cell.row * 7 + cell.column * 3) % 11 - 3) / 100
                 cell.value = int(round(cell.value / (1 + g))) or cell.value
     ws.delete_rows(ws.max_row)  # the register's last customer is new this year
+    # ... and one customer of last year has left the register: a copy of the first, renamed.
+    gone = ws.max_row + 1
+    for col in range(1, ws.max_column + 1):
+        ws.cell(gone, col, ws.cell(2, col).value)
+    ws.cell(gone, 1, "ZZ-UPPHORD")
+    ws.cell(gone, 2, "Kund som lämnat registret")
     ky = wb["Nycklar"]
     changed = None
     names = [ky.cell(r, 1).value for r in range(1, ky.max_row + 2)]
@@ -329,11 +344,19 @@ def recompute(now, before, result):
                 s4 = charge(now_kr, key, now, now["customers"], used_before)
                 for cid in set(s0) | set(s1) | set(s2) | set(s3) | set(s4) | set(s5):
                     g = lambda st: st.get(cid, 0)  # noqa: E731
-                    own = dict(hybrid)
-                    own.pop(cid, None)
-                    if cid in now["customers"]:
-                        own[cid] = now["customers"][cid]
-                    e = charge(now_kr, key, now, own, used_before).get(cid, 0)
+                    # E: with only this customer's own data this year's; a customer whose
+                    # data did not change has E = S3 (its egen_volym is 0).
+                    mine, was = now["customers"].get(cid), hybrid.get(cid)
+                    if (mine is None) != (was is None) or (
+                            mine is not None and (fold(mine["typ"]) != fold(was["typ"])
+                                                  or mine["measures"] != was["measures"])):
+                        own = dict(hybrid)
+                        own.pop(cid, None)
+                        if mine is not None:
+                            own[cid] = mine
+                        e = charge(now_kr, key, now, own, used_before, nearest=True).get(cid, 0)
+                    else:
+                        e = g(s3)
                     per[cid] = {"index": g(s1) - g(s0), "kostnad": g(s2) - g(s1),
                                 "nyckel": g(s3) - g(s2), "egen_volym": e - g(s3),
                                 "andras_volym": g(s4) - e, "ny_eller_upphord": 0,
@@ -378,6 +401,15 @@ def main():
             if want[k] != got[k]:
                 print(f"{c['id']} {k}: resultat.json {got[k]}, recomputed {want[k]}")
                 bad += 1
+    # Every customer of either year is in resultat.json: its bridges add up to both years.
+    missing = sorted(set(mine) - {c["id"] for c in result["customers"]})
+    if missing:
+        print(f"customers with a bridge missing from resultat.json: {missing}")
+        bad += 1
+    departed = [c["id"] for c in result["customers"] if c.get("departed")]
+    if departed != ["ZZ-UPPHORD"]:
+        print(f"departed customers in resultat.json: {departed}, expected ['ZZ-UPPHORD']")
+        bad += 1
     print(f"{checked} customers checked; parts non-zero for: "
           + ", ".join(f"{p} {n}" for p, n in nonzero.items()))
     if checked == 0 or nonzero["egen_volym"] == 0 or nonzero["nyckel"] == 0 or \

@@ -337,3 +337,78 @@ TEST_CASE("bridge: last year's resultat.json read as charged lines", "[bridge]")
   CHECK_THROWS_WITH(inputs::read_charged_lines(R"({"year": 2023})", 2024),
                     Catch::Contains("saknar 'allocations'"));
 }
+
+TEST_CASE("bridge: a customer who left the register is accounted for", "[bridge]") {
+  for (std::uint32_t seed = 1; seed <= 10; ++seed) {
+    INFO("seed " << seed);
+    Round r = generate(seed);
+    // The last customer of last year's register is gone this year; a new one came instead.
+    const std::string gone = std::get<std::string>(r.before.kunder.back()[0].v);
+    r.now.kunder.back() = {"ZNY", "Ny kund", "Förvaltning", 100, 100};
+    auto c = compute(r);
+    check_sums(*c);
+    std::vector<f::Customer> departed = f::departed_customers(c->bridge, c->now);
+    REQUIRE(departed.size() == 1);
+    CHECK(departed[0].id == gone);
+    CHECK(departed[0].name == "Kund " + gone);
+    const f::CustomerBridge& b = c->bridge.customers.at(gone);
+    CHECK(b.this_year_kr == 0);
+    CHECK(b.last_year_kr == c->last.customer_totals.at(gone));
+    CHECK(b.last_year_kr > 0);
+    CHECK(b.parts.sum() == -b.last_year_kr);
+    // Every krona of both years is in some customer's bridge.
+    std::int64_t last = 0, now = 0, last_total = 0, now_total = 0;
+    for (const auto& [id, x] : c->bridge.customers) last += x.last_year_kr, now += x.this_year_kr;
+    for (const auto& [id, kr] : c->last.customer_totals) last_total += kr;
+    for (const auto& [id, kr] : c->current.customer_totals) now_total += kr;
+    CHECK(last == last_total);
+    CHECK(now == now_total);
+  }
+}
+
+TEST_CASE("bridge: a service renamed since last year is matched by its catalogue alias",
+          "[bridge]") {
+  Round r = generate(7);
+  auto base = compute(r);
+  std::vector<f::ChargedLine> charged;
+  for (const f::LineAllocation& l : base->last.lines) {
+    charged.push_back({l.supplier, l.table, l.area, l.service, l.amount_kr,
+                       l.allocation->customers_kr.to_map()});
+  }
+  auto same = compute(r, {}, &charged);
+  // Last year "Tjänst 1" was charged as "Gammal tjänst"; this year's catalogue says so.
+  auto old = std::find_if(charged.begin(), charged.end(),
+                          [](const f::ChargedLine& c) { return c.service == "Tjänst 1"; });
+  REQUIRE(old != charged.end());
+  old->service = "Gammal tjänst";
+  SECTION("without the alias: ended and new") {
+    auto c = compute(r, {}, &charged);
+    check_sums(*c);
+    // "Tjänst 1" is new (its whole amount) and "Gammal tjänst" ended (its whole charge).
+    auto sum_ny = [&](std::string_view service) {
+      std::int64_t ny = 0;
+      for (const f::BridgeLine& l : c->bridge.lines) {
+        if (l.service != service) continue;
+        for (const auto& [id, x] : l.customers) {
+          CHECK(only(x.parts, {kNy}));
+          ny += x.parts.ny_eller_upphord;
+        }
+      }
+      return ny;
+    };
+    CHECK(sum_ny("Tjänst 1") == r.prognos[0]);
+    CHECK(sum_ny("Gammal tjänst") == -old->amount_kr);
+  }
+  SECTION("with the alias: the same bridge as without the rename") {
+    r.now.tjanster[0].push_back("Alias");
+    r.now.tjanster[1].push_back("Gammal tjänst");
+    auto c = compute(r, {}, &charged);
+    check_sums(*c);
+    CHECK_FALSE(std::any_of(c->bridge.lines.begin(), c->bridge.lines.end(),
+                            [](const f::BridgeLine& l) { return l.service == "Gammal tjänst"; }));
+    for (const auto& [id, b] : same->bridge.customers) {
+      INFO("customer " << id);
+      CHECK(c->bridge.customers.at(id).parts == b.parts);
+    }
+  }
+}

@@ -10,6 +10,7 @@ when ARSANALYS and ROUND_DIR are given and `arsanalys run` exists, from the real
 Usage: check_fordelning.py TESTS_BINARY WORK_DIR [ARSANALYS_BINARY ROUND_DIR]
 Exit 77 = skipped (no openpyxl).
 """
+import json
 import os
 import re
 import shutil
@@ -240,8 +241,19 @@ def check_statement(path, expected_total, draft):
 def check_folder(folder, draft):
     customers = check_fordelning(os.path.join(folder, "fordelning.xlsx"), draft)
     files = sorted(os.listdir(os.path.join(folder, "kunder")))
-    expect(len(files) == len(customers), folder,
-           f"{len(files)} kundbesked för {len(customers)} kunder")
+    # Customers who have left the register since last year get a statement too (resultat.json
+    # marks them "departed"); they are charged nothing this year.
+    departed = []
+    result = os.path.join(folder, "resultat.json")
+    if os.path.exists(result):
+        with open(result, encoding="utf-8") as f:
+            departed = [c["id"] for c in json.load(f)["customers"] if c.get("departed")]
+    expect(len(files) == len(customers) + len(departed), folder,
+           f"{len(files)} kundbesked för {len(customers)} kunder och {len(departed)} som lämnat")
+    for kund_id in departed:
+        path = os.path.join(folder, "kunder", re.sub(r'[/\\:*?"<>| ]', "_", kund_id) + ".xlsx")
+        if expect(os.path.exists(path), folder, f"kundbeskedet för {kund_id} saknas"):
+            check_statement(path, 0, draft)
     for kund_id, kr in customers.items():
         path = os.path.join(folder, "kunder", re.sub(r'[/\\:*?"<>| ]', "_", kund_id) + ".xlsx")
         if expect(os.path.exists(path), folder, f"kundbeskedet för {kund_id} saknas"):
