@@ -318,12 +318,56 @@ std::string largest_part_text(const fordelning::BridgeParts& parts) {
   return fmt::format("{} ({})", label, unbroken);
 }
 
+namespace {
+
+/// A customer's value of a step's Mått: its terms' weight × measure, summed.
+Scaled weighted(const fordelning::Step& def, const fordelning::Customer& who,
+                const fordelning::Kunder& kunder) {
+  Scaled v;
+  std::vector<Decimal> values = fordelning::measure_values(def, who, kunder);
+  for (std::size_t t = 0; t < values.size() && t < def.matt.terms.size(); ++t) {
+    const Decimal& w = def.matt.terms[t].weight;
+    Decimal prod{0, 0};
+    Int128 units = Int128{w.units} * values[t].units;
+    int scale = w.scale + values[t].scale;
+    if (scale <= fordelning::kMaxScale && units <= INT64_MAX && units >= INT64_MIN) {
+      prod = Decimal{static_cast<std::int64_t>(units), scale};
+    }
+    v = add(v, prod);
+  }
+  return v;
+}
+
+std::string step_total_text(const fordelning::Step& def, const fordelning::StepShare& step,
+                            const fordelning::Kunder& kunder) {
+  if (def.matt.lika) return "";
+  Scaled all;
+  for (const fordelning::CustomerShare& o : step.customers) {
+    all = add(all, weighted(def, *o.customer, kunder));
+  }
+  return text_of(all);
+}
+
+}  // namespace
+
+std::vector<std::string> step_total_texts(const fordelning::Key& key,
+                                          const fordelning::Allocation& a,
+                                          const fordelning::Kunder& kunder) {
+  std::vector<std::string> out;
+  for (const fordelning::StepShare& step : a.steps) {
+    out.push_back(step_total_text(key.steps[step.step], step, kunder));
+  }
+  return out;
+}
+
 std::optional<std::string> readable_share(const fordelning::Key& key,
                                           const fordelning::Allocation& a,
                                           const fordelning::Kunder& kunder,
-                                          const std::string& id) {
+                                          const std::string& id,
+                                          const std::vector<std::string>* totals) {
   std::vector<std::string> parts;
-  for (const fordelning::StepShare& step : a.steps) {
+  for (std::size_t s = 0; s < a.steps.size(); ++s) {
+    const fordelning::StepShare& step = a.steps[s];
     const fordelning::CustomerShare* c = fordelning::find_customer(step, id);
     if (c == nullptr) continue;
     const fordelning::Step& def = key.steps[step.step];
@@ -333,23 +377,9 @@ std::optional<std::string> readable_share(const fordelning::Key& key,
     if (def.matt.lika) {
       text = fmt::format("1 av {} kunder, lika delar ({})", step.customers.size(), pct);
     } else {
-      auto weighted = [&](const fordelning::Customer& who) {
-        Scaled v;
-        std::vector<Decimal> values = fordelning::measure_values(def, who, kunder);
-        for (std::size_t t = 0; t < values.size() && t < def.matt.terms.size(); ++t) {
-          const Decimal& w = def.matt.terms[t].weight;
-          Decimal prod{0, 0};
-          Int128 units = Int128{w.units} * values[t].units;
-          int scale = w.scale + values[t].scale;
-          if (scale <= fordelning::kMaxScale && units <= INT64_MAX && units >= INT64_MIN) {
-            prod = Decimal{static_cast<std::int64_t>(units), scale};
-          }
-          v = add(v, prod);
-        }
-        return v;
-      };
-      Scaled mine = weighted(*c->customer), all;
-      for (const fordelning::CustomerShare& o : step.customers) all = add(all, weighted(*o.customer));
+      std::string all = totals != nullptr && s < totals->size() ? (*totals)[s]
+                                                                : step_total_text(def, step, kunder);
+      std::string mine = text_of(weighted(def, *c->customer, kunder));
       std::string what = def.matt.terms.size() == 1 && def.matt.terms[0].weight == Decimal{1, 0}
                              ? lower_first(def.matt.terms[0].measure)
                              : fmt::format("enligt {}", def.matt_text);
@@ -357,7 +387,7 @@ std::optional<std::string> readable_share(const fordelning::Key& key,
       for (std::size_t at = what.find(" * "); at != std::string::npos; at = what.find(" * ")) {
         what.replace(at, 3, " × ");
       }
-      text = fmt::format("{} av {} {} ({})", text_of(mine), text_of(all), what, pct);
+      text = fmt::format("{} av {} {} ({})", mine, all, what, pct);
     }
     if (a.steps.size() > 1) {
       text = fmt::format("steg {} ({}): {}", step.step + 1,

@@ -42,9 +42,19 @@ std::string signed_kr(std::int64_t kr);
 /// A customer's share of a key as a person reads it, step by step: "1 350 av 5 584 anställda
 /// (24,18 %)"; a key of several steps "steg 1 (75 %): …; steg 2 (25 %): …". nullopt when the
 /// allocation does not select the customer.
+/// `totals`, when given, is step_total_texts() of the same allocation: the sums over the step's
+/// customers are then not worked out again (a statement per customer would make that quadratic
+/// in the customers).
 std::optional<std::string> readable_share(const fordelning::Key& key,
                                           const fordelning::Allocation& a,
                                           const fordelning::Kunder& kunder,
-                                          const std::string& id);
+                                          const std::string& id,
+                                          const std::vector<std::string>* totals = nullptr);
+
+/// Per step of the allocation, the sum of its customers' measure as readable_share() writes it
+/// ("5 584"; "" for a step of `lika`).
+std::vector<std::string> step_total_texts(const fordelning::Key& key,
+                                          const fordelning::Allocation& a,
+                                          const fordelning::Kunder& kunder);
 
 }  // namespace arsanalys::output

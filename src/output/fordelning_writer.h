@@ -4,6 +4,8 @@
 // their cached values.
 
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +66,14 @@ class CustomerStatements {
   /// bridge's lines of last year only (ended services).
   std::vector<const fordelning::BridgeLine*> bridged_;
   std::vector<const fordelning::BridgeLine*> ended_;
+  /// Per line of book_.current: the sums of its key's steps (step_total_texts()), worked out
+  /// the first time a statement needs them, by whichever thread comes first.
+  std::unique_ptr<std::once_flag[]> totals_once_;
+  mutable std::vector<std::vector<std::string>> totals_;
+
+ public:
+  /// The step sums of line `i` (see totals_).
+  const std::vector<std::string>& step_totals(std::size_t i) const;
 };
 
 /// The file name of a customer's statement: the Kund-id made a portable file name (spaces too

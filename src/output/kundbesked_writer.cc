@@ -287,14 +287,19 @@ std::string plus_of(const std::vector<lxw_row_t>& rows, lxw_col_t col) {
 /// How each key of the statement works and the customer's share of it.
 lxw_row_t write_keys(LeanSheet& ws, lxw_row_t row, const AllocationBook& book,
                      const std::vector<std::pair<std::string, std::vector<Item>>>& groups,
-                     const Customer& customer) {
-  std::vector<std::pair<const Key*, const Allocation*>> keys;
+                     const Customer& customer, const CustomerStatements& statements) {
+  struct KeyLine {
+    const Key* key;
+    const Allocation* allocation;
+    std::size_t index;  // of the line in book.current.lines
+  };
+  std::vector<KeyLine> keys;
   for (const auto& [supplier, items] : groups) {
     for (const Item& item : items) {
       const LineAllocation& l = *item.line;
       if (l.key == nullptr || !l.allocation) continue;
-      bool seen = std::any_of(keys.begin(), keys.end(), [&](auto& k) { return k.first == l.key; });
-      if (!seen) keys.emplace_back(l.key, &*l.allocation);
+      bool seen = std::any_of(keys.begin(), keys.end(), [&](auto& k) { return k.key == l.key; });
+      if (!seen) keys.push_back({l.key, &*l.allocation, item.index});
     }
   }
   if (keys.empty()) return row;
@@ -303,9 +308,11 @@ lxw_row_t write_keys(LeanSheet& ws, lxw_row_t row, const AllocationBook& book,
   ws.merged(row, kTable, kMeasure, "Så fungerar nyckeln", heading_look());
   ws.merged(row, kShare, kKr, "Er andel av nyckeln", heading_look());
   ++row;
-  for (const auto& [key, a] : keys) {
+  for (const auto& [key, a, index] : keys) {
     std::string how = key_explanation(*key, book.kunder);
-    std::string yours = readable_share(*key, *a, book.kunder, customer.id).value_or("ingår inte");
+    std::string yours = readable_share(*key, *a, book.kunder, customer.id,
+                                       &statements.step_totals(index))
+                            .value_or("ingår inte");
     ws.merged(row, kSupplier, kService, key->name, {.bold = true, .wrap = true});
     ws.merged(row, kTable, kMeasure, how, {.wrap = true});
     ws.merged(row, kShare, kKr, yours, {.wrap = true});
@@ -511,6 +518,8 @@ CustomerStatements::CustomerStatements(const AllocationBook& book)
       not_by_key_.push_back(fixed_lines_.size() - 1);
     }
   }
+  totals_once_ = std::make_unique<std::once_flag[]>(book.current.lines.size());
+  totals_.resize(book.current.lines.size());
   bridged_.assign(book.current.lines.size(), nullptr);
   if (book.bridge != nullptr) {
     for (const fordelning::BridgeLine& b : book.bridge->lines) {
@@ -521,6 +530,16 @@ CustomerStatements::CustomerStatements(const AllocationBook& book)
       }
     }
   }
+}
+
+const std::vector<std::string>& CustomerStatements::step_totals(std::size_t i) const {
+  std::call_once(totals_once_[i], [&] {
+    const LineAllocation& l = book_.current.lines[i];
+    if (l.key != nullptr && l.allocation) {
+      totals_[i] = step_total_texts(*l.key, *l.allocation, book_.kunder);
+    }
+  });
+  return totals_[i];
 }
 
 std::string CustomerStatements::xlsx(const Customer& customer) const {
@@ -678,7 +697,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
     ws.text(summary + 1, 1, "uppgift saknas", {.italic = true});
   }
 
-  row = write_keys(ws, row, book, groups, customer);
+  row = write_keys(ws, row, book, groups, customer, *this);
   ++row;
   row = write_not_by_key(ws, row, book, not_by_key_, all_width);
   ws.paragraph(row++, 0, kCols - 1,
