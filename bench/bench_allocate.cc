@@ -5,7 +5,8 @@
 // fixed shares, weighted sums), three suppliers of 200 lines each whose services find their
 // key through a Tjänster row or the supplier's `*` row. Deterministic (a fixed LCG).
 //
-// Prints the time to build the inputs, to allocate and to check, and the peak RSS
+// Prints the time to build the inputs, to allocate, to check and to write resultat.json (into
+// a sink that only counts: the writer's time, without the disk), and the peak RSS
 // (getrusage). Checks that every split adds up exactly: each line's customers to its amount,
 // each step's customers to the step, and the customers' totals to the amount allocated.
 // Exit status 1 when one does not, or when a line is left unallocated.
@@ -27,6 +28,7 @@
 #include "fordelning/customers.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"
+#include "output/result_json.h"
 
 namespace {
 
@@ -228,13 +230,21 @@ int main(int argc, char** argv) {
     bad += sum_customers != sum_lines || sum_lines != a.allocated_kr;
     const auto checked = Clock::now();
 
+    std::size_t json_bytes = 0;
+    output::write_result_json({.year = kYear, .draft = false, .submissions = subs,
+                               .findings = findings, .allocation = a, .kunder = &kunder},
+                              [&](std::string_view piece) { json_bytes += piece.size(); });
+    const auto written = Clock::now();
+
     struct rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
     std::printf("customers=%d lines=%zu allocated=%zu shares=%ld allocated_kr=%lld findings=%zu "
-                "build_ms=%.1f allocate_ms=%.1f check_ms=%.1f peak_rss_mib=%.1f exact=%s\n",
+                "build_ms=%.1f allocate_ms=%.1f check_ms=%.1f json_ms=%.1f json_mib=%.1f "
+                "peak_rss_mib=%.1f exact=%s\n",
                 customers, a.lines.size(), a.lines.size() - static_cast<std::size_t>(unallocated),
                 shares, static_cast<long long>(a.allocated_kr), findings.size(), ms(built - start),
-                ms(allocated - built), ms(checked - allocated), ru.ru_maxrss / 1024.0,
+                ms(allocated - built), ms(checked - allocated), ms(written - checked),
+                static_cast<double>(json_bytes) / (1 << 20), ru.ru_maxrss / 1024.0,
                 bad == 0 && unallocated == 0 ? "yes" : "NO");
     if (bad != 0 || unallocated != 0) {
       std::fprintf(stderr, "error: %ld splits do not add up, %ld lines not allocated\n", bad,

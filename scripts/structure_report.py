@@ -4,8 +4,8 @@
 Counts what issue 17 asked to put in order: lines per folder, the stages' includes that go
 against the stage order or into the recogniser, JSON in public headers, and the concerns that
 were done more than once (look layers, sheet-name classes, percent texts, exact number types,
-Int128 typedefs, finding-code tables). With the workplace's `duplicates` on PATH it also counts
-the pairs of repeated code.
+Int128 typedefs, finding-code tables, ways of writing JSON). With the workplace's `duplicates`
+on PATH it also counts the pairs of repeated code.
 
 Usage: scripts/structure_report.py REV [REV...]   (e.g. 279233b HEAD)
 """
@@ -63,6 +63,13 @@ def count(rev: str) -> dict:
             "Int128 typedefs": len(re.findall(r"typedef __int128 Int128", all_text)),
             "index uplift in double": len(re.findall(r"llround\([^;]*index", all_text)),
             "finding-code tables": len(re.findall(r"constexpr std::array kCodes", all_text)),
+            # nlohmann's dump(), core/json_text's escaping, markers spliced into dump()'s text,
+            # core/json_writer's JsonWriter: how many of the four write JSON.
+            "ways of writing JSON": sum([
+                bool(re.search(r"\.dump\(", all_text)),
+                any(p.name == "json_text.h" for p in files),
+                bool(re.search(r'"\\x01', all_text)),
+                bool(re.search(r"^class JsonWriter \{", all_text, re.M))]),
             "colours defined as hex outside the style module": sum(
                 len(re.findall(r"constexpr lxw_color_t \w+ = 0x[0-9A-Fa-f]{6}", t))
                 for p, t in text.items() if p.name != "style.h"),

@@ -10,7 +10,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "analys/recognise.h"
 #include "core/text.h"
@@ -255,18 +254,10 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   // resultat.json is written as it is made: at city scale it is hundreds of megabytes.
   auto write_result = [&] {
     FileWriter file(outputs.dir() / "resultat.json");
-    std::string buffer;
-    auto flush = [&] {
-      file.write(buffer);
-      buffer.clear();
-    };
+    // In pieces of a megabyte, as the writer gathers them.
     output::write_result_json({round.year, draft, submissions, findings, allocation, kunder, &round,
                                bridge_},
-                              [&](std::string_view piece) {
-                                buffer += piece;
-                                if (buffer.size() >= (std::size_t{1} << 20)) flush();
-                              });
-    flush();
+                              [&](std::string_view piece) { file.write(piece); });
     file.close();
   };
   if (in.kunder) {

@@ -7,7 +7,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "analys/recognise.h"
 #include "app/commands.h"
@@ -140,11 +139,7 @@ ExitCode validate(const ValidateOptions& options, std::ostream& out,
     findings.insert(findings.end(), c.findings.begin(), c.findings.end());
   }
   if (options.json) {
-    nlohmann::json suppliers = nlohmann::json::array();
-    for (const auto& s : submissions) suppliers.push_back(output::supplier_json(s));
-    nlohmann::json doc = {{"suppliers", suppliers},
-                          {"findings", output::findings_json(findings)}};
-    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    output::write_validate_json(submissions, findings, out);
   } else {
     print_report(files, submissions, findings, out);
     for (const auto& review : reviews) {

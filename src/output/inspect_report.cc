@@ -1,10 +1,8 @@
 #include "output/inspect_report.h"
 
-#include <sstream>
-
 #include <fmt/format.h>
 
-#include "core/json_text.h"
+#include "core/json_writer.h"
 
 namespace arsanalys::output {
 using xlsx::Cell;
@@ -16,13 +14,13 @@ namespace {
 /// Output is built in a buffer and handed to the stream in pieces of about this size.
 constexpr std::size_t kFlushBytes = 1 << 16;
 
-void append_cell_value(std::string& out, const Workbook& wb, const Cell& cell) {
+void write_cell_value(JsonWriter& w, const Workbook& wb, const Cell& cell) {
   switch (cell.type) {
-    case CellType::number: append_json_number(out, cell.number); return;
-    case CellType::boolean: out += cell.number != 0 ? "true" : "false"; return;
-    case CellType::date: append_json_string(out, wb.date_iso(cell)); return;
+    case CellType::number: w.value(cell.number); return;
+    case CellType::boolean: w.value(cell.number != 0); return;
+    case CellType::date: w.value(wb.date_iso(cell)); return;
     case CellType::string:
-    case CellType::error: append_json_string(out, wb.text(cell)); return;
+    case CellType::error: w.value(wb.text(cell)); return;
   }
 }
 
@@ -47,66 +45,50 @@ std::string value_text(const Workbook& wb, const Cell& cell) {
 
 std::string cell_value_json_text(const Workbook& wb, const Cell& cell) {
   std::string out;
-  append_cell_value(out, wb, cell);
+  JsonWriter w(out);
+  write_cell_value(w, wb, cell);
+  w.finish();
+  out.pop_back();  // the document's final newline
   return out;
-}
-
-nlohmann::json cell_value_json(const Workbook& wb, const Cell& cell) {
-  return nlohmann::json::parse(cell_value_json_text(wb, cell));
 }
 
 void write_inspect_json(const Workbook& wb, const std::vector<InspectTable>& tables,
                         std::ostream& out) {
-  std::string b = "{\n  \"file\": ";
-  append_json_string(b, wb.file_name);
-  b += ",\n  \"sheets\": [";
+  // Sheets and cells in blocks, each cell (and the merged ranges and tables) on one line.
+  using Layout = JsonWriter::Layout;
+  JsonWriter w(out, kFlushBytes);
+  w.begin_object();
+  w.member("file", wb.file_name);
+  w.key("sheets").begin_array();
   for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
     const xlsx::Sheet& sheet = wb.sheets[i];
-    b += i == 0 ? "\n    {\n      \"name\": " : ",\n    {\n      \"name\": ";
-    append_json_string(b, sheet.name);
-    b += ",\n      \"cells\": [";
-    bool first = true;
+    w.begin_object();
+    w.member("name", sheet.name);
+    w.key("cells").begin_array();
     for (const Cell& cell : sheet.cells) {
-      b += first ? "\n        {\"ref\": \"" : ",\n        {\"ref\": \"";
-      first = false;
-      b += xlsx::to_string(cell.ref());
-      b += "\", \"type\": \"";
-      b += xlsx::type_name(cell.type);
-      b += "\", \"value\": ";
-      append_cell_value(b, wb, cell);
-      if (std::string_view f = wb.formula(cell); !f.empty()) {
-        b += ", \"formula\": ";
-        append_json_string(b, f);
-      }
-      b += '}';
-      flush_if_full(b, out);
+      w.begin_object(Layout::line);
+      w.member("ref", xlsx::to_string(cell.ref()));
+      w.member("type", xlsx::type_name(cell.type));
+      w.key("value");
+      write_cell_value(w, wb, cell);
+      if (std::string_view f = wb.formula(cell); !f.empty()) w.member("formula", f);
+      w.end_object();
     }
-    b += first ? "],\n      \"merged\": [" : "\n      ],\n      \"merged\": [";
-    for (std::size_t m = 0; m < sheet.merged.size(); ++m) {
-      if (m > 0) b += ", ";
-      append_json_string(b, xlsx::to_string(sheet.merged[m]));
-    }
-    b += "],\n      \"tables\": [";
-    bool first_table = true;
+    w.end_array();
+    w.key("merged").begin_array(Layout::line);
+    for (const xlsx::Range& r : sheet.merged) w.value(xlsx::to_string(r));
+    w.end_array();
+    w.key("tables").begin_array(Layout::line);
     for (const InspectTable& t : tables) {
       if (t.sheet != i) continue;
-      b += first_table ? "{\"table\": " : ", {\"table\": ";
-      first_table = false;
-      append_json_string(b, t.table);
-      b += ", \"range\": ";
-      append_json_string(b, t.range);
-      b += '}';
+      w.begin_object().member("table", t.table).member("range", t.range).end_object();
     }
-    b += "]\n    }";
+    w.end_array();
+    w.end_object();
   }
-  b += wb.sheets.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  out.write(b.data(), static_cast<std::streamsize>(b.size()));
-}
-
-nlohmann::json inspect_json(const Workbook& wb, const std::vector<InspectTable>& tables) {
-  std::ostringstream text;
-  write_inspect_json(wb, tables, text);
-  return nlohmann::json::parse(text.str());
+  w.end_array();
+  w.end_object();
+  w.finish();
 }
 
 void write_inspect_text(const Workbook& wb, const std::vector<InspectTable>& tables,

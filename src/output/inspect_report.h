@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "xlsx/workbook.h"
 
 namespace arsanalys::output {
@@ -26,9 +24,6 @@ struct InspectTable {
 void write_inspect_json(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables,
                         std::ostream& out);
 
-/// The same document as a JSON value (for tests and small workbooks).
-nlohmann::json inspect_json(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables);
-
 /// Writes a readable listing in Swedish: a heading per sheet, a line per cell.
 void write_inspect_text(const xlsx::Workbook& wb, const std::vector<InspectTable>& tables,
                         std::ostream& out);
@@ -36,8 +31,5 @@ void write_inspect_text(const xlsx::Workbook& wb, const std::vector<InspectTable
 /// A cell's value as JSON text: a number (integral values as integers), string, bool, or ISO
 /// date.
 std::string cell_value_json_text(const xlsx::Workbook& wb, const xlsx::Cell& cell);
-
-/// cell_value_json_text() as a JSON value.
-nlohmann::json cell_value_json(const xlsx::Workbook& wb, const xlsx::Cell& cell);
 
 }  // namespace arsanalys::output

@@ -3,17 +3,20 @@
 #include "analys/normalise.h"
 #include "output/allocation_layout.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <array>
 #include <map>
+#include <numeric>
+#include <optional>
 #include <string>
+
+// Every object below gives its keys in byte order: the order resultat.json has always had
+// (nlohmann's, whose objects are sorted maps), which tests/app/run_golden_test.cc holds.
 
 namespace arsanalys::output {
 using analys::Amount;
 using analys::ColumnKind;
 using analys::LineKind;
-using nlohmann::json;
 
 namespace {
 
@@ -22,37 +25,118 @@ bool is_cost_column(ColumnKind k) {
          k == ColumnKind::kostnad;
 }
 
+/// A small map as an object, in its keys' order.
+template <class T>
+void write_map(JsonWriter& w, const std::map<std::string, T>& m) {
+  w.begin_object();
+  for (const auto& [key, value] : m) w.member(key, value);
+  w.end_object();
+}
+
+/// The preparers' figures of a line or row: year -> {adjusted_kr, reason, source, submitted_kr}
+/// (a year adjusted twice: the last).
+void write_adjusted(JsonWriter& w, const std::vector<sammanstallning::Adjusted>& adjusted,
+                    const sammanstallning::Settings& settings) {
+  std::map<std::string, const sammanstallning::Adjusted*> by_year;
+  for (const sammanstallning::Adjusted& a : adjusted) by_year[std::to_string(a.year)] = &a;
+  w.begin_object();
+  for (const auto& [year, a] : by_year) {
+    const sammanstallning::Justering& j = settings.justeringar[a->justering];
+    w.key(year).begin_object();
+    w.member("adjusted_kr", a->adjusted_kr);
+    w.member("reason", j.motivering);
+    w.member("source", j.kalla);
+    w.member("submitted_kr", a->submitted_kr);
+    w.end_object();
+  }
+  w.end_object();
+}
+
+/// One line of a supplier's table, with the catalogue's words and the preparers' figures of its
+/// consolidated line `c` (nullptr: as read only). Per year, the last column of that year and
+/// kind gives the amount.
+void write_line(JsonWriter& w, const analys::Table& t, const analys::Line& line,
+                const sammanstallning::SourceLine* c, const sammanstallning::Settings* settings,
+                std::map<std::string, std::int64_t>& total) {
+  std::map<std::string, std::optional<std::int64_t>> amounts, effects;
+  std::map<std::string, std::string> sources, effect_sources;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    const analys::Column& col = t.columns[i];
+    if (col.year == 0 || col.kind == ColumnKind::text) continue;
+    std::string year = std::to_string(col.year);
+    const auto& v = line.values[i];
+    bool has = v && v->amount.kind == Amount::Kind::amount;
+    const bool effect = col.kind == ColumnKind::effekt;
+    (effect ? effects : amounts)[year] =
+        has ? std::optional<std::int64_t>(v->amount.kronor) : std::nullopt;
+    if (v) (effect ? effect_sources : sources)[year] = v->source.ref();
+    if (has && is_cost_column(col.kind)) total[year] += v->amount.kronor;
+  }
+  w.begin_object();
+  if (c != nullptr && !c->adjusted.empty() && settings != nullptr) {
+    w.key("adjusted");
+    write_adjusted(w, c->adjusted, *settings);
+  }
+  w.key("amounts_kr");
+  write_map(w, amounts);
+  w.member("area", line.area);
+  if (c != nullptr) w.member("category", fordelning::category_json(c->category));
+  if (!effects.empty()) {
+    // Both readings: the level of running cost added, and the change in each year.
+    analys::Effects e = analys::effects_of(t, line, analys::Impact::unknown);
+    std::map<std::string, std::int64_t> level, change;
+    for (const auto& [year, kr] : e.level) level[std::to_string(year)] = kr;
+    for (const auto& [year, kr] : e.change) change[std::to_string(year)] = kr;
+    w.key("effect_change_kr");
+    write_map(w, change);
+    w.key("effect_level_kr");
+    write_map(w, level);
+    w.key("effect_sources");
+    write_map(w, effect_sources);
+    w.key("effects_kr");  // as written
+    write_map(w, effects);
+  }
+  if (c != nullptr) {
+    w.member("financing", fordelning::financing_json(c->financing));
+    w.member("in_frames", c->in_frames);
+    if (!c->in_frames) w.member("outside_reason", c->reason);
+  }
+  w.member("service", line.label);
+  w.key("sources");
+  write_map(w, sources);
+  w.member("table", t.id);
+  w.end_object();
+}
+
 }  // namespace
 
-/// The preparers' figures of a line or row: year -> {submitted_kr, adjusted_kr, source, reason}.
-json adjusted_json(const std::vector<sammanstallning::Adjusted>& adjusted,
-                   const sammanstallning::Settings& settings) {
-  json out = json::object();
-  for (const sammanstallning::Adjusted& a : adjusted) {
-    const sammanstallning::Justering& j = settings.justeringar[a.justering];
-    out[std::to_string(a.year)] = {
-        {"submitted_kr", a.submitted_kr ? json(*a.submitted_kr) : json(nullptr)},
-        {"adjusted_kr", a.adjusted_kr},
-        {"source", j.kalla},
-        {"reason", j.motivering}};
+void write_supplier(JsonWriter& w, const analys::Submission& s,
+                    const sammanstallning::SupplierRound* consolidated,
+                    const sammanstallning::Settings* settings) {
+  w.begin_object();
+  if (consolidated != nullptr && settings != nullptr) {
+    // The area rows the preparers adjusted.
+    bool any = false;
+    for (const char* table : {"forvaltning", "utveckling"}) {
+      const auto& rows = std::string_view(table) == "forvaltning" ? consolidated->forvaltning
+                                                                   : consolidated->utveckling;
+      for (const sammanstallning::AreaRow& r : rows) {
+        if (r.adjusted.empty()) continue;
+        if (!any) w.key("adjusted_rows").begin_array();
+        any = true;
+        w.begin_object();
+        w.key("adjusted");
+        write_adjusted(w, r.adjusted, *settings);
+        w.member("area", r.area);
+        w.member("table", table);
+        w.end_object();
+      }
+    }
+    if (any) w.end_array();
   }
-  return out;
-}
-
-/// The catalogue's words of a consolidated line.
-void classification_json(json& l, const sammanstallning::SourceLine& c,
-                         const sammanstallning::Settings* settings) {
-  l["category"] = std::string(fordelning::category_json(c.category));
-  l["financing"] = std::string(fordelning::financing_json(c.financing));
-  l["in_frames"] = c.in_frames;
-  if (!c.in_frames) l["outside_reason"] = c.reason;
-  if (!c.adjusted.empty() && settings != nullptr) l["adjusted"] = adjusted_json(c.adjusted, *settings);
-}
-
-json supplier_json(const analys::Submission& s, const sammanstallning::SupplierRound* consolidated,
-                   const sammanstallning::Settings* settings) {
-  json lines = json::array();
-  json totals = json::object();
+  w.member("file", s.file);
+  w.key("lines").begin_array();
+  std::map<std::string, std::map<std::string, std::int64_t>> totals;
   for (const analys::Table& t : s.tables) {
     if (t.id != "forvaltning" && t.id != "utveckling" && t.id != "nya_insatser") continue;
     // The consolidated lines of this table, in the table's row order as here.
@@ -69,84 +153,54 @@ json supplier_json(const analys::Submission& s, const sammanstallning::SupplierR
     }
     for (const analys::Line& line : t.lines) {
       if (line.kind != LineKind::row) continue;
-      json amounts = json::object(), sources = json::object();
-      json effects = json::object(), effect_sources = json::object();
-      for (std::size_t i = 0; i < t.columns.size(); ++i) {
-        const analys::Column& c = t.columns[i];
-        if (c.year == 0 || c.kind == ColumnKind::text) continue;
-        std::string year = std::to_string(c.year);
-        const auto& v = line.values[i];
-        bool has = v && v->amount.kind == Amount::Kind::amount;
-        json& into = c.kind == ColumnKind::effekt ? effects : amounts;
-        json& from = c.kind == ColumnKind::effekt ? effect_sources : sources;
-        into[year] = has ? json(v->amount.kronor) : json(nullptr);
-        if (v) from[year] = v->source.ref();
-        if (has && is_cost_column(c.kind)) total[year] += v->amount.kronor;
-      }
-      json l = {{"table", t.id},         {"service", line.label}, {"area", line.area},
-                {"amounts_kr", amounts}, {"sources", sources}};
-      if (row_index < classified.size()) classification_json(l, *classified[row_index], settings);
+      write_line(w, t, line, row_index < classified.size() ? classified[row_index] : nullptr,
+                 settings, total);
       ++row_index;
-      if (!effects.empty()) {
-        l["effects_kr"] = effects;  // as written
-        l["effect_sources"] = effect_sources;
-        // Both readings: the level of running cost added, and the change in each year.
-        analys::Effects e = analys::effects_of(t, line, analys::Impact::unknown);
-        json level = json::object(), change = json::object();
-        for (const auto& [year, kr] : e.level) level[std::to_string(year)] = kr;
-        for (const auto& [year, kr] : e.change) change[std::to_string(year)] = kr;
-        l["effect_level_kr"] = level;
-        l["effect_change_kr"] = change;
-      }
-      lines.push_back(std::move(l));
     }
-    json per_year = json::object();
-    for (const auto& [year, kr] : total) per_year[year] = kr;
-    totals[t.id] = per_year;
+    totals[t.id] = std::move(total);
   }
-  json out = {{"name", s.supplier}, {"file", s.file}, {"year", s.year},
-              {"lines", lines},     {"totals_kr", totals}};
+  w.end_array();
+  w.member("name", s.supplier);
   if (consolidated != nullptr) {
-    json scope = json::array();
+    w.key("scope").begin_array();
     for (const sammanstallning::ScopeSplit& x : consolidated->scope) {
-      scope.push_back({{"table", x.table},
-                       {"year", x.year},
-                       {"total_kr", x.total_kr},
-                       {"in_frames_kr", x.in_frames_kr},
-                       {"outside_kr", x.outside_kr}});
+      w.begin_object();
+      w.member("in_frames_kr", x.in_frames_kr);
+      w.member("outside_kr", x.outside_kr);
+      w.member("table", x.table);
+      w.member("total_kr", x.total_kr);
+      w.member("year", x.year);
+      w.end_object();
     }
-    out["scope"] = scope;
-    json areas = json::array();
-    for (const char* table : {"forvaltning", "utveckling"}) {
-      const auto& rows = std::string_view(table) == "forvaltning" ? consolidated->forvaltning
-                                                                   : consolidated->utveckling;
-      for (const sammanstallning::AreaRow& r : rows) {
-        if (r.adjusted.empty() || settings == nullptr) continue;
-        areas.push_back({{"table", table},
-                         {"area", r.area},
-                         {"adjusted", adjusted_json(r.adjusted, *settings)}});
-      }
-    }
-    if (!areas.empty()) out["adjusted_rows"] = areas;
+    w.end_array();
   }
-  return out;
+  w.key("totals_kr").begin_object();
+  for (const auto& [table, per_year] : totals) {
+    w.key(table);
+    write_map(w, per_year);
+  }
+  w.end_object();
+  w.member("year", s.year);
+  w.end_object();
 }
 
-json finding_json(const Finding& f) {
-  return {{"code", f.code},
-          {"level", level_name(f.level)},
-          {"file", f.where.file},
-          {"sheet", f.where.sheet},
-          {"cell", f.where.cell},
-          {"message", f.message},
-          {"value_kr", f.value_kr ? json(*f.value_kr) : json(nullptr)},
-          {"expected_kr", f.expected_kr ? json(*f.expected_kr) : json(nullptr)}};
+void write_finding(JsonWriter& w, const Finding& f) {
+  w.begin_object();
+  w.member("cell", f.where.cell);
+  w.member("code", f.code);
+  w.member("expected_kr", f.expected_kr);
+  w.member("file", f.where.file);
+  w.member("level", level_name(f.level));
+  w.member("message", f.message);
+  w.member("sheet", f.where.sheet);
+  w.member("value_kr", f.value_kr);
+  w.end_object();
 }
 
-json findings_json(const Findings& findings) {
-  json out = json::array();
-  for (const Finding& f : findings) out.push_back(finding_json(f));
-  return out;
+void write_findings(JsonWriter& w, const Findings& findings) {
+  w.begin_array();
+  for (const Finding& f : findings) write_finding(w, f);
+  w.end_array();
 }
 
 namespace {
@@ -174,108 +228,76 @@ const char* charging_name(fordelning::Charging c) {
   return "not_allocated";
 }
 
-json customers_kr_json(const std::map<std::string, std::int64_t>& kr) {
-  json out = json::object();
-  for (const auto& [id, v] : kr) out[id] = v;
-  return out;
-}
-
-std::string dump(const json& j) {
-  return j.dump(2, ' ', false, json::error_handler_t::replace);
-}
-
-/// A Kund-id → kronor object as dump(2) prints it as the value of a key of an array's element:
-/// its keys indented by four, its closing brace by two. CustomerKronor is in Kund-id byte
-/// order, the order of json's object keys. Written directly: as a json object, every customer of
-/// every line was a map insert by Kund-id, 4 % of a run at 2,000 customers.
-std::string customers_kr_text(const fordelning::CustomerKronor& kr) {
-  if (kr.begin() == kr.end()) return "{}";
-  std::string out = "{";
-  bool first = true;
-  for (const auto& e : kr) {
-    out += first ? "\n    " : ",\n    ";
-    first = false;
-    const std::string& id = e.id();
-    bool plain = std::all_of(id.begin(), id.end(), [](char c) {
-      auto u = static_cast<unsigned char>(c);
-      return u >= 0x20 && u < 0x7F && c != '"' && c != '\\';
-    });
-    if (plain) {
-      out += '"';
-      out += id;
-      out += '"';
-    } else {
-      out += dump(json(id));
-    }
-    out += ": ";
-    out += std::to_string(e.kr);
-  }
-  return out + "\n  }";
+/// A Kund-id -> kronor object, in Kund-id byte order as CustomerKronor holds it.
+void write_kronor(JsonWriter& w, const fordelning::CustomerKronor& kr) {
+  w.begin_object();
+  for (const auto& e : kr) w.member(e.id(), e.kr);
+  w.end_object();
 }
 
 /// An allocated line: supplier, service, table, year, key, amount_kr, customers_kr (every
 /// selected customer, summing exactly to amount_kr), plus area, source (the amount's cell),
-/// key_source and, where `Tjänster` names one, proposed_key and proposed_customers_kr. As
-/// dump(2) prints it.
-std::string allocation_text(const fordelning::LineAllocation& a) {
-  const std::string kCurrent = "\x01customers_kr\x01", kProposed = "\x01proposed\x01";
-  json j = {{"supplier", a.supplier},
-            {"service", a.service},
-            {"area", a.area},
-            {"table", a.table},
-            {"year", a.year},
-            {"key", a.key != nullptr ? json(a.key->name) : json(nullptr)},
-            {"key_source", a.key != nullptr ? key_source_name(a.key_source) : "levereras_till"},
-            {"amount_kr", a.amount_kr},
-            {"source", a.file + " " + a.source.ref()},
-            {"category", fordelning::category_json(a.category)},
-            {"financing", fordelning::financing_json(a.financing)},
-            {"charging", charging_name(a.charging)},
-            {"customers_kr", kCurrent}};
-  if (a.receiver.kind == fordelning::Receiver::Kind::customer) j["delivered_to"] = a.receiver.name;
-  if (a.used_by != nullptr) j["used_by"] = a.used_by->text;
+/// key_source and, where `Tjänster` names one, proposed_key and proposed_customers_kr.
+void write_allocation(JsonWriter& w, const fordelning::LineAllocation& a) {
+  w.begin_object();
+  w.member("amount_kr", a.amount_kr);
+  w.member("area", a.area);
+  w.member("category", fordelning::category_json(a.category));
+  w.member("charging", charging_name(a.charging));
+  w.key("customers_kr");
+  write_kronor(w, a.allocation->customers_kr);
+  if (a.receiver.kind == fordelning::Receiver::Kind::customer) {
+    w.member("delivered_to", a.receiver.name);
+  }
+  w.member("financing", fordelning::financing_json(a.financing));
+  w.key("key");
+  if (a.key != nullptr) {
+    w.value(a.key->name);
+  } else {
+    w.value(nullptr);
+  }
+  w.member("key_source", a.key != nullptr ? key_source_name(a.key_source) : "levereras_till");
   if (a.proposed_key) {
-    j["proposed_key"] = a.proposed_key->name;
-    j["proposed_customers_kr"] = a.proposed ? json(kProposed) : json(nullptr);
+    w.key("proposed_customers_kr");
+    if (a.proposed) {
+      write_kronor(w, a.proposed->customers_kr);
+    } else {
+      w.value(nullptr);
+    }
+    w.member("proposed_key", a.proposed_key->name);
   }
-  std::string text = dump(j);
-  // A key and its marker: no text of the line can hold it, as its quotes would be escaped.
-  auto put = [&](std::string_view key, const std::string& mark,
-                 const fordelning::CustomerKronor& kr) {
-    const std::string pair = fmt::format("\"{}\": {}", key, dump(json(mark)));
-    const std::size_t at = text.find(pair);
-    text.replace(at + key.size() + 4, pair.size() - key.size() - 4, customers_kr_text(kr));
-  };
-  if (a.proposed_key && a.proposed) {
-    put("proposed_customers_kr", kProposed, a.proposed->customers_kr);
-  }
-  put("customers_kr", kCurrent, a.allocation->customers_kr);
-  return text;
+  w.member("service", a.service);
+  w.member("source", a.file + " " + a.source.ref());
+  w.member("supplier", a.supplier);
+  w.member("table", a.table);
+  if (a.used_by != nullptr) w.member("used_by", a.used_by->text);
+  w.member("year", a.year);
+  w.end_object();
 }
 
-}  // namespace
-
-json unallocated_json(const fordelning::RoundAllocation& allocation) {
-  json out = json::array();
+/// The lines not allocated: supplier, service, table, year, amount_kr, source, reason.
+void write_unallocated(JsonWriter& w, const fordelning::RoundAllocation& allocation) {
+  w.begin_array();
   for (const auto& a : allocation.lines) {
     if (a.allocation) continue;
-    json l = {{"supplier", a.supplier},
-              {"service", a.service},
-              {"table", a.table},
-              {"year", a.year},
-              {"amount_kr", a.amount_kr},
-              {"source", a.file + " " + a.source.ref()},
-              {"category", fordelning::category_json(a.category)},
-              {"financing", fordelning::financing_json(a.financing)},
-              {"charging", charging_name(a.charging)},
-              {"reason", alloc::not_charged_text(a)}};
-    if (a.receiver.kind == fordelning::Receiver::Kind::supplier) l["delivered_to"] = a.receiver.name;
-    out.push_back(std::move(l));
+    w.begin_object();
+    w.member("amount_kr", a.amount_kr);
+    w.member("category", fordelning::category_json(a.category));
+    w.member("charging", charging_name(a.charging));
+    if (a.receiver.kind == fordelning::Receiver::Kind::supplier) {
+      w.member("delivered_to", a.receiver.name);
+    }
+    w.member("financing", fordelning::financing_json(a.financing));
+    w.member("reason", alloc::not_charged_text(a));
+    w.member("service", a.service);
+    w.member("source", a.file + " " + a.source.ref());
+    w.member("supplier", a.supplier);
+    w.member("table", a.table);
+    w.member("year", a.year);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
-
-namespace {
 
 /// Per customer, its kronor per supplier.
 std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
@@ -291,112 +313,119 @@ std::map<std::string, std::map<std::string, std::int64_t>> per_supplier_kr(
   return out;
 }
 
-/// A customer of the register: id, name, type, total_kr, total_proposed_kr and suppliers_kr
-/// (supplier -> kronor).
-/// A customer's bridge (contract: "customers[].bridge").
-json bridge_json(const fordelning::Bridge& bridge, const fordelning::CustomerBridge& b) {
-  json parts = json::object();
-  for (int i = 0; i < 7; ++i) parts[fordelning::kBridgePartNames[i]] = fordelning::part(b.parts, i);
-  return {{"last_year_kr", b.last_year_kr},
-          {"this_year_kr", b.this_year_kr},
-          {"base", fordelning::base_json(bridge.base)},
-          {"parts_kr", parts}};
+/// The bridge's parts in their names' byte order.
+const std::array<int, 7>& parts_in_key_order() {
+  static const std::array<int, 7> order = [] {
+    std::array<int, 7> o{};
+    std::iota(o.begin(), o.end(), 0);
+    std::sort(o.begin(), o.end(), [](int a, int b) {
+      return std::string_view(fordelning::kBridgePartNames[a]) <
+             std::string_view(fordelning::kBridgePartNames[b]);
+    });
+    return o;
+  }();
+  return order;
 }
 
-json customer_json(const fordelning::RoundAllocation& allocation, const fordelning::Customer& c,
-                   const std::map<std::string, std::int64_t>& suppliers_kr,
-                   const fordelning::Bridge* bridge) {
+/// A customer's bridge (contract: "customers[].bridge").
+void write_bridge(JsonWriter& w, const fordelning::Bridge& bridge,
+                  const fordelning::CustomerBridge& b) {
+  w.begin_object();
+  w.member("base", fordelning::base_json(bridge.base));
+  w.member("last_year_kr", b.last_year_kr);
+  w.key("parts_kr").begin_object();
+  for (int i : parts_in_key_order()) {
+    w.member(fordelning::kBridgePartNames[i], fordelning::part(b.parts, i));
+  }
+  w.end_object();
+  w.member("this_year_kr", b.this_year_kr);
+  w.end_object();
+}
+
+/// A customer of the register: id, name, type, total_kr, total_proposed_kr, suppliers_kr
+/// (supplier -> kronor) and, with last year's round, its bridge; `departed` for a customer who
+/// has left the register since last year.
+void write_customer(JsonWriter& w, const fordelning::RoundAllocation& allocation,
+                    const fordelning::Customer& c,
+                    const std::map<std::string, std::int64_t>& suppliers_kr,
+                    const fordelning::Bridge* bridge, bool departed = false) {
   auto total = allocation.customer_totals.find(c.id);
   auto proposed = allocation.customer_totals_proposed.find(c.id);
-  json out = {{"id", c.id},
-          {"name", c.name},
-          {"type", c.typ},
-          {"total_kr", total == allocation.customer_totals.end() ? 0 : total->second},
-          {"total_proposed_kr",
-           proposed == allocation.customer_totals_proposed.end() ? 0 : proposed->second},
-          {"suppliers_kr", customers_kr_json(suppliers_kr)}};
+  w.begin_object();
   if (bridge != nullptr) {
     auto it = bridge->customers.find(c.id);
-    out["bridge"] = bridge_json(*bridge, it != bridge->customers.end()
-                                             ? it->second
-                                             : fordelning::CustomerBridge{});
+    w.key("bridge");
+    write_bridge(w, *bridge, it != bridge->customers.end() ? it->second
+                                                           : fordelning::CustomerBridge{});
   }
-  return out;
+  if (departed) w.member("departed", true);
+  w.member("id", c.id);
+  w.member("name", c.name);
+  w.key("suppliers_kr");
+  write_map(w, suppliers_kr);
+  w.member("total_kr",
+           total == allocation.customer_totals.end() ? std::int64_t{0} : total->second);
+  w.member("total_proposed_kr", proposed == allocation.customer_totals_proposed.end()
+                                    ? std::int64_t{0}
+                                    : proposed->second);
+  w.member("type", c.typ);
+  w.end_object();
 }
-
-/// An array at depth 1 of the document, element by element, as dump(2) prints it.
-class ArrayOut {
- public:
-  explicit ArrayOut(const std::function<void(std::string_view)>& sink) : sink_(sink) {}
-  void add(const json& element) { add(dump(element)); }
-  /// An element as dump(2) prints it.
-  void add(const std::string& text) {
-    std::string out = first_ ? "[\n    " : ",\n    ";
-    out.reserve(out.size() + text.size() + text.size() / 8);
-    for (char c : text) {
-      out += c;
-      if (c == '\n') out += "    ";  // a JSON string holds no raw newline: these are dump's
-    }
-    sink_(out);
-    first_ = false;
-  }
-  void finish() { sink_(first_ ? "[]" : "\n  ]"); }
-
- private:
-  const std::function<void(std::string_view)>& sink_;
-  bool first_ = true;
-};
 
 }  // namespace
 
 void write_result_json(const ResultDoc& doc, const std::function<void(std::string_view)>& sink) {
-  // The small parts as a tree with markers where the two large arrays go; dump() sorts the
-  // keys, so the markers land where those arrays belong.
-  const std::string kAllocations = "\x01allocations\x01", kCustomers = "\x01customers\x01";
-  json suppliers = json::array();
+  JsonWriter w(sink, std::size_t{1} << 20);
+  w.begin_object();
+  w.key("allocations").begin_array();
+  for (const auto& a : doc.allocation.lines) {
+    if (a.allocation) write_allocation(w, a);
+  }
+  w.end_array();
+  w.key("customers").begin_array();
+  if (doc.kunder != nullptr) {
+    auto per_supplier = per_supplier_kr(doc.allocation);
+    for (const auto& c : doc.kunder->customers) {
+      write_customer(w, doc.allocation, c, per_supplier[c.id], doc.bridge);
+    }
+    // Customers who left the register: last year's charge and its bridge to nothing.
+    if (doc.bridge != nullptr) {
+      for (const auto& c : fordelning::departed_customers(*doc.bridge, *doc.kunder)) {
+        write_customer(w, doc.allocation, c, {}, doc.bridge, true);
+      }
+    }
+  }
+  w.end_array();
+  w.member("draft", doc.draft);
+  w.key("findings");
+  write_findings(w, doc.findings);
+  w.key("not_allocated");
+  write_unallocated(w, doc.allocation);
+  w.key("suppliers").begin_array();
   for (std::size_t i = 0; i < doc.submissions.size(); ++i) {
     const sammanstallning::SupplierRound* consolidated =
         doc.round != nullptr && i < doc.round->suppliers.size() ? &doc.round->suppliers[i]
                                                                 : nullptr;
-    suppliers.push_back(supplier_json(doc.submissions[i], consolidated,
-                                      doc.round != nullptr ? &doc.round->settings : nullptr));
+    write_supplier(w, doc.submissions[i], consolidated,
+                   doc.round != nullptr ? &doc.round->settings : nullptr);
   }
-  json top = {{"year", doc.year},
-              {"draft", doc.draft},
-              {"suppliers", suppliers},
-              {"findings", findings_json(doc.findings)},
-              {"allocations", kAllocations},
-              {"not_allocated", unallocated_json(doc.allocation)},
-              {"customers", kCustomers}};
-  const std::string text = dump(top) + "\n";
-  const std::string marks[2] = {dump(json(kAllocations)), dump(json(kCustomers))};
-  std::size_t at[2] = {text.find(marks[0]), text.find(marks[1])};
-  std::size_t done = 0;
-  for (int m : {0, 1}) {
-    sink(std::string_view(text).substr(done, at[m] - done));
-    done = at[m] + marks[m].size();
-    ArrayOut array(sink);
-    if (m == 0) {
-      for (const auto& a : doc.allocation.lines) {
-        if (a.allocation) array.add(allocation_text(a));
-      }
-    } else if (doc.kunder != nullptr) {
-      auto per_supplier = per_supplier_kr(doc.allocation);
-      for (const auto& c : doc.kunder->customers) {
-        array.add(customer_json(doc.allocation, c, per_supplier[c.id], doc.bridge));
-      }
-      // Customers who left the register: last year's charge and its bridge to nothing.
-      if (doc.bridge != nullptr) {
-        for (const auto& c : fordelning::departed_customers(*doc.bridge, *doc.kunder)) {
-          json entry = customer_json(doc.allocation, c, {}, doc.bridge);
-          entry["departed"] = true;
-          array.add(entry);
-        }
-      }
-    }
-    array.finish();
-  }
-  sink(std::string_view(text).substr(done));
+  w.end_array();
+  w.member("year", doc.year);
+  w.end_object();
+  w.finish();
+}
+
+void write_validate_json(const std::vector<analys::Submission>& submissions,
+                         const Findings& findings, std::ostream& out) {
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("findings");
+  write_findings(w, findings);
+  w.key("suppliers").begin_array();
+  for (const analys::Submission& s : submissions) write_supplier(w, s);
+  w.end_array();
+  w.end_object();
+  w.finish();
 }
 
 }  // namespace arsanalys::output

@@ -1,15 +1,16 @@
 #pragma once
-// The contract's JSON pieces (resultat.json, validate --json): suppliers with their lines and
-// totals in kronor, and findings.
-
-#include <nlohmann/json.hpp>
+// The contract's JSON documents of a round (resultat.json, `validate --json`) and their parts:
+// suppliers with their lines and totals in kronor, and findings. Written with the one JSON
+// writer (core/json_writer.h) as they are made, keys in byte order as they have always been.
 
 #include <functional>
+#include <ostream>
 #include <string_view>
 #include <vector>
 
 #include "analys/submission.h"
 #include "core/finding.h"
+#include "core/json_writer.h"
 #include "fordelning/bridge.h"
 #include "fordelning/customers.h"
 #include "fordelning/round_allocation.h"
@@ -22,18 +23,15 @@ namespace arsanalys::output {
 /// part of the consolidated round, each line also carries its category, financing, in_frames
 /// (and outside_reason when outside), adjusted (the preparers' figures, with the submission's
 /// own), and the supplier its scope: per table and year, total_kr = in_frames_kr + outside_kr.
-nlohmann::json supplier_json(const analys::Submission& s,
-                             const sammanstallning::SupplierRound* consolidated = nullptr,
-                             const sammanstallning::Settings* settings = nullptr);
+void write_supplier(JsonWriter& w, const analys::Submission& s,
+                    const sammanstallning::SupplierRound* consolidated = nullptr,
+                    const sammanstallning::Settings* settings = nullptr);
 
 /// One finding: code, level, file, sheet, cell, message, value_kr, expected_kr.
-nlohmann::json finding_json(const Finding& f);
+void write_finding(JsonWriter& w, const Finding& f);
 
-/// All findings, in the order given.
-nlohmann::json findings_json(const Findings& findings);
-
-/// The lines not allocated: supplier, service, table, year, amount_kr, source, reason.
-nlohmann::json unallocated_json(const fordelning::RoundAllocation& allocation);
+/// All findings as an array, in the order given.
+void write_findings(JsonWriter& w, const Findings& findings);
 
 /// Everything resultat.json holds (contract: "resultat.json").
 struct ResultDoc {
@@ -48,10 +46,13 @@ struct ResultDoc {
   const fordelning::Bridge* bridge = nullptr;     // the change from last year (nullptr: none)
 };
 
-/// resultat.json as text, handed to `sink` piece by piece: the same text as dump(2) of the
-/// whole document with a final newline, but the allocations and customers (lines × customers
-/// kronor: hundreds of megabytes as a tree in a city-scale round) are made one element at a
-/// time and never held together.
+/// resultat.json as text, handed to `sink` piece by piece as it is written: the allocations
+/// and customers (lines × customers kronor: hundreds of megabytes in a city-scale round) are
+/// never held together.
 void write_result_json(const ResultDoc& doc, const std::function<void(std::string_view)>& sink);
+
+/// `validate --json`: the suppliers as read (without a round's consolidation) and the findings.
+void write_validate_json(const std::vector<analys::Submission>& submissions,
+                         const Findings& findings, std::ostream& out);
 
 }  // namespace arsanalys::output

@@ -1,11 +1,11 @@
 #include "output/settlement_writer.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
 
+#include "core/json_writer.h"
 #include "core/number_text.h"
 #include "output/allocation_layout.h"
 #include "output/lean_xlsx.h"
@@ -361,57 +361,57 @@ struct StatementItem {
 }  // namespace
 
 std::string slutreglering_json(const SettlementBook& book) {
-  // The same text as dump(2) of the whole document (keys in nlohmann's order), made one service
-  // at a time: as one tree, a city-scale settlement (services × customers) took gigabytes.
-  using nlohmann::json;
+  // Written one service at a time (keys in byte order, as the file has always had them): as
+  // one tree, a city-scale settlement (services × customers) took gigabytes.
   const auto& s = book.settlement;
-  auto at_depth = [](const json& j, int depth) {
-    std::string text = j.dump(2);
-    std::string out;
-    const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
-    for (char ch : text) {
-      out += ch;
-      if (ch == '\n') out += indent;
-    }
-    return out;
-  };
-  json customers = json::array();
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.member("actual_kr", s.actual_kr);
+  w.member("actual_volumes_used", s.volumes_used);
+  w.member("charged_kr", s.charged_kr);
+  w.key("customers").begin_array();
   for (const CustomerSettlement& c : s.customers) {
-    customers.push_back({{"id", c.customer->id},
-                         {"name", c.customer->name},
-                         {"charged_kr", c.charged},
-                         {"final_kr", c.final},
-                         {"difference_kr", c.difference()}});
+    w.begin_object();
+    w.member("charged_kr", c.charged);
+    w.member("difference_kr", c.difference());
+    w.member("final_kr", c.final);
+    w.member("id", c.customer->id);
+    w.member("name", c.customer->name);
+    w.end_object();
   }
-  std::string out = "{\n";
-  auto field = [&](std::string_view key, const std::string& value, bool last = false) {
-    out += fmt::format("  \"{}\": {}{}\n", key, value, last ? "" : ",");
-  };
-  field("actual_kr", std::to_string(s.actual_kr));
-  field("actual_volumes_used", std::to_string(s.volumes_used));
-  field("charged_kr", std::to_string(s.charged_kr));
-  field("customers", at_depth(customers, 1));
-  field("draft", book.draft ? "true" : "false");
-  field("findings", at_depth(findings_json(book.findings), 1));
-  field("outcome_file", json(book.outcome_file).dump());
-  std::string services = s.services.empty() ? "[]" : "[\n";
-  for (std::size_t i = 0; i < s.services.size(); ++i) {
-    const ServiceSettlement& x = s.services[i];
-    json kr = json::object();
-    for (const SettledKr& k : x.customers) {
-      kr[k.id] = {{"charged", k.charged}, {"final", k.final}};
+  w.end_array();
+  w.member("draft", book.draft);
+  w.key("findings");
+  write_findings(w, book.findings);
+  w.member("outcome_file", book.outcome_file);
+  w.key("services").begin_array();
+  for (const ServiceSettlement& x : s.services) {
+    w.begin_object();
+    w.member("actual_kr", x.actual_kr);
+    if (!x.actual_at.cell.empty()) {
+      w.member("actual_source", x.actual_at.file + " " + x.actual_at.ref());
     }
-    json j = {{"supplier", x.supplier},   {"service", x.service},
-              {"keys", x.keys},           {"settled", x.settled},
-              {"actual_kr", x.actual_kr}, {"charged_kr", x.charged_kr},
-              {"customers_kr", std::move(kr)}};
-    if (!x.settled) j["reason"] = x.reason;
-    if (!x.actual_at.cell.empty()) j["actual_source"] = x.actual_at.file + " " + x.actual_at.ref();
-    services += "    " + at_depth(j, 2) + (i + 1 < s.services.size() ? ",\n" : "\n  ]");
+    w.member("charged_kr", x.charged_kr);
+    w.key("customers_kr").begin_object();  // in Kund-id order, as the settlement holds them
+    for (const SettledKr& k : x.customers) {
+      w.key(k.id).begin_object().member("charged", k.charged).member("final", k.final).end_object();
+    }
+    w.end_object();
+    w.key("keys").begin_array();
+    for (const std::string& k : x.keys) w.value(k);
+    w.end_array();
+    if (!x.settled) w.member("reason", x.reason);
+    w.member("service", x.service);
+    w.member("settled", x.settled);
+    w.member("supplier", x.supplier);
+    w.end_object();
   }
-  field("services", services);
-  field("year", std::to_string(s.year), true);
-  return out + "}\n";
+  w.end_array();
+  w.member("year", s.year);
+  w.end_object();
+  w.finish();
+  return out;
 }
 
 void write_slutreglering_xlsx(const SettlementBook& book, const std::filesystem::path& file) {

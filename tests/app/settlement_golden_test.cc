@@ -15,8 +15,8 @@
 
 #include "app/commands.h"
 #include "core/file_io.h"
-#include "output/inspect_report.h"
 #include "xlsx/reader.h"
+#include "../support/inspect_json.h"
 #include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -57,7 +57,7 @@ int settle_into(const fs::path& out_dir, std::string* printed = nullptr) {
 /// The cells a reader sees, one line each (values, types, formulas; styles left out).
 std::string listing(const fs::path& file) {
   auto bytes = arsanalys::read_file(file, file.filename().string());
-  json doc = arsanalys::output::inspect_json(
+  json doc = arsanalys::test::inspect_json(
       arsanalys::xlsx::read_workbook(bytes, file.filename().string()), {});
   std::string out;
   for (const json& sheet : doc["sheets"]) {

@@ -27,7 +27,10 @@ json validate_json(const fs::path& file, int* code) {
   options.json = true;
   std::ostringstream out, err;
   *code = static_cast<int>(arsanalys::app::validate(options, out, err));
-  return json::parse(out.str());
+  json doc = json::parse(out.str());
+  // The text as it has always been: nlohmann's dump(2), keys in byte order, a final newline.
+  CHECK(out.str() == doc.dump(2) + "\n");
+  return doc;
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <span>
 
 #include "core/error.h"
-#include "output/inspect_report.h"
+#include "../support/inspect_json.h"
 #include "xlsx/reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto wb = arsanalys::xlsx::read_workbook(
         std::span(reinterpret_cast<const std::byte*>(data), size), "fuzz.xlsx");
     // Touch every cell the way inspect does.
-    (void)arsanalys::output::inspect_json(wb, {});
+    (void)arsanalys::test::inspect_json(wb, {});
   } catch (const arsanalys::ReadError&) {
   }
   return 0;

@@ -6,14 +6,14 @@
 
 #include "core/error.h"
 #include "fuzz_inputs.h"
-#include "output/inspect_report.h"
+#include "../support/inspect_json.h"
 #include "xlsx/reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto bytes = arsanalys::test::sheet_package(
       std::string_view(reinterpret_cast<const char*>(data), size));
   try {
-    (void)arsanalys::output::inspect_json(arsanalys::xlsx::read_workbook(bytes, "fuzz.xlsx"), {});
+    (void)arsanalys::test::inspect_json(arsanalys::xlsx::read_workbook(bytes, "fuzz.xlsx"), {});
   } catch (const arsanalys::ReadError&) {
   }
   return 0;

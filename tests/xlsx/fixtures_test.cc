@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/file_io.h"
-#include "output/inspect_report.h"
+#include "../support/inspect_json.h"
 #include "xlsx/reader.h"
 
 namespace fs = std::filesystem;
@@ -42,7 +42,7 @@ TEST_CASE("fixtures: inspect --json equals the hand-written oracle", "[fixtures]
 
     auto bytes = arsanalys::read_file(file, name);
     nlohmann::json actual =
-        arsanalys::output::inspect_json(arsanalys::xlsx::read_workbook(bytes, name), {});
+        arsanalys::test::inspect_json(arsanalys::xlsx::read_workbook(bytes, name), {});
     // Sheet by sheet and cell by cell, so a failure names the cell.
     REQUIRE(actual["file"] == oracle["file"]);
     REQUIRE(actual["sheets"].size() == oracle["sheets"].size());

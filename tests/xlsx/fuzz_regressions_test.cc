@@ -10,7 +10,7 @@
 
 #include "../fuzz/fuzz_inputs.h"
 #include "core/error.h"
-#include "output/inspect_report.h"
+#include "../support/inspect_json.h"
 #include "xlsx/reader.h"
 
 namespace fs = std::filesystem;
@@ -36,7 +36,7 @@ std::string slurp(const fs::path& path) {
 /// Reads the bytes; a ReadError (a clean refusal) is swallowed, anything else escapes.
 void read_or_refuse(const std::vector<std::byte>& bytes) {
   try {
-    (void)arsanalys::output::inspect_json(arsanalys::xlsx::read_workbook(bytes, "fuzz.xlsx"), {});
+    (void)arsanalys::test::inspect_json(arsanalys::xlsx::read_workbook(bytes, "fuzz.xlsx"), {});
   } catch (const arsanalys::ReadError&) {
   }
 }

@@ -1,16 +1,17 @@
-// inspect_json lives in src/output/, but what it shows is the reader's model, so its contract
-// shape is tested here against workbooks read from hand-made packages.
+// `inspect --json` is written in src/output/, but what it shows is the reader's model, so its
+// contract shape is tested here against workbooks read from hand-made packages.
 #include "output/inspect_report.h"
 
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
+#include "../support/inspect_json.h"
 #include "test_zip.h"
 #include "xlsx/reader.h"
 
-using arsanalys::output::cell_value_json;
-using arsanalys::output::inspect_json;
+using arsanalys::test::cell_value_json;
+using arsanalys::test::inspect_json;
 using arsanalys::output::InspectTable;
 using arsanalys::test::make_xlsx;
 using arsanalys::test::shared_strings_xml;
