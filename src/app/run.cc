@@ -146,6 +146,16 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   inputs.add_file(round_dir / "omgang.toml");
   inputs.add_file(round_dir / "kunder.xlsx");
   for (const Listed& f : files) inputs.add_file(f.path);
+  {
+    // Last year's register and charges are inputs too: an output folder that holds them (last
+    // year's own output folder) is refused, not overwritten. omgang.toml is read again, fully,
+    // below; what is wrong in it is reported there.
+    Findings ignored;
+    const auto settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", ignored);
+    for (const std::string& f : {settings.foregaende.kunder, settings.foregaende.resultat}) {
+      if (!f.empty()) inputs.add_file((round_dir / f).lexically_normal());
+    }
+  }
   StagedOutput staged(out_dir, inputs, kOwnOutputs);
 
   RoundInputs in = read_round_inputs(round_dir, files, progress, findings);

@@ -183,6 +183,25 @@ def case_output_into_round():
     ro.check_whole(os.path.join(c.round, "ut"))
 
 
+def case_output_into_last_year():
+    """Last year's register and charges ([foregaende]) are inputs: their folder is refused."""
+    c = Case("output_into_last_year")
+    last = os.path.join(c.dir, "2023")
+    shutil.copytree(os.path.join(SAMPLE, "..", "2023"), last)
+    charged = os.path.join(c.dir, "forra", "ut")
+    os.makedirs(charged)
+    with open(os.path.join(charged, "resultat.json"), "w", encoding="utf-8") as f:
+        json.dump({"year": 2023, "allocations": []}, f)
+    with open(os.path.join(c.round, "omgang.toml"), "a", encoding="utf-8") as f:
+        f.write('resultat = "../forra/ut/resultat.json"\n')  # [foregaende] is the last table
+    before = ro.tree(c.dir)
+    for out in (last, charged):
+        code = c.run(out=out)
+        assert code == 2, (out, code, c.printed)
+        assert "innehåller indata" in c.printed, (out, c.printed)
+    assert ro.tree(c.dir) == before
+
+
 def case_validate_onto_input():
     c = Case("validate_onto_input")
     o = os.path.join(c.dir, "o")
