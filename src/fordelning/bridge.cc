@@ -568,6 +568,7 @@ std::vector<Customer> departed_customers(const Bridge& bridge, const Kunder& now
   std::vector<Customer> out;
   for (const auto& [id, b] : bridge.customers) {  // a std::map: in Kund-id byte order
     if (now.customer(id) != nullptr) continue;
+    if (b.last_year_kr == 0 && b.parts == BridgeParts{}) continue;  // nothing to account for
     auto it = bridge.before_by_id.find(id);
     if (it != bridge.before_by_id.end()) {
       out.push_back(*it->second);

@@ -146,7 +146,8 @@ struct BridgeInput {
 Bridge compute_bridge(const BridgeInput& in);
 
 /// The customers the bridge has that this year's register lacks (they left it: charged last
-/// year, nothing this year), in Kund-id byte order: each as last year's register has it, or with
+/// year, nothing this year), but not one with nothing to account for (charged nothing last
+/// year, every part 0), in Kund-id byte order: each as last year's register has it, or with
 /// its Kund-id alone when only last year's charges name it. They get an entry in resultat.json
 /// and a statement of their own, so every krona of last year is accounted for.
 std::vector<Customer> departed_customers(const Bridge& bridge, const Kunder& now);
