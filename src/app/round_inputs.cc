@@ -229,4 +229,18 @@ void make_out_dir(const fs::path& out_dir) {
   remove_stale_temporaries(out_dir);
 }
 
+InputSet round_input_set(const fs::path& round_dir) {
+  InputSet inputs;
+  inputs.add_folder(submissions_dir(round_dir));
+  inputs.add_file(round_dir / "omgang.toml");
+  inputs.add_file(round_dir / "kunder.xlsx");
+  // omgang.toml is read again, fully, with the round; what is wrong in it is reported there.
+  Findings ignored;
+  const auto settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", ignored);
+  for (const std::string& f : {settings.foregaende.kunder, settings.foregaende.resultat}) {
+    if (!f.empty()) inputs.add_file((round_dir / f).lexically_normal());
+  }
+  return inputs;
+}
+
 }  // namespace arsanalys::app

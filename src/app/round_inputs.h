@@ -13,6 +13,7 @@
 
 #include "app/ingest.h"
 #include "core/finding.h"
+#include "core/output_dir.h"
 #include "fordelning/customers.h"
 #include "sammanstallning/round.h"
 #include "sammanstallning/settings.h"
@@ -74,6 +75,11 @@ std::optional<std::filesystem::path> choose_round_dir(const std::filesystem::pat
 
 /// The round folder as a summary names it: absolute, without a trailing separator.
 std::filesystem::path shown_dir(const std::filesystem::path& dir);
+
+/// The round's inputs that no output may overwrite: its submissions folder, omgang.toml,
+/// kunder.xlsx and last year's register and charges named in `[foregaende]` (an output folder
+/// holding them, last year's own, is refused rather than overwritten).
+InputSet round_input_set(const std::filesystem::path& round_dir);
 
 /// Makes the output folder (or finds it) and clears temporaries a killed run left there;
 /// RunError when it cannot be made.

@@ -141,22 +141,9 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   // holds inputs, or another run's) is said at once. Everything is written into a staging
   // folder beside it and published whole at the end: a failure or a kill on the way leaves the
   // previous output as it was.
-  InputSet inputs;
-  inputs.add_folder(submissions_folder);
-  inputs.add_file(round_dir / "omgang.toml");
-  inputs.add_file(round_dir / "kunder.xlsx");
+  InputSet inputs = round_input_set(round_dir);
   for (const Listed& f : files) inputs.add_file(f.path);
-  {
-    // Last year's register and charges are inputs too: an output folder that holds them (last
-    // year's own output folder) is refused, not overwritten. omgang.toml is read again, fully,
-    // below; what is wrong in it is reported there.
-    Findings ignored;
-    const auto settings = sammanstallning::read_settings_file(round_dir / "omgang.toml", ignored);
-    for (const std::string& f : {settings.foregaende.kunder, settings.foregaende.resultat}) {
-      if (!f.empty()) inputs.add_file((round_dir / f).lexically_normal());
-    }
-  }
-  StagedOutput staged(out_dir, inputs, kOwnOutputs);
+  StagedOutput staged(out_dir, inputs, kOwnOutputs, {"slutreglering"});
 
   RoundInputs in = read_round_inputs(round_dir, files, progress, findings);
   if (in.ingested.empty()) {

@@ -14,6 +14,7 @@
 #include "app/round_inputs.h"
 #include "core/file_io.h"
 #include "core/number_text.h"
+#include "core/output_dir.h"
 #include "core/parallel.h"
 #include "fordelning/catalogue.h"
 #include "fordelning/round_allocation.h"
@@ -86,6 +87,14 @@ ExitCode slutreglering(const SettleOptions& options, std::ostream& out, std::ost
     return ExitCode::failed;
   }
   const fs::path out_dir = options.out_dir.empty() ? fs::path("ut") : options.out_dir;
+  // As `run`: the output folder checked and locked first, everything written into a staging
+  // folder and published whole, so a statement of a customer no longer in the register does not
+  // survive, and `run`'s outputs in the same folder are kept as they are.
+  InputSet inputs = round_input_set(round_dir);
+  inputs.add_file(options.utfall);
+  StagedOutput staged(out_dir, inputs,
+                      {"slutreglering.xlsx", "slutreglering.json", "slutreglering"},
+                      {"kunder", "granskning"});
   Progress progress(out, kStages);
   Findings findings;
   std::optional<Charged> charged = charge_round(round_dir, progress, findings, err);
@@ -102,7 +111,6 @@ ExitCode slutreglering(const SettleOptions& options, std::ostream& out, std::ost
                        e.what());
     return ExitCode::failed;
   }
-  make_out_dir(out_dir);
   fordelning::Catalogue catalogue(&kunder, supplier_names(charged->prepared.submissions));
   fordelning::Settlement settlement =
       fordelning::settle(charged->allocation, kunder, catalogue, outcome, findings);
@@ -113,27 +121,25 @@ ExitCode slutreglering(const SettleOptions& options, std::ostream& out, std::ost
   progress.stage("Skriver slutreglering.xlsx, besked per kund och slutreglering.json");
   output::SettlementBook book{settlement, charged->allocation, kunder, findings,
                               options.utfall.filename().string(), draft};
-  const fs::path folder = out_dir / "slutreglering" / "kunder";
+  const fs::path folder = staged.dir() / "slutreglering" / "kunder";
   fs::create_directories(folder, ec);
   if (ec) {
     throw RunError(fmt::format("Kan inte skapa mappen {}: {}.", folder.string(),
                                system_error_text(ec.value())));
   }
   const std::vector<std::string> names = output::customer_file_names(kunder.customers);
-  FileBatch batch;
   parallel_for(settlement.customers.size() + 2, [&](std::size_t i) {
     if (i == 0) {
-      batch.add_written(out_dir / "slutreglering.xlsx", [&](const fs::path& tmp) {
-        output::write_slutreglering_xlsx(book, tmp);
-      });
+      output::write_slutreglering_xlsx(book, staged.dir() / "slutreglering.xlsx");
     } else if (i == 1) {
-      batch.add(out_dir / "slutreglering.json", output::slutreglering_json(book));
+      write_file(staged.dir() / "slutreglering.json", output::slutreglering_json(book));
     } else {
-      batch.add(folder / names[i - 2],
-                output::settlement_statement_xlsx(book, settlement.customers[i - 2]));
+      write_file(folder / names[i - 2],
+                 output::settlement_statement_xlsx(book, settlement.customers[i - 2]));
     }
   });
-  batch.commit();
+  staged.publish();
+  const std::size_t written = settlement.customers.size() + 2;
 
   std::int64_t refunds = 0, extra = 0;
   for (const auto& c : settlement.customers) {
@@ -150,7 +156,7 @@ ExitCode slutreglering(const SettleOptions& options, std::ostream& out, std::ost
   for (const Finding& f : findings) {
     if (f.level == Level::fel) out << "  " << describe(f) << "\n";
   }
-  out << fmt::format("{} filer skrivna i {}{}\n", batch.committed(), out_dir.string(),
+  out << fmt::format("{} filer skrivna i {}{}\n", written, out_dir.string(),
                      draft ? " (UTKAST: underlagen innehåller fel)" : "");
   return draft ? ExitCode::has_errors : ExitCode::ok;
 }

@@ -188,8 +188,8 @@ OutputLock::~OutputLock() {
 // StagedOutput
 
 StagedOutput::StagedOutput(const fs::path& target, const InputSet& inputs,
-                           std::vector<std::string> own)
-    : own_(std::move(own)) {
+                           std::vector<std::string> own, std::vector<std::string> others)
+    : own_(std::move(own)), others_(std::move(others)) {
   target_ = resolved(target);
   if (target_.empty() || !target_.has_parent_path() || target_ == target_.root_path()) {
     throw RunError(fmt::format("Kan inte skapa resultatmappen {}: ange en vanlig mapp.",
@@ -265,7 +265,8 @@ void StagedOutput::check_previous() {
       continue;
     }
     fs::file_status s = it->symlink_status(ec);
-    if (fs::is_regular_file(s) || fs::is_symlink(s)) {
+    if (fs::is_regular_file(s) || fs::is_symlink(s) ||
+        (fs::is_directory(s) && std::find(others_.begin(), others_.end(), name) != others_.end())) {
       carried_.push_back(name);
       continue;
     }
@@ -278,22 +279,36 @@ void StagedOutput::check_previous() {
   if (ec) fail("Kan inte läsa resultatmappen", target_, ec.value());
 }
 
-void StagedOutput::carry_over() {
-  for (const std::string& name : carried_) {
-    fs::path from = target_ / name, to = staging_ / name;
-    std::error_code ec;
-    fs::file_status s = fs::symlink_status(from, ec);
-    if (!fs::exists(s)) continue;  // removed meanwhile
-    if (fs::is_symlink(s)) {
-      fs::copy_symlink(from, to, ec);
-    } else if (::link(from.c_str(), to.c_str()) != 0) {
-      fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+namespace {
+
+/// `from` (a file, link or folder) as `to`: links copied, files hard-linked (copied where the
+/// file system cannot), folders made and filled the same way, so the previous output stays as
+/// it was until the new one is in place.
+void carry(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::file_status s = fs::symlink_status(from, ec);
+  if (!fs::exists(s)) return;  // removed meanwhile
+  if (fs::is_symlink(s)) {
+    fs::copy_symlink(from, to, ec);
+  } else if (fs::is_directory(s)) {
+    fs::create_directory(to, ec);
+    for (auto it = fs::directory_iterator(from, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      carry(it->path(), to / it->path().filename());
     }
-    if (ec) {
-      throw RunError(fmt::format("Kan inte behålla {} i den nya resultatmappen: {}.",
-                                 from.string(), system_error_text(ec.value())));
-    }
+  } else if (::link(from.c_str(), to.c_str()) != 0) {
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
   }
+  if (ec) {
+    throw RunError(fmt::format("Kan inte behålla {} i den nya resultatmappen: {}.",
+                               from.string(), system_error_text(ec.value())));
+  }
+}
+
+}  // namespace
+
+void StagedOutput::carry_over() {
+  for (const std::string& name : carried_) carry(target_ / name, staging_ / name);
 }
 
 void StagedOutput::publish() {

@@ -78,8 +78,9 @@ class OutputLock {
 ///
 /// In the previous output, the entries named in `own` (the files and folders the command
 /// writes) are replaced, so that a removed customer's statement does not survive; other files
-/// and links (a user's own notes) are carried over into the new output unchanged; another
-/// folder there makes the constructor refuse, as would carrying it over.
+/// and links (a user's own notes) and the folders named in `others` (those the program's other
+/// commands write there: `run`'s kunder/ beside `slutreglering`'s) are carried over into the
+/// new output unchanged, as hard links; another folder there makes the constructor refuse.
 ///
 ///   StagedOutput out(out_dir, inputs, {"resultat.json", "kunder"});
 ///   write_file(out.dir() / "resultat.json", json);
@@ -90,7 +91,7 @@ class StagedOutput {
   /// is a file, is or contains the current folder, or holds a folder not in `own`), takes its
   /// lock, clears what a killed run left beside it, and makes the staging folder.
   StagedOutput(const std::filesystem::path& target, const InputSet& inputs,
-               std::vector<std::string> own);
+               std::vector<std::string> own, std::vector<std::string> others = {});
   StagedOutput(const StagedOutput&) = delete;
   StagedOutput& operator=(const StagedOutput&) = delete;
   ~StagedOutput();
@@ -112,6 +113,7 @@ class StagedOutput {
   std::filesystem::path staging_;  // beside it
   std::string prefix_;             // ".<name>.arsanalys-": what our helpers beside it start with
   std::vector<std::string> own_;
+  std::vector<std::string> others_;   // folders of the program's other commands
   std::vector<std::string> carried_;  // entries of the previous output kept
   std::unique_ptr<OutputLock> lock_;
   bool published_ = false;

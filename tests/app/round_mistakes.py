@@ -202,6 +202,31 @@ def case_output_into_last_year():
     assert ro.tree(c.dir) == before
 
 
+def case_run_and_settlement_share_a_folder():
+    """`run` and `slutreglering` write into one output folder, each keeping the other's outputs
+    and replacing its own whole (a stale settlement statement does not survive)."""
+    c = Case("run_and_settlement")
+    utfall = os.path.join(SAMPLE, "utfall.xlsx")
+    assert c.run() == 1, c.printed
+    settle = [EXE, "slutreglering", c.round, "--utfall", utfall, "-o", c.out]
+    p = ro.run(*settle, timeout=300)
+    assert p.returncode in (0, 1), (p.returncode, p.stdout, p.stderr)
+    stale = os.path.join(c.out, "slutreglering", "kunder", "GAMMAL.xlsx")
+    with open(stale, "wb") as f:
+        f.write(b"not ours any more")
+    assert c.run() == 1, c.printed  # run keeps the settlement's folder
+    assert os.path.exists(stale) and os.path.exists(os.path.join(c.out, "slutreglering.xlsx"))
+    p = ro.run(*settle, timeout=300)
+    assert p.returncode in (0, 1), (p.returncode, p.stdout, p.stderr)
+    assert not os.path.exists(stale), "a stale settlement statement survived"
+    assert len(os.listdir(os.path.join(c.out, "kunder"))) >= 40  # run's statements kept
+    for f in ("resultat.json", "fordelning.xlsx", "slutreglering.json"):
+        assert os.path.exists(os.path.join(c.out, f)), f
+    # The outcome file is an input: its folder is refused.
+    p = ro.run(EXE, "slutreglering", c.round, "--utfall", utfall, "-o", SAMPLE, timeout=300)
+    assert p.returncode == 2 and "indata" in p.stderr, (p.returncode, p.stderr)
+
+
 def case_validate_onto_input():
     c = Case("validate_onto_input")
     o = os.path.join(c.dir, "o")
