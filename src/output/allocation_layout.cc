@@ -23,43 +23,6 @@ using fordelning::LineAllocation;
 using fordelning::RoundAllocation;
 using fordelning::Step;
 
-// --- Looks and formats --------------------------------------------------------------------
-
-Look title_look() { return {.bold = true, .size = 14}; }
-Look heading_look() { return {.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true}; }
-Look bold_look() { return {.bold = true}; }
-Look kronor_look(bool total) {
-  return {.bold = total, .number = std::string(kKronor), .fill = total ? kTotalFill : kNoFill,
-          .rule = total};
-}
-Look percent_look(bool total) {
-  return {.bold = total, .number = std::string(kPercent), .fill = total ? kTotalFill : kNoFill,
-          .rule = total};
-}
-Look total_text_look() { return {.bold = true, .fill = kTotalFill, .rule = true}; }
-
-lxw_format* Formats::operator()(const Look& look) {
-  auto [it, made] = formats_.try_emplace(look, nullptr);
-  if (!made) return it->second;
-  lxw_format* f = book_.add_format();
-  if (look.bold) format_set_bold(f);
-  if (look.italic) format_set_italic(f);
-  if (!look.number.empty()) format_set_num_format(f, look.number.c_str());
-  if (look.fill != kNoFill) format_set_bg_color(f, look.fill);
-  if (look.wrap) format_set_text_wrap(f);
-  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-  if (look.center) format_set_align(f, LXW_ALIGN_CENTER);
-  if (look.rule) format_set_top(f, LXW_BORDER_THIN);
-  if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
-  if (look.size > 0) format_set_font_size(f, look.size);
-  if (look.link) {
-    format_set_underline(f, LXW_UNDERLINE_SINGLE);
-    format_set_font_color(f, kLinkColor);
-  }
-  it->second = f;
-  return f;
-}
-
 // --- Sheet ----------------------------------------------------------------------------------
 
 Sheet::Sheet(XlsxBook& book, Formats& formats, const std::string& name)

@@ -73,9 +73,9 @@ struct Look {
 };
 
 /// The workbook's formats by look, made on first use (so always in the same order).
-class Formats {
+class CopyFormats {
  public:
-  explicit Formats(XlsxBook& book) : book_(book) {}
+  explicit CopyFormats(XlsxBook& book) : book_(book) {}
   lxw_format* operator()(const Look& look) {
     auto [it, made] = formats_.try_emplace(look, nullptr);
     if (made) it->second = make(look);
@@ -171,7 +171,7 @@ std::size_t count_inside(const std::vector<const Finding*>& findings, const Tabl
 /// Writing cells of one sheet, every libxlsxwriter error checked.
 class SheetWriter {
  public:
-  SheetWriter(XlsxBook& book, Formats& formats, std::string_view name)
+  SheetWriter(XlsxBook& book, CopyFormats& formats, std::string_view name)
       : book_(book), formats_(formats), ws_(book.add_sheet(name)) {}
 
   lxw_worksheet* get() const { return ws_; }
@@ -242,7 +242,7 @@ class SheetWriter {
   lxw_format* format(const Look& look) { return formats_(look); }
 
   XlsxBook& book_;
-  Formats& formats_;
+  CopyFormats& formats_;
   lxw_worksheet* ws_;
 };
 
@@ -687,7 +687,7 @@ std::string review_workbook(const analys::TemplateDef& def, const Submission& s,
   book.set_properties({.title = fmt::format("Granskningskopia: {}", s.file),
                        .subject = s.supplier,
                        .created = new_year(s.year != 0 ? s.year - 1 : 2000)});
-  Formats formats(book);
+  CopyFormats formats(book);
   SheetWriter summary(book, formats, kSummarySheet);
   SheetWriter found(book, formats, kFindingsSheet);
   for (const Shown& shown : r.shown) {

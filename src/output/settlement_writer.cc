@@ -9,6 +9,7 @@
 #include "core/number_text.h"
 #include "output/allocation_layout.h"
 #include "output/lean_xlsx.h"
+#include "output/stream_book.h"
 #include "output/result_json.h"
 
 namespace arsanalys::output {

@@ -601,7 +601,7 @@ std::string sammanstallning_xlsx(const sammanstallning::Round& round,
                                     : std::string("Sammanställning av årlig analys"),
                        .subject = "Underlag för budgetcontrollers",
                        .created = new_year(round.year != 0 ? round.year - 1 : 2000)});
-  Formats formats(book);
+  summary::Formats formats(book);
   Sheet overview(book, formats, std::string(kOverviewSheet), draft, kOverviewCols);
   std::vector<Sheet> supplier_sheets;
   supplier_sheets.reserve(round.suppliers.size());

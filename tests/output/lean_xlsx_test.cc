@@ -5,6 +5,10 @@
 // read back as written, every cell with its reference and every row of cells with its spans.
 #include "output/lean_xlsx.h"
 
+#include "output/allocation_layout.h"
+#include "output/shared_strings.h"
+#include "output/stream_book.h"
+
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <filesystem>
