@@ -40,8 +40,6 @@ using style::Look;
 using style::percent_look;
 using style::title_look;
 using style::total_text_look;
-/// The banner's text.
-inline constexpr std::string_view kDraftText = style::kAllocationDraftText;
 using output::Formats;
 using output::SheetOps;
 
@@ -97,11 +95,12 @@ std::string kr_text(std::int64_t kr);
 /// A decimal as a cell number (exact for the measures of a register: at most 15 digits).
 double decimal_value(fordelning::Decimal d);
 /// A number format showing exactly the decimals of `d` ("#,##0" or "#,##0.0" …).
-std::string decimal_format(fordelning::Decimal d);
+std::string_view decimal_format(fordelning::Decimal d);
 /// A fraction as a number for a percentage cell.
 double fraction_value(fordelning::Fraction f);
-/// A fraction as a Swedish percentage text with up to four decimals: "4,5455 %", "75 %".
-std::string percent_text(fordelning::Fraction f);
+/// A fraction as a Swedish percentage text with up to four decimals: "4,5455 %", "75 %"
+/// (core/number_text.h's percent_text).
+std::string share_percent_text(fordelning::Fraction f);
 
 /// Order of the tables in outputs: forvaltning, utveckling, nya_insatser, then others.
 int table_rank(std::string_view table);

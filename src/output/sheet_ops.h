@@ -19,7 +19,7 @@ class SheetOps {
  public:
   /// Whole kronor as a number in the kronor format (`look.number` is replaced).
   void kronor(Row row, Col col, std::int64_t kr, style::Look look = {}) {
-    look.number = std::string(style::kKronor);
+    look.number = style::kKronor;
     self().number(row, col, static_cast<double>(kr), look);
   }
   /// A heading over columns first..last (merged when more than one).
@@ -47,9 +47,9 @@ class SheetOps {
   /// row) and "UTKAST" in the printed header; returns 0 otherwise.
   Row banner(bool draft, Col last_col) {
     if (!draft) return 0;
-    style::Look look{.bold = true, .fill = style::kDraftFill};
+    const style::Look look = style::banner_look();
     for (Col c = 1; c <= last_col; ++c) self().blank(0, c, look);
-    self().text(0, 0, std::string(style::kAllocationDraftText), look);
+    self().text(0, 0, style::draft_banner(style::kDraftAmounts), look);
     self().header(style::kDraftHeader);
     return 1;
   }

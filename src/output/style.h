@@ -31,49 +31,78 @@ inline constexpr Color kLinkColor = 0x0563C1;    // Excel's hyperlink blue
 /// Kronor: whole, thousands grouped (Excel shows the locale's separator), negative red with a
 /// minus sign.
 inline constexpr std::string_view kKronor = "#,##0;[Red]-#,##0";
+/// A whole number, thousands grouped (weights, measures, tkr).
+inline constexpr std::string_view kWhole = "#,##0";
 /// Tkr, whole; and with up to three decimals (exact to the krona).
-inline constexpr std::string_view kTkrWhole = "#,##0";
+inline constexpr std::string_view kTkrWhole = kWhole;
 inline constexpr std::string_view kTkrExact = "#,##0.0##";
+/// Tkr with its unit ("1 234 tkr"), and marked by a footnote ("1 234¹").
+inline constexpr std::string_view kTkrSuffix = "#,##0 \"tkr\"";
+inline constexpr std::string_view kTkrMarked = "#,##0\"¹\"";
 /// Shares: a key's share with four decimals (1/22 shows as 4,5455 %); a change with one.
 inline constexpr std::string_view kShare = "0.0000%";
 inline constexpr std::string_view kPercent = "0.0%";
 inline constexpr std::string_view kPercentFine = "0.0##%";
 inline constexpr std::string_view kCount = "0";
+/// "#,##0" with `decimals` decimals ("#,##0.00"), for a measure shown exactly; 0..15.
+std::string_view decimals_format(int decimals);
 
 // --- The draft mark (the run has findings of level fel) ---------------------------------------
 /// The printed page header of a draft, in Excel's header codes.
 inline constexpr const char* kDraftHeader = "&C&\"-,Bold\"UTKAST";
 /// Before a draft's document title (file properties, the HTML title).
 inline constexpr std::string_view kDraftTitlePrefix = "UTKAST – ";
-/// The banner of fordelning.xlsx and the statements.
-inline constexpr std::string_view kAllocationDraftText =
-    "UTKAST: körningen har fynd av nivån fel. Beloppen kan ändras när underlagen rättas.";
+/// What a draft's figures mean for the reader of each kind of output, the banner's second
+/// sentence.
+inline constexpr std::string_view kDraftAmounts = "Beloppen kan ändras när underlagen rättas.";
+inline constexpr std::string_view kDraftSummary =
+    "Siffrorna är inte slutliga (se bladet Fynd).";
+/// The draft banner's text, the same opening in every output: "UTKAST: körningen har fynd av
+/// nivån fel." and `then`, what it means for this document (kDraftAmounts, kDraftSummary, the
+/// annex's own).
+std::string draft_banner(std::string_view then);
 
 // --- How a cell looks -------------------------------------------------------------------------
 
-/// How a cell looks; a writer makes one format per distinct look. Every cell is aligned to the
-/// top.
+/// How a cell looks; a writer makes one format per distinct look (output::Formats for
+/// libxlsxwriter, LookTable for the lean writers). Every cell is aligned to the top unless
+/// `middle`. `number` is a format code of static storage (the constants above).
 struct Look {
   bool bold = false;
   bool italic = false;
-  std::string number{};  // number format code, "" General
+  std::string_view number{};  // number format code, "" General
   Color fill = kNoFill;
-  bool wrap = false;    // wrap text
-  bool rule = false;    // a thin line above (totals)
-  bool boxed = false;   // thin border all round (headings)
-  bool center = false;  // centred across the cell (group headings)
-  double size = 0;      // font size, 0 default
-  bool link = false;    // a hyperlink: blue and underlined
+  bool wrap = false;      // wrap text
+  bool rule = false;      // a thin line above (totals)
+  bool boxed = false;     // thin border all round (headings, input cells)
+  bool center = false;    // centred across the cell (group headings)
+  bool right = false;     // aligned right (text in an amount column)
+  bool left = false;      // aligned left (a number read as a label)
+  bool middle = false;    // centred vertically instead of at the top
+  std::uint8_t indent = 0;
+  double size = 0;        // font size, 0 default
+  Color color = kNoFill;  // font colour, 0 default
+  bool link = false;      // a hyperlink: blue and underlined
+  bool double_under = false;  // a double line below (a total the supplier fills towards)
+  bool unlocked = false;  // an input cell of a protected sheet
   auto operator<=>(const Look&) const = default;
 };
 
-/// Common looks.
-Look title_look();
-Look heading_look();
+/// The looks every workbook shares.
+Look title_look();        // a sheet's title
+Look subtitle_look();     // a table's title
+Look heading_look();      // a column heading: bold on grey, boxed, wrapped
 Look bold_look();
+Look note_look();         // an explanation under a table: italic
 Look kronor_look(bool total = false);
 /// A share (kShare), as a key's share of an amount.
 Look percent_look(bool total = false);
 Look total_text_look();
+/// The draft banner: bold dark red on Excel's "bad" red.
+Look banner_look();
+/// A cell the supplier fills in: light yellow, boxed, unlocked.
+Look input_look();
+/// A link to another sheet.
+Look link_look();
 
 }  // namespace arsanalys::output::style

@@ -25,18 +25,34 @@ int builtin_format(std::string_view code) {
   return -1;
 }
 
-/// styles.xml for the looks in cellXfs order (index 1 onwards; 0 is Excel's default).
+/// A cell's borders: 0 none, 1 thin, 2 double, by side.
+struct Borders {
+  int left = 0, right = 0, top = 0, bottom = 0;
+  auto operator<=>(const Borders&) const = default;
+};
+
+Borders borders_of(const Look& l) {
+  Borders b;
+  if (l.boxed) b = {1, 1, 1, 1};
+  if (l.rule) b.top = 1;
+  if (l.double_under) b.bottom = 2;
+  return b;
+}
+
+/// styles.xml for the looks in cellXfs order (index 1 onwards; 0 is Excel's default), as
+/// libxlsxwriter writes it for the same looks through output::Formats.
 std::string styles_part(const std::vector<const Look*>& xf_looks) {
   // Fonts, fills, borders and number formats of the looks, each once, in order of first use.
   struct FontKey {
-    bool bold, italic, link;
+    bool bold, italic, underline;
     double size;
+    style::Color color;  // kNoFill: the default
     auto operator<=>(const FontKey&) const = default;
   };
-  std::vector<FontKey> fonts{{false, false, false, 11}};
+  std::vector<FontKey> fonts{{false, false, false, 11, style::kNoFill}};
   std::vector<style::Color> fills{style::kNoFill, style::kNoFill};  // none, gray125
-  std::vector<int> borders{0};  // 0 none, 1 all round, 2 top
-  std::vector<std::string> codes;
+  std::vector<Borders> borders{Borders{}};
+  std::vector<std::string_view> codes;
   auto index_of = [](auto& list, const auto& value, std::size_t from) {
     auto it = std::find(list.begin() + static_cast<std::ptrdiff_t>(from), list.end(), value);
     if (it == list.end()) {
@@ -55,10 +71,13 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
     int builtin = builtin_format(look->number);
     x.num = builtin >= 0 ? static_cast<std::size_t>(builtin)
                          : 164 + index_of(codes, look->number, 0);
-    x.font = index_of(
-        fonts, FontKey{look->bold, look->italic, look->link, look->size > 0 ? look->size : 11}, 0);
+    x.font = index_of(fonts,
+                      FontKey{look->bold, look->italic, look->link,
+                              look->size > 0 ? look->size : 11,
+                              look->link ? style::kLinkColor : look->color},
+                      0);
     x.fill = look->fill == style::kNoFill ? 0 : index_of(fills, look->fill, 2);
-    x.border = index_of(borders, look->boxed ? 1 : look->rule ? 2 : 0, 0);
+    x.border = index_of(borders, borders_of(*look), 0);
     xfs.push_back(x);
   }
 
@@ -75,9 +94,9 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
   out << "<fonts count=\"" << static_cast<std::uint64_t>(fonts.size()) << "\">";
   for (const FontKey& f : fonts) {
     out << "<font>" << (f.bold ? "<b/>" : "") << (f.italic ? "<i/>" : "")
-        << (f.link ? "<u/>" : "") << "<sz val=\"";
+        << (f.underline ? "<u/>" : "") << "<sz val=\"";
     out.num(f.size) << "\"/>";
-    if (f.link) out << "<color rgb=\"" << fmt::format("FF{:06X}", style::kLinkColor) << "\"/>";
+    if (f.color != style::kNoFill) out << "<color rgb=\"" << fmt::format("FF{:06X}", f.color) << "\"/>";
     out << "<name val=\"Calibri\"/><family val=\"2\"/></font>";
   }
   out << "</fonts><fills count=\"" << static_cast<std::uint64_t>(fills.size())
@@ -89,22 +108,28 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
         << "\"/><bgColor indexed=\"64\"/></patternFill></fill>";
   }
   out << "</fills><borders count=\"" << static_cast<std::uint64_t>(borders.size()) << "\">";
-  for (int b : borders) {
-    constexpr std::string_view thin = " style=\"thin\"><color auto=\"1\"/>";
-    if (b == 1) {
-      out << "<border><left" << thin << "</left><right" << thin << "</right><top" << thin
-          << "</top><bottom" << thin << "</bottom><diagonal/></border>";
-    } else if (b == 2) {
-      out << "<border><left/><right/><top" << thin << "</top><bottom/><diagonal/></border>";
+  auto side = [&](std::string_view name, int kind) {
+    if (kind == 0) {
+      out << '<' << name << "/>";
     } else {
-      out << "<border><left/><right/><top/><bottom/><diagonal/></border>";
+      out << '<' << name << (kind == 2 ? " style=\"double\"" : " style=\"thin\"")
+          << "><color auto=\"1\"/></" << name << '>';
     }
+  };
+  for (const Borders& b : borders) {
+    out << "<border>";
+    side("left", b.left);
+    side("right", b.right);
+    side("top", b.top);
+    side("bottom", b.bottom);
+    out << "<diagonal/></border>";
   }
   out << "</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" "
          "borderId=\"0\"/></cellStyleXfs><cellXfs count=\""
       << static_cast<std::uint64_t>(xfs.size() + 1)
       << "\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>";
   for (const Xf& x : xfs) {
+    const Look& l = *x.look;
     out << "<xf numFmtId=\"" << static_cast<std::uint64_t>(x.num) << "\" fontId=\""
         << static_cast<std::uint64_t>(x.font) << "\" fillId=\""
         << static_cast<std::uint64_t>(x.fill) << "\" borderId=\""
@@ -113,8 +138,22 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
     if (x.font != 0) out << " applyFont=\"1\"";
     if (x.fill != 0) out << " applyFill=\"1\"";
     if (x.border != 0) out << " applyBorder=\"1\"";
-    out << " applyAlignment=\"1\"><alignment" << (x.look->center ? " horizontal=\"center\"" : "")
-        << " vertical=\"top\"" << (x.look->wrap ? " wrapText=\"1\"" : "") << "/></xf>";
+    out << " applyAlignment=\"1\"";
+    if (l.unlocked) out << " applyProtection=\"1\"";
+    // As libxlsxwriter: the last horizontal alignment set wins, and an indent without one is
+    // to the left.
+    std::string_view horizontal = l.left     ? "left"
+                                  : l.right  ? "right"
+                                  : l.center ? "center"
+                                  : l.indent ? "left"
+                                             : "";
+    out << "><alignment";
+    if (!horizontal.empty()) out << " horizontal=\"" << horizontal << '"';
+    out << (l.middle ? " vertical=\"center\"" : " vertical=\"top\"");
+    if (l.indent > 0) out << " indent=\"" << static_cast<std::uint32_t>(l.indent) << '"';
+    out << (l.wrap ? " wrapText=\"1\"" : "") << "/>";
+    if (l.unlocked) out << "<protection locked=\"0\"/>";
+    out << "</xf>";
   }
   out << "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
          "builtinId=\"0\"/></cellStyles><dxfs count=\"0\"/><tableStyles count=\"0\" "
@@ -130,10 +169,13 @@ std::string styles_part(const std::vector<const Look*>& xf_looks) {
 std::uint64_t LookTable::hash(const Look& l) {
   std::size_t flags = (l.bold ? 1u : 0u) | (l.italic ? 2u : 0u) | (l.wrap ? 4u : 0u) |
                       (l.rule ? 8u : 0u) | (l.boxed ? 16u : 0u) | (l.center ? 32u : 0u) |
-                      (l.link ? 64u : 0u);
+                      (l.link ? 64u : 0u) | (l.right ? 128u : 0u) | (l.left ? 256u : 0u) |
+                      (l.middle ? 512u : 0u) | (l.double_under ? 1024u : 0u) |
+                      (l.unlocked ? 2048u : 0u) | static_cast<std::size_t>(l.indent) << 12;
   std::size_t code = l.number.size() << 8 |
                      (l.number.empty() ? 0u : static_cast<unsigned char>(l.number.back()));
-  std::size_t h = flags ^ code << 7 ^ static_cast<std::size_t>(l.fill) << 23 ^
+  std::size_t h = flags ^ code << 20 ^ static_cast<std::size_t>(l.fill) << 23 ^
+                  static_cast<std::size_t>(l.color) << 27 ^
                   static_cast<std::size_t>(l.size * 4) << 48;
   return h * 0x9E3779B97F4A7C15ull >> 17;
 }

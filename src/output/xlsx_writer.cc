@@ -118,18 +118,24 @@ lxw_format* Formats::operator()(const style::Look& look) {
   lxw_format* f = book_.add_format();
   if (look.bold) format_set_bold(f);
   if (look.italic) format_set_italic(f);
-  if (!look.number.empty()) format_set_num_format(f, look.number.c_str());
+  if (!look.number.empty()) format_set_num_format(f, std::string(look.number).c_str());
   if (look.fill != style::kNoFill) format_set_bg_color(f, look.fill);
   if (look.wrap) format_set_text_wrap(f);
-  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(f, look.middle ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
   if (look.center) format_set_align(f, LXW_ALIGN_CENTER);
+  if (look.right) format_set_align(f, LXW_ALIGN_RIGHT);
+  if (look.left) format_set_align(f, LXW_ALIGN_LEFT);
+  if (look.indent > 0) format_set_indent(f, look.indent);
   if (look.rule) format_set_top(f, LXW_BORDER_THIN);
   if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
+  if (look.double_under) format_set_bottom(f, LXW_BORDER_DOUBLE);
   if (look.size > 0) format_set_font_size(f, look.size);
+  if (look.color != style::kNoFill) format_set_font_color(f, look.color);
   if (look.link) {
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
     format_set_font_color(f, style::kLinkColor);
   }
+  if (look.unlocked) format_set_unlocked(f);
   it->second = f;
   return f;
 }
