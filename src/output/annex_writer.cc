@@ -527,7 +527,6 @@ class SheetOut {
     auto [head, first] = it->second;
     lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_COLUMN_STACKED);
     if (chart == nullptr) book_.check(LXW_ERROR_MEMORY_MALLOC_FAILED, "skapa diagram");
-    static constexpr lxw_color_t kFills[] = {0x1F4E79, 0x9DC3E6};
     std::size_t k = 0;
     for (int r : c.series_rows) {
       lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
@@ -538,7 +537,7 @@ class SheetOut {
                               static_cast<lxw_col_t>(c.last_col));
       chart_series_set_name_range(s, name_.c_str(), row, 0);
       lxw_chart_fill fill{};
-      fill.color = kFills[k++ % 2];
+      fill.color = style::kChartFills[k++ % 2];  // the two blues
       chart_series_set_fill(s, &fill);
     }
     chart_title_set_name(chart, c.title.c_str());

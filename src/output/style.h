@@ -6,6 +6,7 @@
 //
 // Free of libxlsxwriter and of the domain.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ inline constexpr Color kInputFill = 0xFFF2CC;    // a cell the supplier fills in
 inline constexpr Color kDraftFill = kFelFill;
 inline constexpr Color kDraftText = 0x9C0006;    // the banner's dark red
 inline constexpr Color kLinkColor = 0x0563C1;    // Excel's hyperlink blue
+/// A chart's series in order: fills that print apart in grey scale too (a dark and a light
+/// blue, then greys), in the annex's HTML and xlsx charts alike.
+inline constexpr std::array<Color, 4> kChartFills{0x1F4E79, 0x9DC3E6, 0x595959, 0xD9D9D9};
 
 // --- Number formats ---------------------------------------------------------------------------
 /// Kronor: whole, thousands grouped (Excel shows the locale's separator), negative red with a
