@@ -1,9 +1,9 @@
 #pragma once
-// A one-sheet workbook written by our own code, for the workbooks made by the thousand (the
-// customer statements). libxlsxwriter prints every part with printf into scratch files and
-// deflates them at zlib's default level, which made the statements four fifths of a run's
-// time; here the parts are put together in memory and zipped by output::ZipWriter, which
-// deflates them with libdeflate at level 1.
+// A workbook of one sheet, or a few (add_sheet), written by our own code, for the workbooks
+// made by the thousand (the customer statements). libxlsxwriter prints every part with printf
+// into scratch files and deflates them at zlib's default level, which made the statements four
+// fifths of a run's time; here the parts are put together in memory and zipped by
+// output::ZipWriter, which deflates them with libdeflate at level 1.
 //
 // The same cells as libxlsxwriter would write (shared strings, formulas with their cached
 // values, the looks of style.h, merged cells, widths, heights, frozen panes, the
