@@ -1,4 +1,6 @@
 #include "output/allocation_layout.h"
+
+#include "core/number_text.h"
 #include "core/text.h"
 
 #include <fmt/format.h>
@@ -22,43 +24,6 @@ using fordelning::Kunder;
 using fordelning::LineAllocation;
 using fordelning::RoundAllocation;
 using fordelning::Step;
-
-// --- Looks and formats --------------------------------------------------------------------
-
-Look title_look() { return {.bold = true, .size = 14}; }
-Look heading_look() { return {.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true}; }
-Look bold_look() { return {.bold = true}; }
-Look kronor_look(bool total) {
-  return {.bold = total, .number = std::string(kKronor), .fill = total ? kTotalFill : kNoFill,
-          .rule = total};
-}
-Look percent_look(bool total) {
-  return {.bold = total, .number = std::string(kPercent), .fill = total ? kTotalFill : kNoFill,
-          .rule = total};
-}
-Look total_text_look() { return {.bold = true, .fill = kTotalFill, .rule = true}; }
-
-lxw_format* Formats::operator()(const Look& look) {
-  auto [it, made] = formats_.try_emplace(look, nullptr);
-  if (!made) return it->second;
-  lxw_format* f = book_.add_format();
-  if (look.bold) format_set_bold(f);
-  if (look.italic) format_set_italic(f);
-  if (!look.number.empty()) format_set_num_format(f, look.number.c_str());
-  if (look.fill != kNoFill) format_set_bg_color(f, look.fill);
-  if (look.wrap) format_set_text_wrap(f);
-  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-  if (look.center) format_set_align(f, LXW_ALIGN_CENTER);
-  if (look.rule) format_set_top(f, LXW_BORDER_THIN);
-  if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
-  if (look.size > 0) format_set_font_size(f, look.size);
-  if (look.link) {
-    format_set_underline(f, LXW_UNDERLINE_SINGLE);
-    format_set_font_color(f, kLinkColor);
-  }
-  it->second = f;
-  return f;
-}
 
 // --- Sheet ----------------------------------------------------------------------------------
 
@@ -142,36 +107,17 @@ double decimal_value(Decimal d) {
   return std::stod(fmt::format("{}e-{}", d.units, d.scale));
 }
 
-std::string decimal_format(Decimal d) {
-  Decimal n = fordelning::normalised(d);
-  if (n.scale <= 0) return "#,##0";
-  return "#,##0." + std::string(static_cast<std::size_t>(n.scale), '0');
+std::string_view decimal_format(Decimal d) {
+  return style::decimals_format(fordelning::normalised(d).scale);
 }
 
 double fraction_value(Fraction f) {
   return static_cast<double>(static_cast<long double>(f.num) / static_cast<long double>(f.den));
 }
 
-namespace {
-
-/// `value` (0..1) as a percentage with up to four decimals, decimal comma: "4,5455 %".
-std::string percent_of(Int128 num, Int128 den) {
-  // Percent × 10^4, rounded half up.
-  Int128 scaled = (num * 1'000'000 * 2 + den) / (den * 2);
-  auto whole = static_cast<long long>(scaled / 10'000);
-  auto rest = static_cast<long long>(scaled % 10'000);
-  std::string text = std::to_string(whole);
-  if (rest != 0) {
-    std::string digits = fmt::format("{:04}", rest);
-    while (digits.back() == '0') digits.pop_back();
-    text += "," + digits;
-  }
-  return text + " %";
+std::string share_percent_text(Fraction f) {
+  return percent_text(f.num, f.den, 4, Decimals::at_most);
 }
-
-}  // namespace
-
-std::string percent_text(Fraction f) { return percent_of(f.num, f.den); }
 
 // --- Words ----------------------------------------------------------------------------------
 
@@ -375,7 +321,7 @@ std::string share_text(const KeyShare& share) {
   if (!share.exact) {
     return fmt::format("{:.4f} %", static_cast<double>(share.value * 100));
   }
-  std::string text = percent_text(share.fraction);
+  std::string text = share_percent_text(share.fraction);
   if (share.fraction.den != 1 && share.fraction.num != 0) {
     text += fmt::format(" ({})", fordelning::format_fraction(share.fraction));
   }

@@ -1,7 +1,7 @@
 #pragma once
-// What fordelning.xlsx and the customer statements share: cell looks, a sheet writer whose
-// totals are formulas with their cached values, the "Utkast" banner, unique sheet names, and
-// the allocation in Swedish words (tables, key sources, how a key works, a customer's share).
+// What fordelning.xlsx and the customer statements share: a libxlsxwriter sheet writer whose
+// totals are formulas with their cached values (the looks, the banner and the sheet operations
+// are output/style.h's and output/sheet_ops.h's), and the allocation in Swedish words (tables, key sources, how a key works, a customer's share).
 //
 // Only for output/*.cc (includes xlsxwriter.h through xlsx_writer.h).
 
@@ -18,108 +18,30 @@
 #include "fordelning/decimal.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"
+#include "output/sheet_ops.h"
 #include "output/style.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output::alloc {
 
-// Fills: headings grey, totals a lighter grey, the draft banner Excel's "bad" red, a
-// difference that should be 0 but is not yellow.
+// The looks of every workbook (output/style.h), by the names the allocation's writers use.
 using style::kDraftFill;
 using style::kHeadingFill;
+using style::kKronor;
 using style::kLinkColor;
 using style::kNoFill;
-constexpr lxw_color_t kTotalFill = style::kSubtleFill;
-
-using style::kKronor;
+inline constexpr style::Color kTotalFill = style::kSubtleFill;
 /// A share as a percentage with four decimals (1/22 shows as 4,5455 %).
-constexpr std::string_view kPercent = style::kShare;
-
-/// How a cell looks; a format is made once per distinct look.
-struct Look {
-  bool bold = false;
-  bool italic = false;
-  std::string number{};  // number format code, "" General
-  lxw_color_t fill = kNoFill;
-  bool wrap = false;    // wrap text (every cell is aligned to the top)
-  bool rule = false;    // a thin line above (totals)
-  bool boxed = false;   // thin border all round (headings)
-  bool center = false;  // centred across the cell (group headings)
-  double size = 0;      // font size, 0 default
-  bool link = false;    // a hyperlink: blue and underlined
-  auto operator<=>(const Look&) const = default;
-};
-
-/// Common looks.
-Look title_look();
-Look heading_look();
-Look bold_look();
-Look kronor_look(bool total = false);
-Look percent_look(bool total = false);
-Look total_text_look();
-
-/// The workbook's formats by look, made on first use (so always in the same order).
-class Formats {
- public:
-  explicit Formats(XlsxBook& book) : book_(book) {}
-  lxw_format* operator()(const Look& look);
-
- private:
-  XlsxBook& book_;
-  std::map<Look, lxw_format*> formats_;
-};
-
-/// The banner's text.
-inline constexpr std::string_view kDraftText =
-    "UTKAST: körningen har fynd av nivån fel. Beloppen kan ändras när underlagen rättas.";
-
-/// What every sheet writer builds on its cell primitives: kronor, paragraphs, merged headings,
-/// row heights in lines and the draft banner. `Derived` (Sheet, LeanSheet) provides
-/// text(), number(), blank(), merge_range(), row_height() and header().
-template <class Derived>
-class SheetOps {
- public:
-  /// Whole kronor as a number in the kronor format (`look.number` is replaced).
-  void kronor(lxw_row_t row, lxw_col_t col, std::int64_t kr, Look look = {}) {
-    look.number = std::string(kKronor);
-    self().number(row, col, static_cast<double>(kr), look);
-  }
-  /// A heading over columns first..last (merged when more than one).
-  void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
-              const Look& look) {
-    if (first == last) {
-      self().text(row, first, text, look);
-    } else {
-      self().merge_range(row, first, last, text, look);
-    }
-  }
-  /// `text` across columns first..last of a row, wrapped, the row as high as it needs
-  /// (`chars`: the width of the columns together, in characters).
-  void paragraph(lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text,
-                 double chars, Look look = {}) {
-    look.wrap = true;
-    merged(row, first, last, text, look);
-    height(row, lines_needed(text, chars));
-  }
-  /// The height of `lines` lines of text (nothing for one; at most 25).
-  void height(lxw_row_t row, std::size_t lines) {
-    if (lines <= 1) return;
-    self().row_height(row, kLineHeight * static_cast<double>(std::min<std::size_t>(lines, 25)));
-  }
-  /// Marks the sheet as a draft when `draft`: a banner in row 0 (returns 1, the first free
-  /// row) and "UTKAST" in the printed header; returns 0 otherwise.
-  lxw_row_t banner(bool draft, lxw_col_t last_col) {
-    if (!draft) return 0;
-    Look look{.bold = true, .fill = kDraftFill};
-    for (lxw_col_t c = 1; c <= last_col; ++c) self().blank(0, c, look);
-    self().text(0, 0, std::string(kDraftText), look);
-    self().header(style::kDraftHeader);
-    return 1;
-  }
-
- private:
-  Derived& self() { return static_cast<Derived&>(*this); }
-};
+inline constexpr std::string_view kPercent = style::kShare;
+using style::bold_look;
+using style::heading_look;
+using style::kronor_look;
+using style::Look;
+using style::percent_look;
+using style::title_look;
+using style::total_text_look;
+using output::Formats;
+using output::SheetOps;
 
 /// Writing cells of one sheet through libxlsxwriter, every error checked. Rows and columns
 /// 0-based.
@@ -173,11 +95,12 @@ std::string kr_text(std::int64_t kr);
 /// A decimal as a cell number (exact for the measures of a register: at most 15 digits).
 double decimal_value(fordelning::Decimal d);
 /// A number format showing exactly the decimals of `d` ("#,##0" or "#,##0.0" …).
-std::string decimal_format(fordelning::Decimal d);
+std::string_view decimal_format(fordelning::Decimal d);
 /// A fraction as a number for a percentage cell.
 double fraction_value(fordelning::Fraction f);
-/// A fraction as a Swedish percentage text with up to four decimals: "4,5455 %", "75 %".
-std::string percent_text(fordelning::Fraction f);
+/// A fraction as a Swedish percentage text with up to four decimals: "4,5455 %", "75 %"
+/// (core/number_text.h's percent_text).
+std::string share_percent_text(fordelning::Fraction f);
 
 /// Order of the tables in outputs: forvaltning, utveckling, nya_insatser, then others.
 int table_rank(std::string_view table);

@@ -15,6 +15,7 @@
 
 #include "core/number_text.h"
 #include "output/bridge_text.h"
+#include "output/style.h"
 #include "output/xlsx_writer.h"
 
 namespace arsanalys::output::annex {
@@ -56,14 +57,6 @@ std::int64_t scaled_ratio(std::int64_t num, std::int64_t den, std::int64_t scale
 }
 
 }  // namespace
-
-std::string percent_text(std::int64_t num, std::int64_t den) {
-  if (den == 0) return "";
-  std::int64_t tenths = scaled_ratio(num, den, 1000);
-  std::string sign = tenths < 0 ? "\u2212" : "";
-  std::int64_t a = std::llabs(tenths);
-  return fmt::format("{}{},{} %", sign, a / 10, a % 10);
-}
 
 std::string short_name(std::string_view supplier) {
   constexpr std::string_view kPrefix = "Nämnden för ";
@@ -1607,9 +1600,10 @@ Document build(const AnnexInput& input) {
   if (input.draft) {
     int fel = static_cast<int>(std::count_if(input.findings.begin(), input.findings.end(),
                                              [](const Finding& f) { return f.level == Level::fel; }));
-    doc.draft_text = fmt::format(
-        "UTKAST – underlagen har {} som ska rättas innan bilagan skickas ut.",
-        count_phrase(fel, "ett fel", "fel"));
+    doc.draft_text = style::draft_banner(
+        fel == 1  ? std::string("Felet ska rättas innan bilagan skickas ut.")
+        : fel > 1 ? fmt::format("De {} felen ska rättas innan bilagan skickas ut.", fel)
+                  : std::string("Underlagen ska rättas innan bilagan skickas ut."));
   }
   SheetNames names;
   for (const char* fixed : {"Rekommendation", "Kostnadsutveckling", "Flaggor", "Alternativen",

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number_text.h"
 #include "output/annex_writer.h"
 
 namespace arsanalys::output::annex {
@@ -110,7 +111,7 @@ struct Document {
   std::string document_data;  // "Diarienummer 0123/23 · Version 2 · 2023-05-03" ("" none),
                               // printed at the foot of every page
   bool draft = false;
-  std::string draft_text;  // "UTKAST – ..." (only when draft)
+  std::string draft_text;  // style::draft_banner()'s "UTKAST: ..." (only when draft)
   int year = 0;
   std::vector<Part> parts;
 };
@@ -127,9 +128,9 @@ std::int64_t tkr_hundreds(std::int64_t kr);
 /// Whole number with a space between thousands and a minus sign (U+2212) for negatives:
 /// 1025900 -> "1 025 900", -30 -> "−30".
 std::string group(std::int64_t n);
-/// num / den as a Swedish percentage with one decimal, rounded half away from zero:
-/// (2200, 28500) -> "7,7 %"; "" when den is 0.
-std::string percent_text(std::int64_t num, std::int64_t den);
+/// num / den as a Swedish percentage with one decimal (core/number_text.h): (2200, 28500) ->
+/// "7,7 %"; "" when den is 0.
+using arsanalys::percent_text;
 /// "Nämnden för inköp och upphandling" -> "Inköp och upphandling"; other names unchanged.
 std::string short_name(std::string_view supplier);
 /// A name in the genitive, as Swedish writes it: "Intraservice" -> "Intraservices",

@@ -282,65 +282,24 @@ std::string render_html(const Document& doc) {
 
 // ---------------------------------------------------------------- xlsx
 
-using style::kDraftFill;
-using style::kHeadingFill;
-using style::kNoFill;
 
-struct Look {
-  bool bold = false;
-  bool italic = false;
-  double size = 0;
-  std::string_view number{};
-  lxw_color_t fill = kNoFill;
-  bool wrap = false;
-  bool rule = false;   // thin line above (totals)
-  bool boxed = false;  // thin border all round (column headings)
-  bool indent = false; // an area under its supplier
-  auto operator<=>(const Look&) const = default;
-};
+using style::Look;
 
 std::string_view number_format(NumFormat f) {
   switch (f) {
     case NumFormat::tkr:
-      return "#,##0";
+      return style::kTkrWhole;
     case NumFormat::tkr_suffix:
-      return "#,##0 \"tkr\"";
+      return style::kTkrSuffix;
     case NumFormat::tkr_marked:
-      return "#,##0\"¹\"";
+      return style::kTkrMarked;
     case NumFormat::percent:
-      return "0.0%";
+      return style::kPercent;
     case NumFormat::count:
-      return "0";
+      return style::kCount;
   }
   return "";
 }
-
-class Formats {
- public:
-  explicit Formats(XlsxBook& book) : book_(book) {}
-  lxw_format* operator()(const Look& look) {
-    auto [it, made] = formats_.try_emplace(look, nullptr);
-    if (made) {
-      lxw_format* f = book_.add_format();
-      if (look.bold) format_set_bold(f);
-      if (look.italic) format_set_italic(f);
-      if (look.size > 0) format_set_font_size(f, look.size);
-      if (!look.number.empty()) format_set_num_format(f, std::string(look.number).c_str());
-      if (look.fill != kNoFill) format_set_bg_color(f, look.fill);
-      if (look.wrap) format_set_text_wrap(f);
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-      if (look.rule) format_set_top(f, LXW_BORDER_THIN);
-      if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
-      if (look.indent) format_set_indent(f, 1);
-      it->second = f;
-    }
-    return it->second;
-  }
-
- private:
-  XlsxBook& book_;
-  std::map<Look, lxw_format*> formats_;
-};
 
 std::string a1(std::uint32_t row, std::uint32_t col) {
   return xlsx::to_string(xlsx::CellRef{row, col});
@@ -435,7 +394,7 @@ class SheetOut {
   }
 
   void draft(const std::string& text) {
-    paragraph(text, Look{.bold = true, .size = 14, .fill = kDraftFill});
+    paragraph(text, style::banner_look());
     ++row_;
   }
   void title(const std::string& text) {
@@ -455,7 +414,7 @@ class SheetOut {
         paragraph(b.text, Look{});
         break;
       case Block::Kind::note:
-        paragraph(b.text, Look{.italic = true});
+        paragraph(b.text, style::note_look());
         break;
       case Block::Kind::list:
         for (const std::string& item : b.items) paragraph("• " + item, Look{});
@@ -498,7 +457,7 @@ class SheetOut {
     std::size_t head_lines = 1;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       write_text(head, static_cast<std::uint32_t>(c), t.columns[c].heading,
-                 Look{.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true});
+                 style::heading_look());
       head_lines = std::max(head_lines, lines_needed(t.columns[c].heading, widths_[c]));
     }
     if (head_lines > 1) {
@@ -533,7 +492,8 @@ class SheetOut {
       }
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
         auto col = static_cast<lxw_col_t>(c);
-        Look look{.bold = r.total, .rule = r.total, .indent = c == 0 && r.indent};
+        Look look{.bold = r.total, .rule = r.total,
+                  .indent = static_cast<std::uint8_t>(c == 0 && r.indent ? 1 : 0)};
         const annex::Cell* cell = c < r.cells.size() ? &r.cells[c] : nullptr;
         if (cell == nullptr || (!cell->value && cell->text.empty())) {
           if (r.total) book_.check(worksheet_write_blank(ws_, row_, col, formats_(look)), "formatera cell");
@@ -557,7 +517,7 @@ class SheetOut {
       }
       ++row_;
     }
-    if (!t.caption.empty()) paragraph(t.caption, Look{.italic = true});
+    if (!t.caption.empty()) paragraph(t.caption, style::note_look());
     ++row_;
   }
 
@@ -567,7 +527,6 @@ class SheetOut {
     auto [head, first] = it->second;
     lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_COLUMN_STACKED);
     if (chart == nullptr) book_.check(LXW_ERROR_MEMORY_MALLOC_FAILED, "skapa diagram");
-    static constexpr lxw_color_t kFills[] = {0x1F4E79, 0x9DC3E6};
     std::size_t k = 0;
     for (int r : c.series_rows) {
       lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
@@ -578,7 +537,7 @@ class SheetOut {
                               static_cast<lxw_col_t>(c.last_col));
       chart_series_set_name_range(s, name_.c_str(), row, 0);
       lxw_chart_fill fill{};
-      fill.color = kFills[k++ % 2];
+      fill.color = style::kChartFills[k++ % 2];  // the two blues
       chart_series_set_fill(s, &fill);
     }
     chart_title_set_name(chart, c.title.c_str());
@@ -590,7 +549,7 @@ class SheetOut {
     options.y_scale = 1.1;
     book_.check(worksheet_insert_chart_opt(ws_, row_, 0, chart, &options), "infoga diagram");
     row_ += 22;
-    paragraph(c.caption, Look{.italic = true});
+    paragraph(c.caption, style::note_look());
     ++row_;
   }
 

@@ -1,5 +1,7 @@
 #include "output/bridge_text.h"
 
+#include "core/number_text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -193,21 +195,10 @@ std::string others_volume(const Bridge& bridge, const BridgeLine& line, const st
   return joined_sentence(said);
 }
 
-/// num/den as a percentage with two decimals at most, no trailing zeros: "24,18 %", "3,3 %".
+/// num/den as a percentage with two decimals at most: "24,18 %", "3,3 %".
 std::string percent_of(Int128 num, Int128 den) {
-  std::int64_t hundredths = round_div(num * 10'000, den);
-  std::int64_t abs = hundredths < 0 ? -hundredths : hundredths;
-  std::string text = std::to_string(abs / 100);
-  if (abs % 100 != 0) {
-    std::string digits = fmt::format("{:02}", abs % 100);
-    if (digits.back() == '0') digits.pop_back();
-    text += "," + digits;
-  }
-  return (hundredths < 0 ? "−" : "") + text + " %";
+  return percent_text(num, den, 2, Decimals::at_most);
 }
-
-/// A percentage given in % ("3,3 %").
-std::string percent_text(Rational r) { return percent_of(r.num, Int128{r.den} * 100); }
 
 }  // namespace
 

@@ -29,7 +29,7 @@
 #include "core/file_io.h"
 #include "output/allocation_layout.h"
 #include "output/bridge_text.h"
-#include "output/lean_xlsx.h"
+#include "output/stream_book.h"
 #include "output/fordelning_writer.h"
 
 namespace arsanalys::output {
@@ -256,14 +256,14 @@ void write_overview(StreamSheet& ws, Plan& plan) {
   ws.text(row, 0, "Kontroll mot körningens totaler (ska vara 0)", {.italic = true, .wrap = true});
   ws.formula(row, 2, fmt::format("={}-{}", cell(sum_row, 2), book.current.allocated_kr),
              static_cast<double>(totals[0] - book.current.allocated_kr),
-             {.italic = true, .number = std::string(kKronor)});
+             {.italic = true, .number = kKronor});
   // Ej fördelat lists every line charged to no customer by a key: not allocated, invoiced per
   // order, funded by kommunbidrag or charged to a receiving supplier.
   const std::int64_t not_by_key = book.current.unallocated_kr + book.current.invoiced_kr +
                                   book.current.kommunbidrag_kr + book.current.to_suppliers_kr;
   ws.formula(row, 3, fmt::format("={}-{}", cell(sum_row, 3), not_by_key),
              static_cast<double>(totals[1] - not_by_key),
-             {.italic = true, .number = std::string(kKronor)});
+             {.italic = true, .number = kKronor});
   row += 2;
 
   ws.text(row++, 0, "Bladen i filen", bold_look());
@@ -390,7 +390,7 @@ void write_supplier(StreamSheet& ws, const Plan& plan, const SupplierPlan& s) {
       ws.formula(top + r, total,
                  fmt::format("=SUM({})", range(top + r, kFirstLine, top + r, total - 1)),
                  static_cast<double>(amounts),
-                 {.bold = true, .number = std::string(kKronor), .boxed = true});
+                 {.bold = true, .number = kKronor, .boxed = true});
     }
   }
   ws.height(top + kHeader, head_lines);
@@ -427,7 +427,7 @@ void write_supplier(StreamSheet& ws, const Plan& plan, const SupplierPlan& s) {
       ws.kronor(r, total, 0, {.bold = true});
     } else {
       ws.formula(r, total, fmt::format("=SUM({})", range(r, kFirstLine, r, total - 1)),
-                 static_cast<double>(row_sum), {.bold = true, .number = std::string(kKronor)});
+                 static_cast<double>(row_sum), {.bold = true, .number = kKronor});
     }
     grand += row_sum;
     ++r;
@@ -449,7 +449,7 @@ void write_supplier(StreamSheet& ws, const Plan& plan, const SupplierPlan& s) {
   column_sum(total, static_cast<double>(grand));
   ++r;
   ws.merged(r, 0, 2, "Kontroll: summa − radens belopp (ska vara 0)", {.italic = true});
-  Look check{.italic = true, .number = std::string(kKronor)};
+  Look check{.italic = true, .number = kKronor};
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     auto col = static_cast<lxw_col_t>(kFirstLine + i);
     ws.formula(r, col, fmt::format("={}-{}", cell(r - 1, col), cell(top + kAmount, col)),
@@ -522,7 +522,7 @@ void write_customers(StreamSheet& ws, const Plan& plan) {
     std::int64_t run = it == book.current.customer_totals.end() ? 0 : it->second;
     ws.kronor(row, run_col, run);
     ws.formula(row, diff_col, fmt::format("={}-{}", cell(row, sum_col), cell(row, run_col)),
-               static_cast<double>(sum - run), {.italic = true, .number = std::string(kKronor)});
+               static_cast<double>(sum - run), {.italic = true, .number = kKronor});
     grand += sum;
     run_grand += run;
     ++row;
@@ -610,7 +610,7 @@ void write_key(StreamSheet& ws, const Plan& plan, const KeyPlan& k) {
     ws.text(row, 2, def.urval_text, {.wrap = true});
     ws.text(row, 3, def.matt_text, {.wrap = true});
     ws.number(row, 4, static_cast<double>(step.customers.size()));
-    ws.number(row, 5, static_cast<double>(step.total_weight), {.number = "#,##0"});
+    ws.number(row, 5, static_cast<double>(step.total_weight), {.number = style::kWhole});
     ws.height(row, std::max(lines_needed(def.urval_text, 34), lines_needed(def.matt_text, 12)));
     ++row;
   }
@@ -680,7 +680,7 @@ void write_key(StreamSheet& ws, const Plan& plan, const KeyPlan& k) {
                     {.number = decimal_format(values[t])});
         }
         const fordelning::Fraction share = fordelning::share_of(a.steps[i], cs);
-        ws.number(row, cols[i].weight, static_cast<double>(cs.weight), {.number = "#,##0"});
+        ws.number(row, cols[i].weight, static_cast<double>(cs.weight), {.number = style::kWhole});
         ws.number(row, cols[i].share, fraction_value(share), percent_look());
         ws.text(row, cols[i].fraction, fordelning::format_fraction(share));
       }
@@ -702,7 +702,7 @@ void write_key(StreamSheet& ws, const Plan& plan, const KeyPlan& k) {
     for (std::size_t i = 0; i < a.steps.size(); ++i) {
       ws.formula(row, cols[i].weight, fmt::format("=SUM({})", range(first, cols[i].weight, last, cols[i].weight)),
                  static_cast<double>(a.steps[i].total_weight),
-                 {.bold = true, .number = "#,##0", .fill = kTotalFill, .rule = true});
+                 {.bold = true, .number = style::kWhole, .fill = kTotalFill, .rule = true});
       ws.formula(row, cols[i].share, fmt::format("=SUM({})", range(first, cols[i].share, last, cols[i].share)),
                  1.0, percent_look(true));
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "output/style.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,8 +41,10 @@ std::string escape(std::string_view raw) {
 
 namespace {
 
-// Fills that print apart in grey scale too: a dark and a light blue, then greys.
-constexpr const char* kFills[] = {"#1f4e79", "#9dc3e6", "#595959", "#d9d9d9"};
+// The chart fills (style.h), and the text on each.
+std::string fill_of(std::size_t series) {
+  return fmt::format("#{:06x}", style::kChartFills[series % style::kChartFills.size()]);
+}
 constexpr const char* kTextOn[] = {"#ffffff", "#000000", "#ffffff", "#000000"};
 
 /// A "nice" axis step (1, 2 or 5 × 10^k) giving about `ticks` steps up to `max`.
@@ -105,7 +108,7 @@ std::string stacked_columns(const std::vector<std::string>& categories,
       out += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#000000\" "
           "stroke-width=\"0.4\"/>\n",
-          num(x), num(y1), num(bar), num(y0 - y1), kFills[s % 4]);
+          num(x), num(y1), num(bar), num(y0 - y1), fill_of(s));
       if (y0 - y1 >= 14 && s < labels.size() && c < labels[s].size()) {
         out += fmt::format(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
@@ -130,7 +133,7 @@ std::string stacked_columns(const std::vector<std::string>& categories,
     out += fmt::format(
         "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\" stroke=\"#000000\" "
         "stroke-width=\"0.4\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-        num(kRight + 22), num(ly), kFills[k % 4], num(kRight + 42), num(ly + 11),
+        num(kRight + 22), num(ly), fill_of(k), num(kRight + 42), num(ly + 11),
         escape(series[k].name));
     ly += 22;
   }

@@ -673,7 +673,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   Look label{.bold = true};
   ws.text(summary, 0, fmt::format("Att betala {}", year), label);
   ws.formula(summary, 1, "=" + cell(totals.total_row, kKr), static_cast<double>(totals.kr),
-             {.bold = true, .number = std::string(kKronor)});
+             {.bold = true, .number = kKronor});
   ws.text(summary + 1, 0,
           book.bridge == nullptr ? fmt::format("Förra året ({}, samma nycklar)", last_year)
           : book.bridge->base == fordelning::BridgeBase::resultat
@@ -682,10 +682,10 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
           label);
   if (previous_shown) {
     ws.formula(summary + 1, 1, "=" + cell(totals.total_row, kPrevious),
-               static_cast<double>(totals.previous), {.number = std::string(kKronor)});
+               static_cast<double>(totals.previous), {.number = kKronor});
     ws.text(summary + 2, 0, "Förändring", label);
     ws.formula(summary + 2, 1, "=" + cell(totals.total_row, kChange),
-               static_cast<double>(totals.change), {.number = std::string(kKronor)});
+               static_cast<double>(totals.change), {.number = kKronor});
     if (book.bridge != nullptr) {
       ws.text(summary + 2, 2, "Varför: se bladet Varför ändras beloppet.", {.italic = true});
     } else if (totals.previous_partial) {

@@ -58,53 +58,11 @@ lxw_color_t fill_of(Level level) {
   return kNoFill;
 }
 
-/// How a cell looks; formats are made once per distinct look.
-struct Look {
-  bool bold = false;
-  bool italic = false;
-  std::string_view number{};  // number format code, "" General
-  lxw_color_t fill = kNoFill;
-  bool wrap = false;   // wrap text (every cell is aligned to the top)
-  bool rule = false;   // a thin line above (totals and subtotals)
-  bool boxed = false;  // thin border all round (headings)
-  bool right = false;  // aligned right (text in an amount column)
-  double size = 0;     // font size, 0 default
-  auto operator<=>(const Look&) const = default;
-};
+using style::Look;
 
-/// The workbook's formats by look, made on first use (so always in the same order).
-class Formats {
- public:
-  explicit Formats(XlsxBook& book) : book_(book) {}
-  lxw_format* operator()(const Look& look) {
-    auto [it, made] = formats_.try_emplace(look, nullptr);
-    if (made) it->second = make(look);
-    return it->second;
-  }
-
- private:
-  lxw_format* make(const Look& look) {
-    lxw_format* f = book_.add_format();
-    if (look.bold) format_set_bold(f);
-    if (look.italic) format_set_italic(f);
-    if (!look.number.empty()) format_set_num_format(f, std::string(look.number).c_str());
-    if (look.fill != kNoFill) format_set_bg_color(f, look.fill);
-    if (look.wrap) format_set_text_wrap(f);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    if (look.rule) format_set_top(f, LXW_BORDER_THIN);
-    if (look.right) format_set_align(f, LXW_ALIGN_RIGHT);
-    if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
-    if (look.size > 0) format_set_font_size(f, look.size);
-    return f;
-  }
-
-  XlsxBook& book_;
-  std::map<Look, lxw_format*> formats_;
-};
-
-constexpr Look kTitle{.bold = true, .size = 14};
-constexpr Look kBold{.bold = true};
-constexpr Look kHeading{.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true};
+const Look kTitle = style::title_look();
+const Look kBold = style::bold_look();
+const Look kHeading = style::heading_look();
 
 /// A finding's place: sheet and cell.
 using Place = std::tuple<std::string, std::uint32_t, std::uint32_t>;

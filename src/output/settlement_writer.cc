@@ -9,6 +9,7 @@
 #include "core/number_text.h"
 #include "output/allocation_layout.h"
 #include "output/lean_xlsx.h"
+#include "output/stream_book.h"
 #include "output/result_json.h"
 
 namespace arsanalys::output {
@@ -188,10 +189,10 @@ void write_customers(StreamSheet& ws, const SettlementBook& book) {
       final += (g > 0 ? "+" : "") + cell(row, 4 + 3 * g);
     }
     if (groups == 1) charged = final = "=0";
-    ws.formula(row, t, charged, static_cast<double>(c.charged), {.bold = true, .number = std::string(kKronor)});
-    ws.formula(row, t + 1, final, static_cast<double>(c.final), {.bold = true, .number = std::string(kKronor)});
+    ws.formula(row, t, charged, static_cast<double>(c.charged), {.bold = true, .number = kKronor});
+    ws.formula(row, t + 1, final, static_cast<double>(c.final), {.bold = true, .number = kKronor});
     ws.formula(row, t + 2, fmt::format("={}-{}", cell(row, t + 1), cell(row, t)),
-               static_cast<double>(c.difference()), {.bold = true, .number = std::string(kKronor)});
+               static_cast<double>(c.difference()), {.bold = true, .number = kKronor});
     sums[3 * (groups - 1)] += c.charged;
     sums[3 * (groups - 1) + 1] += c.final;
     sums[3 * (groups - 1) + 2] += c.difference();
@@ -547,13 +548,13 @@ std::string settlement_statement_xlsx(const SettlementBook& book, const Customer
   Look label{.bold = true};
   ws.text(summary, 0, fmt::format("Debiterat {} (preliminärt)", y), label);
   ws.formula(summary, 1, "=" + cell(total, kCharged), static_cast<double>(c.charged),
-             {.number = std::string(kKronor)});
+             {.number = kKronor});
   ws.text(summary + 1, 0, fmt::format("Slutligt belopp {}", y), label);
   ws.formula(summary + 1, 1, "=" + cell(total, kFinal), static_cast<double>(c.final),
-             {.bold = true, .number = std::string(kKronor)});
+             {.bold = true, .number = kKronor});
   ws.text(summary + 2, 0, "Skillnad att reglera", label);
   ws.formula(summary + 2, 1, "=" + cell(total, kDiff), static_cast<double>(c.difference()),
-             {.bold = true, .number = std::string(kKronor)});
+             {.bold = true, .number = kKronor});
   ws.text(summary + 2, 2, difference_words(c.difference()), {.italic = true});
 
   ws.paragraph(row++, 0, kCols - 1,
@@ -594,7 +595,7 @@ void write_outcome_template(const OutcomeTemplate& t, const std::filesystem::pat
   for (const auto& [supplier, service, charged] : t.services) {
     ws.text(row, 0, supplier, {.wrap = true});
     ws.text(row, 1, service, {.wrap = true});
-    ws.blank(row, 2, {.number = std::string(kKronor)});
+    ws.blank(row, 2, {.number = kKronor});
     ws.kronor(row, 3, charged, {.italic = true});
     ws.height(row, std::max(lines_needed(service, widths[1]), lines_needed(supplier, widths[0])));
     ++row;

@@ -228,7 +228,7 @@ void write_index_check(Sheet& ws, const Context& c) {
                               [](const IndexRow& r) { return r.fits; });
     std::string text =
         s.index ? fmt::format("{}: index {} ({}); {} rader, {} stämmer, {} stämmer inte.", s.name,
-                              percent_text(s.index), s.index_source, s.index_rows.size(), fits,
+                              index_text(s.index), s.index_source, s.index_rows.size(), fits,
                               static_cast<long>(s.index_rows.size()) - fits)
                 : fmt::format("{}: index okänt, raderna kan inte kontrolleras.", s.name);
     ws.paragraph(row++, 0, 11, text, 200);
@@ -245,7 +245,7 @@ void write_index_check(Sheet& ws, const Context& c) {
     for (const IndexRow& r : s.index_rows) {
       Look look{.fill = r.fits ? kNoFill : kFelFill};
       ws.text(row, 0, s.name, look);
-      ws.text(row, 1, percent_text(s.index), look);
+      ws.text(row, 1, index_text(s.index), look);
       ws.text(row, 2, r.area, look);
       ws.text(row, 3, r.service, look);
       ws.kronor(row, 4, r.budget, look);

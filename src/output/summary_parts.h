@@ -7,6 +7,7 @@
 
 #include "analys/submission.h"
 #include "core/finding.h"
+#include "core/number_text.h"
 #include "output/summary_sheet.h"
 #include "sammanstallning/round.h"
 
@@ -42,8 +43,8 @@ std::string year_label(int year, int offset);
 /// and the cell; "" when the location names no sheet.
 std::string source_text(const Location& at, const std::string& fallback_file);
 
-/// "3,3 %" (exact Swedish decimals); "okänt" for none.
-std::string percent_text(const std::optional<sammanstallning::Rational>& percent);
+/// An index as percent_text() writes it ("3,3 %", core/number_text.h); "okänt" for none.
+std::string index_text(const std::optional<sammanstallning::Rational>& percent);
 
 /// How running-cost effects are read, in Swedish.
 std::string impact_text(analys::Impact impact);

@@ -7,34 +7,8 @@
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output::summary {
-namespace {
-
-constexpr std::string_view kDraftText =
-    "UTKAST: körningen har fynd av nivån fel, så siffrorna är inte slutliga (se bladet Fynd).";
-
-}  // namespace
-
 std::string_view tkr_format(std::int64_t kronor) {
   return kronor % 1000 == 0 ? kTkrWhole : kTkrExact;
-}
-
-lxw_format* Formats::operator()(const Look& look) {
-  auto [it, made] = formats_.try_emplace(look, nullptr);
-  if (!made) return it->second;
-  lxw_format* f = book_.add_format();
-  if (look.bold) format_set_bold(f);
-  if (look.italic) format_set_italic(f);
-  if (!look.number.empty()) format_set_num_format(f, std::string(look.number).c_str());
-  if (look.fill != kNoFill) format_set_bg_color(f, look.fill);
-  if (look.wrap) format_set_text_wrap(f);
-  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-  if (look.rule) format_set_top(f, LXW_BORDER_THIN);
-  if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
-  if (look.indent > 0) format_set_indent(f, look.indent);
-  if (look.size > 0) format_set_font_size(f, look.size);
-  if (look.color != kNoFill) format_set_font_color(f, look.color);
-  it->second = f;
-  return f;
 }
 
 std::string a1(lxw_row_t row, lxw_col_t col) { return xlsx::to_string(xlsx::CellRef{row, col}); }
@@ -46,13 +20,13 @@ std::string sum_of(lxw_col_t col, lxw_row_t first, lxw_row_t last) {
 Sheet::Sheet(XlsxBook& book, Formats& formats, std::string name, bool draft, lxw_col_t banner_cols)
     : book_(book), formats_(formats), name_(std::move(name)), ws_(book.add_sheet(name_)) {
   if (!draft) return;
-  Look banner{.bold = true, .fill = kFelFill, .size = 12, .color = style::kDraftText};
+  const Look banner = style::banner_look();
+  const std::string banner_text = style::draft_banner(style::kDraftSummary);
   lxw_col_t last = std::max<lxw_col_t>(banner_cols, 1) - 1;
   if (last == 0) {
-    text(0, 0, std::string(kDraftText), banner);
+    text(0, 0, banner_text, banner);
   } else {
-    book_.check(worksheet_merge_range(ws_, 0, 0, 0, last, std::string(kDraftText).c_str(),
-                                      formats_(banner)),
+    book_.check(worksheet_merge_range(ws_, 0, 0, 0, last, banner_text.c_str(), formats_(banner)),
                 "slå ihop celler");
   }
   book_.check(worksheet_set_header(ws_, style::kDraftHeader), "sätta sidhuvud");

@@ -24,7 +24,7 @@ using style::kHeadingFill;
 using style::kInfoFill;
 using style::kNoFill;
 using style::kVarningFill;
-inline constexpr lxw_color_t kGroupFill = style::kSubtleFill;
+inline constexpr style::Color kGroupFill = style::kSubtleFill;
 
 // Amounts are stored in tkr, the unit the headers name, so a cell holds what it shows (and
 // Excel's status-bar sum is in tkr too). Whole tkr without decimals; other amounts with up to
@@ -38,36 +38,14 @@ using style::kTkrWhole;
 /// The display format of an amount of kronor (kTkrWhole or kTkrExact).
 std::string_view tkr_format(std::int64_t kronor);
 
-/// How a cell looks.
-struct Look {
-  bool bold = false;
-  bool italic = false;
-  std::string_view number{};  // number format code, "" General
-  lxw_color_t fill = kNoFill;
-  bool wrap = false;   // wrap text (every cell is aligned to the top)
-  bool rule = false;   // a thin line above (totals)
-  bool boxed = false;  // thin border all round (headings)
-  std::uint8_t indent = 0;
-  double size = 0;              // font size, 0 default
-  lxw_color_t color = kNoFill;  // font colour, 0 default
-  auto operator<=>(const Look&) const = default;
-};
+/// How a cell looks, and the workbook's formats (output/style.h, xlsx_writer.h).
+using style::Look;
+using output::Formats;
 
-inline constexpr Look kTitle{.bold = true, .size = 14};
-inline constexpr Look kBold{.bold = true};
-inline constexpr Look kNote{.italic = true};
-inline constexpr Look kHeading{.bold = true, .fill = kHeadingFill, .wrap = true, .boxed = true};
-
-/// The workbook's formats by look, made on first use (so always in the same order).
-class Formats {
- public:
-  explicit Formats(XlsxBook& book) : book_(book) {}
-  lxw_format* operator()(const Look& look);
-
- private:
-  XlsxBook& book_;
-  std::map<Look, lxw_format*> formats_;
-};
+inline const Look kTitle = style::title_look();
+inline const Look kBold = style::bold_look();
+inline const Look kNote = style::note_look();
+inline const Look kHeading = style::heading_look();
 
 /// "C7" for row 6, column 2 (0-based).
 std::string a1(lxw_row_t row, lxw_col_t col);

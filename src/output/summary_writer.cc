@@ -37,8 +37,8 @@ std::string source_text(const Location& at, const std::string& fallback_file) {
   return file.empty() ? ref : fmt::format("{} {}", file, ref);
 }
 
-std::string percent_text(const std::optional<Rational>& percent) {
-  return percent ? sammanstallning::format_decimal(*percent) + " %" : std::string("okänt");
+std::string index_text(const std::optional<Rational>& percent) {
+  return percent ? percent_text(*percent) : std::string("okänt");
 }
 
 std::string impact_text(analys::Impact impact) {
@@ -320,7 +320,7 @@ lxw_row_t write_settings(Sheet& ws, lxw_row_t row, const Context& c) {
                                 : std::string("okänt"));
   field("Index för omgången", round_index_text(r.settings.index));
   field("KF:s index", r.settings.kf_index
-                          ? percent_text(r.settings.kf_index)
+                          ? index_text(r.settings.kf_index)
                           : std::string("inte satt: ramarna visas utan index, \"+ index\""));
   std::string prices;
   for (const auto& [year, pct] : r.settings.prisindex) {
@@ -336,7 +336,7 @@ lxw_row_t write_settings(Sheet& ws, lxw_row_t row, const Context& c) {
   for (const SupplierRound& s : r.suppliers) {
     ws.text(row, 0, s.name);
     ws.text(row, 1, s.file);
-    ws.text(row, 2, percent_text(s.index));
+    ws.text(row, 2, index_text(s.index));
     ws.text(row, 3, s.index_source, {.wrap = true});
     ws.text(row, 4, impact_text(s.impact), {.wrap = true});
     // Counted as on the Förslag sheet, so the two agree.
@@ -474,7 +474,7 @@ void write_supplier(Sheet& ws, const Context& c, const SupplierRound& s) {
                   "som {}. Raderna är leverantörens detaljerade rader i 3.1a, 3.1b och "
                   "3.1c på en gemensam årsaxel; kolumnerna Källa anger cellen i "
                   "leverantörens fil som varje belopp lästes från.",
-                  s.file, percent_text(s.index),
+                  s.file, index_text(s.index),
                   s.index_source.empty() ? "ingen källa" : s.index_source, impact_text(s.impact)),
       150);
   ws.paragraph(row++, 0, 8, std::string(kAmountNote), 150, kNote);
@@ -601,7 +601,7 @@ std::string sammanstallning_xlsx(const sammanstallning::Round& round,
                                     : std::string("Sammanställning av årlig analys"),
                        .subject = "Underlag för budgetcontrollers",
                        .created = new_year(round.year != 0 ? round.year - 1 : 2000)});
-  Formats formats(book);
+  summary::Formats formats(book);
   Sheet overview(book, formats, std::string(kOverviewSheet), draft, kOverviewCols);
   std::vector<Sheet> supplier_sheets;
   supplier_sheets.reserve(round.suppliers.size());

@@ -22,14 +22,6 @@ using analys::TemplateDef;
 constexpr std::string_view kInstructionsSheet = "Instruktioner";
 constexpr std::string_view kAnalysisLabel = "Leverantörens analys";
 
-// Colours: input cells light yellow, headings light grey, form titles light blue.
-constexpr lxw_color_t kInputColour = style::kInputFill;
-constexpr lxw_color_t kHeadingColour = style::kHeadingFill;
-constexpr lxw_color_t kFormColour = style::kInfoFill;
-
-// Amounts in tkr as whole numbers with thousands separators (Swedish Excel shows "1 234").
-constexpr const char* kAmountFormat = "#,##0";
-
 // Row heights of the analysis fields, in lines: a section's own text needs room.
 constexpr std::size_t kAnalysisLines = 8;
 constexpr std::size_t kLongAnalysisLines = 26;  // a sheet of its own (section 4); Excel's
@@ -37,9 +29,10 @@ constexpr std::size_t kLongAnalysisLines = 26;  // a sheet of its own (section 4
 
 void check(lxw_error error, std::string_view what) { check_lxw(error, "Mallen", what); }
 
-/// The cell formats the template uses, made once per workbook. Input cells are unlocked: the
-/// sheets are protected (without a password), so headings and totals stay as they are.
-struct Styles {
+/// The cell formats the template uses, made from the shared looks (output/style.h). Input
+/// cells are unlocked: the sheets are protected (without a password), so headings and totals
+/// stay as they are.
+struct TemplateFormats {
   lxw_format* heading;        // the workbook's title, a section's heading (1, 2, 4)
   lxw_format* table_title;    // a table's title, a subsection's heading (1.1, 2.2)
   lxw_format* bold;           // labels on the instruction sheet, "Leverantörens analys"
@@ -58,77 +51,40 @@ struct Styles {
   lxw_format* note;           // a note under a table (italic)
   lxw_format* number;         // instruction line numbers
 
-  explicit Styles(lxw_workbook* book) {
-    auto add = [book] { return workbook_add_format(book); };
-    heading = add();
-    format_set_bold(heading);
-    format_set_font_size(heading, 14);
-    table_title = add();
-    format_set_bold(table_title);
-    format_set_font_size(table_title, 12);
-    bold = add();
-    format_set_bold(bold);
-    header = add();
-    format_set_bold(header);
-    format_set_text_wrap(header);
-    format_set_align(header, LXW_ALIGN_CENTER);
-    format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_bg_color(header, kHeadingColour);
-    format_set_border(header, LXW_BORDER_THIN);
-    input_label = input(add());
-    input_amount = input(add());
-    format_set_num_format(input_amount, kAmountFormat);
-    input_text = input(add());
-    format_set_text_wrap(input_text);
-    format_set_align(input_text, LXW_ALIGN_VERTICAL_TOP);
-    year = add();
-    format_set_align(year, LXW_ALIGN_LEFT);
-    total_label = total(add());
-    total_amount = total(add());
-    format_set_num_format(total_amount, kAmountFormat);
-    form_title = add();
-    format_set_bold(form_title);
-    format_set_font_size(form_title, 12);
-    format_set_bg_color(form_title, kFormColour);
-    format_set_border(form_title, LXW_BORDER_THIN);
-    form_label = label(add());
-    form_required = label(add());
-    format_set_bold(form_required);
-    form_part = add();
-    format_set_bold(form_part);
-    format_set_italic(form_part);
-    format_set_bg_color(form_part, kHeadingColour);
-    format_set_border(form_part, LXW_BORDER_THIN);
-    wrap = add();
-    format_set_text_wrap(wrap);
-    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-    note = add();
-    format_set_italic(note);
-    format_set_text_wrap(note);
-    format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
-    number = add();
-    format_set_align(number, LXW_ALIGN_RIGHT);
-    format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
-  }
-
- private:
-  static lxw_format* input(lxw_format* f) {
-    format_set_bg_color(f, kInputColour);
-    format_set_border(f, LXW_BORDER_THIN);
-    format_set_unlocked(f);
-    return f;
-  }
-  static lxw_format* total(lxw_format* f) {
-    format_set_bold(f);
-    format_set_top(f, LXW_BORDER_THIN);
-    format_set_bottom(f, LXW_BORDER_DOUBLE);
-    return f;
-  }
-  static lxw_format* label(lxw_format* f) {
-    format_set_text_wrap(f);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    format_set_border(f, LXW_BORDER_THIN);
-    return f;
+  explicit TemplateFormats(Formats& f) {
+    using style::Look;
+    heading = f(style::title_look());
+    table_title = f(style::subtitle_look());
+    bold = f(style::bold_look());
+    Look head = style::heading_look();
+    head.center = head.middle = true;
+    header = f(head);
+    const Look input = style::input_look();
+    input_label = f(input);
+    Look amount = input;
+    amount.number = style::kTkrWhole;  // amounts in tkr, whole (Swedish Excel shows "1 234")
+    input_amount = f(amount);
+    Look text = input;
+    text.wrap = true;
+    input_text = f(text);
+    year = f(Look{.left = true});
+    // A total the supplier's rows add up to: a thin line above, a double line below.
+    Look total{.bold = true, .rule = true, .double_under = true};
+    total_label = f(total);
+    total.number = style::kTkrWhole;
+    total_amount = f(total);
+    Look form = style::subtitle_look();
+    form.fill = style::kInfoFill;
+    form.boxed = true;
+    form_title = f(form);
+    form_label = f(Look{.wrap = true, .boxed = true});
+    form_required = f(Look{.bold = true, .wrap = true, .boxed = true});
+    form_part = f(Look{.bold = true, .italic = true, .fill = style::kHeadingFill, .boxed = true});
+    wrap = f(Look{.wrap = true});
+    Look explain = style::note_look();
+    explain.wrap = true;
+    note = f(explain);
+    number = f(Look{.right = true});
   }
 };
 
@@ -200,7 +156,7 @@ struct Widths {
 
 /// The group heading row above the column headings, with each run of one group merged.
 void write_groups(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, const Widths& w,
-                  const Styles& s) {
+                  const TemplateFormats& s) {
   std::size_t lines = 1;
   put_blank(ws, row, 0, s.header);
   std::size_t i = 0;
@@ -225,7 +181,7 @@ void write_groups(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, const Wid
 /// Writes one table from `row` on: title, headings, blank input rows, total. Returns the row
 /// after it.
 lxw_row_t write_table(lxw_worksheet* ws, lxw_row_t row, const TableDef& t, int year,
-                      const Widths& w, const Styles& s, lxw_row_t* header_row) {
+                      const Widths& w, const TemplateFormats& s, lxw_row_t* header_row) {
   put(ws, row++, 0, analys::expand(t.title, year), s.table_title);
   bool grouped = false;
   for (const auto& c : t.columns) grouped = grouped || !c.group.empty();
@@ -289,7 +245,7 @@ void print_wide(lxw_worksheet* ws) {
   worksheet_fit_to_pages(ws, 1, 0);
 }
 
-void write_instructions(lxw_worksheet* ws, const TemplateDef& def, int year, const Styles& s) {
+void write_instructions(lxw_worksheet* ws, const TemplateDef& def, int year, const TemplateFormats& s) {
   constexpr double kTextWidth = 100;
   width(ws, 0, 0, 14);
   width(ws, 1, 1, kTextWidth);
@@ -356,7 +312,7 @@ void put_wide(lxw_worksheet* ws, lxw_row_t row, const SheetShape& shape, const s
 
 /// A table of free text: the headings, then empty input rows. Returns the row after it.
 lxw_row_t write_text_table(lxw_worksheet* ws, lxw_row_t row, const analys::PartDef& p,
-                           const SheetShape& shape, const Styles& s) {
+                           const SheetShape& shape, const TemplateFormats& s) {
   std::size_t lines = 1;
   for (std::size_t i = 0; i < p.columns.size(); ++i) {
     auto col = static_cast<lxw_col_t>(i);
@@ -376,7 +332,7 @@ lxw_row_t write_text_table(lxw_worksheet* ws, lxw_row_t row, const analys::PartD
 
 /// Blocks of a form: a title row, then each label with its answer beside it.
 lxw_row_t write_form_blocks(lxw_worksheet* ws, lxw_row_t row, const analys::PartDef& p,
-                            int year, const SheetShape& shape, const Styles& s) {
+                            int year, const SheetShape& shape, const TemplateFormats& s) {
   for (int n = 1; n <= p.forms; ++n) {
     put(ws, row, 0, analys::expand(p.form, year, n), s.form_title);
     put_blank(ws, row, 1, s.form_title);
@@ -394,7 +350,7 @@ lxw_row_t write_form_blocks(lxw_worksheet* ws, lxw_row_t row, const analys::Part
 
 /// The 2.2 forms, TemplateLayout::forms of them.
 lxw_row_t write_proposals(lxw_worksheet* ws, lxw_row_t row, const TemplateDef& def,
-                          const TemplateLayout& layout, const SheetShape& shape, const Styles& s) {
+                          const TemplateLayout& layout, const SheetShape& shape, const TemplateFormats& s) {
   for (int n = 1; n <= layout.forms; ++n) {
     put(ws, row, 0, analys::expand(def.form_title, layout.year, n), s.form_title);
     put(ws, row, 1, "Svar", s.header);
@@ -422,7 +378,7 @@ lxw_row_t write_proposals(lxw_worksheet* ws, lxw_row_t row, const TemplateDef& d
 
 /// "Leverantörens analys": its label, and one tall input cell across the sheet for the text.
 lxw_row_t write_analysis(lxw_worksheet* ws, lxw_row_t row, std::size_t lines,
-                         const SheetShape& shape, const Styles& s) {
+                         const SheetShape& shape, const TemplateFormats& s) {
   put(ws, row++, 0, std::string(kAnalysisLabel), s.bold);
   if (shape.last == 0) {
     put_blank(ws, row, 0, s.input_text);
@@ -436,7 +392,7 @@ lxw_row_t write_analysis(lxw_worksheet* ws, lxw_row_t row, std::size_t lines,
 
 /// One sheet of the template, its parts one below the other.
 void write_sheet(XlsxBook& book, const analys::SheetDef& sheet, const TemplateDef& def,
-                 const TemplateLayout& layout, const Styles& s) {
+                 const TemplateLayout& layout, const TemplateFormats& s) {
   lxw_worksheet* ws = book.add_sheet(sheet.name);
   SheetShape shape = shape_of(sheet, def);
   for (std::size_t c = 0; c < shape.widths.size(); ++c) {
@@ -503,7 +459,8 @@ void set_properties(XlsxBook& book, const TemplateDef& def, int year) {
 
 std::string template_workbook(const TemplateDef& def, const TemplateLayout& layout) {
   XlsxBook book("Mallen", "mall");
-  Styles styles(book.get());
+  Formats formats(book);
+  TemplateFormats styles(formats);
   set_properties(book, def, layout.year);
   write_instructions(book.add_sheet(kInstructionsSheet), def, layout.year, styles);
   std::vector<analys::SheetDef> sheets = def.sheets.empty() ? default_sheets(def) : def.sheets;

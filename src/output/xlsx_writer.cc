@@ -25,12 +25,6 @@ void check_lxw(lxw_error error, std::string_view subject, std::string_view doing
   }
 }
 
-std::time_t new_year(int year) {
-  using namespace std::chrono;
-  sys_days day{std::chrono::year{year} / January / 1};
-  return static_cast<std::time_t>(duration_cast<seconds>(day.time_since_epoch()).count());
-}
-
 namespace {
 
 /// A fresh empty file in `dir` for libxlsxwriter to write the workbook to.
@@ -118,84 +112,32 @@ std::string XlsxBook::finish() {
   }
 }
 
-std::size_t text_length(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-std::size_t lines_needed(std::string_view text, double chars) {
-  auto per_line = std::max<std::size_t>(1, static_cast<std::size_t>(chars * 1.05));
-  std::size_t lines = 0;
-  for (std::size_t start = 0;;) {
-    std::size_t end = text.find('\n', start);
-    std::string_view part = text.substr(start, end == std::string_view::npos ? end : end - start);
-    lines += std::max<std::size_t>(1, (text_length(part) + per_line - 1) / per_line);
-    if (end == std::string_view::npos) break;
-    start = end + 1;
+lxw_format* Formats::operator()(const style::Look& look) {
+  auto [it, made] = formats_.try_emplace(look, nullptr);
+  if (!made) return it->second;
+  lxw_format* f = book_.add_format();
+  if (look.bold) format_set_bold(f);
+  if (look.italic) format_set_italic(f);
+  if (!look.number.empty()) format_set_num_format(f, std::string(look.number).c_str());
+  if (look.fill != style::kNoFill) format_set_bg_color(f, look.fill);
+  if (look.wrap) format_set_text_wrap(f);
+  format_set_align(f, look.middle ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
+  if (look.center) format_set_align(f, LXW_ALIGN_CENTER);
+  if (look.right) format_set_align(f, LXW_ALIGN_RIGHT);
+  if (look.left) format_set_align(f, LXW_ALIGN_LEFT);
+  if (look.indent > 0) format_set_indent(f, look.indent);
+  if (look.rule) format_set_top(f, LXW_BORDER_THIN);
+  if (look.boxed) format_set_border(f, LXW_BORDER_THIN);
+  if (look.double_under) format_set_bottom(f, LXW_BORDER_DOUBLE);
+  if (look.size > 0) format_set_font_size(f, look.size);
+  if (look.color != style::kNoFill) format_set_font_color(f, look.color);
+  if (look.link) {
+    format_set_underline(f, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(f, style::kLinkColor);
   }
-  return lines;
-}
-
-std::string sheet_name(std::string_view wanted) {
-  std::string name;
-  for (char c : wanted) {
-    bool bad = std::string_view("[]:*?/\\").find(c) != std::string_view::npos ||
-               static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-    name += bad ? '-' : c;
-  }
-  clean_text(name);  // invalid UTF-8 and C1 controls
-  while (!name.empty() && name.front() == '\'') name.erase(0, 1);
-  // At most 31 characters, cut at a character boundary.
-  std::size_t chars = 0;
-  std::size_t cut = name.size();
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if ((static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) continue;
-    if (chars++ == 31) {
-      cut = i;
-      break;
-    }
-  }
-  name.resize(cut);
-  while (!name.empty() && (name.back() == '\'' || name.back() == ' ')) name.pop_back();
-  if (name.empty()) return "Blad";
-  // Excel keeps "History" for its change tracking and refuses a sheet of that name.
-  if (fold(name) == "history") name += "-";
-  return name;
-}
-
-namespace {
-
-/// The first `n` characters of UTF-8 text.
-std::string first_chars(std::string_view text, std::size_t n) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && chars++ == n) return std::string(text.substr(0, i));
-  }
-  return std::string(text);
-}
-
-}  // namespace
-
-SheetNames::SheetNames(std::initializer_list<std::string_view> reserved) {
-  for (std::string_view name : reserved) reserve(name);
-}
-
-void SheetNames::reserve(std::string_view name) { taken_.insert(fold(sheet_name(name))); }
-
-std::string SheetNames::claim(std::string_view wanted) {
-  std::string name = sheet_name(wanted);
-  for (int n = 2; taken_.count(fold(name)) != 0; ++n) {
-    std::string suffix = fmt::format(" ({})", n);
-    name = sheet_name(first_chars(sheet_name(wanted), 31 - suffix.size()) + suffix);
-  }
-  taken_.insert(fold(name));
-  return name;
-}
-
-std::string sheet_ref(std::string_view sheet, std::string_view cell) {
-  return fmt::format("{}!{}", quoted_sheet(sheet), cell);
+  if (look.unlocked) format_set_unlocked(f);
+  it->second = f;
+  return f;
 }
 
 }  // namespace arsanalys::output

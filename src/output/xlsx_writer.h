@@ -8,31 +8,25 @@
 
 #include <xlsxwriter.h>
 
-#include <cstddef>
-#include <ctime>
 #include <filesystem>
-#include <initializer_list>
-#include <set>
+#include <map>
 #include <string>
 #include <string_view>
+#include <type_traits>
+
+#include "output/style.h"
+#include "output/workbook.h"
 
 namespace arsanalys::output {
+
+static_assert(std::is_same_v<Row, lxw_row_t> && std::is_same_v<Col, lxw_col_t> &&
+              std::is_same_v<style::Color, lxw_color_t>);
 
 /// Throws RunError "<subject> kunde inte skapas (<doing>): <libxlsxwriter's reason>." unless
 /// `error` is LXW_NO_ERROR.
 ///
 ///   check_lxw(worksheet_write_number(ws, 0, 0, 1, nullptr), "Mallen", "skriva tal");
 void check_lxw(lxw_error error, std::string_view subject, std::string_view doing);
-
-/// 1 January of `year`, 00:00 UTC: a fixed `created` date keeps the output byte-reproducible.
-std::time_t new_year(int year);
-
-/// Document properties of a workbook; all optional but `created`.
-struct BookProperties {
-  std::string title;    // e.g. "Årlig analys 2025"
-  std::string subject;  // e.g. "Mall för leverantörernas underlag"
-  std::time_t created;  // fixed, see new_year()
-};
 
 /// A libxlsxwriter workbook in a temporary file. finish() writes it and returns its bytes;
 /// otherwise it is freed unwritten. The temporary file is removed either way.
@@ -72,44 +66,21 @@ class XlsxBook {
   lxw_workbook* book_ = nullptr;
 };
 
+/// A workbook's formats by look (output/style.h), each made on first use (so always in the
+/// same order).
+class Formats {
+ public:
+  explicit Formats(XlsxBook& book) : book_(book) {}
+  lxw_format* operator()(const style::Look& look);
+
+ private:
+  XlsxBook& book_;
+  std::map<style::Look, lxw_format*> formats_;
+};
+
 /// A fresh empty file in the system temp folder (TMPDIR, else /tmp) named after `tag`, for a
 /// writer that writes only to a file name; the caller removes it. RunError naming `subject`.
 std::filesystem::path make_scratch_file(std::string_view subject, std::string_view tag);
 
-/// Points per line of Calibri 11, for row heights.
-inline constexpr double kLineHeight = 15;
-
-/// Characters of UTF-8 text (continuation bytes not counted).
-std::size_t text_length(std::string_view text);
-
-/// Lines that text needs when wrapped in a column `chars` wide (a rough measure on the safe
-/// side); explicit line breaks count.
-std::size_t lines_needed(std::string_view text, double chars);
-
-/// A sheet name Excel accepts: `[]:*?/\` and control characters replaced by '-' (invalid
-/// UTF-8 by U+FFFD), leading and trailing apostrophes dropped, at most 31 characters, never
-/// empty, never "History" (which Excel keeps for itself: "History-").
-std::string sheet_name(std::string_view wanted);
-
-/// Sheet names unique without regard to case (Swedish letters included), as Excel wants: each
-/// made valid by sheet_name(), and one that clashes shortened to fit and numbered "… (2)".
-///
-///   SheetNames names{"Översikt"};  names.claim("översikt") == "översikt (2)"
-class SheetNames {
- public:
-  SheetNames() = default;
-  /// Reserves fixed names (such as "Översikt") that claim() never hands out.
-  SheetNames(std::initializer_list<std::string_view> reserved);
-  void reserve(std::string_view name);
-  /// A valid, unique sheet name close to `wanted`, taken from now on.
-  std::string claim(std::string_view wanted);
-
- private:
-  std::set<std::string> taken_;  // folded names
-};
-
-/// `'3.1a Förvaltning'!A1`-style reference to a cell of a sheet of the same workbook, for
-/// internal hyperlinks.
-std::string sheet_ref(std::string_view sheet, std::string_view cell);
 
 }  // namespace arsanalys::output

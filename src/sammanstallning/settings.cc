@@ -17,13 +17,11 @@
 #include "analys/amount.h"
 #include "core/error.h"
 #include "core/file_io.h"
+#include "core/number_text.h"
 
 namespace arsanalys::sammanstallning {
 
 namespace {
-
-/// Swedish percentage for messages: 33/10 -> "3,3 %".
-std::string percent_text(Rational r) { return format_decimal(r) + " %"; }
 
 Rational add(Rational a, Rational b) {
   return make_rational(a.num * b.den + b.num * a.den, a.den * b.den);

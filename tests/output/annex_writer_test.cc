@@ -101,7 +101,8 @@ TEST_CASE("annex HTML: the annex's headings, in order, and a draft marked UTKAST
   CHECK(html.find("<title>UTKAST – Underlag till strategisk samordningsgrupps värdering och "
                   "prioritering av digital utveckling och förvaltning 2024</title>") !=
         std::string::npos);
-  CHECK(html.find("<p class=\"utkast\">UTKAST – underlagen har 2 fel") != std::string::npos);
+  CHECK(html.find("<p class=\"utkast\">UTKAST: körningen har fynd av nivån fel. De 2 felen ska "
+                  "rättas") != std::string::npos);
   std::size_t at = 0;
   for (const char* heading :
        {"<h1>Förslag till rekommendation</h1>", "<h2>Bastjänsterna 2024</h2>",
@@ -419,7 +420,8 @@ TEST_CASE("annex xlsx: sheets, figures as numbers, totals as formulas", "[annex]
     for (const Sheet& s : wb.sheets) {
       const Cell* c = s.find(0, 0);
       REQUIRE(c != nullptr);
-      CHECK(wb.text(*c).rfind("UTKAST – underlagen har 2 fel", 0) == 0);
+      CHECK(wb.text(*c).rfind("UTKAST: körningen har fynd av nivån fel. De 2 felen ska rättas",
+                              0) == 0);
     }
   }
   SECTION("Rekommendation: frames as numbers in a tkr format, '+ index' beside") {

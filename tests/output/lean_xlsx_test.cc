@@ -5,6 +5,10 @@
 // read back as written, every cell with its reference and every row of cells with its spans.
 #include "output/lean_xlsx.h"
 
+#include "output/allocation_layout.h"
+#include "output/shared_strings.h"
+#include "output/stream_book.h"
+
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <filesystem>
@@ -25,6 +29,7 @@ using arsanalys::output::XlsxBook;
 using arsanalys::output::alloc::Formats;
 using arsanalys::output::alloc::Look;
 namespace alloc = arsanalys::output::alloc;
+namespace style = arsanalys::output::style;
 
 namespace {
 
@@ -60,6 +65,14 @@ void fill(Ws& ws) {
   ws.merged(7, 0, 0, "En cell", alloc::heading_look());
   ws.paragraph(8, 0, 5, std::string(400, 'x'), 60);
   ws.text(9, 4, "Centrerad", {.boxed = true, .center = true, .size = 9});
+  // The other looks of output/style.h (the template's, the summary's, the review copies').
+  ws.text(10, 0, "Högerställd", {.right = true});
+  ws.text(10, 1, "Indrag", {.indent = 1});
+  ws.number(10, 2, 12, {.number = style::kTkrExact, .left = true, .middle = true});
+  ws.formula(11, 0, "=A11+1", 13,
+             {.bold = true, .number = style::kTkrSuffix, .rule = true, .double_under = true});
+  ws.blank(11, 1, style::input_look());
+  ws.text(11, 2, "Färgad", {.italic = true, .color = style::kDraftText});
   ws.text(1, 0, "Kundbesked 2025: Äldre & vård <AVO> \"citat\"", alloc::title_look());  // again
   ws.height(10, 3);
   ws.height(3, 2);
@@ -192,7 +205,7 @@ TEST_CASE("stream xlsx: sheets written row by row read back as written", "[outpu
     return cell != nullptr && cell->text != arsanalys::xlsx::kNoIndex ? wb.strings.at(cell->text)
                                                                     : std::string("(ingen)");
   };
-  CHECK(text_at(s, 0, 0) == std::string(alloc::kDraftText));
+  CHECK(text_at(s, 0, 0) == style::draft_banner(style::kDraftAmounts));
   CHECK(text_at(s, 1, 0) == "Fördelning & <mer>");
   CHECK(text_at(s, 2, 0) == "Till blad två");
   CHECK(s.find(5, 0)->number == -5);
