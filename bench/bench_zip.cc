@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/file_io.h"
-#include "output/zip_writer.h"
+#include "writer/zip_writer.h"
 #include "xlsx/zip.h"
 
 namespace {

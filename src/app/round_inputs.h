@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/ingest.h"
+#include "inputs/ingest.h"
 #include "core/finding.h"
 #include "core/output_dir.h"
 #include "fordelning/customers.h"
@@ -19,6 +19,18 @@
 #include "sammanstallning/settings.h"
 
 namespace arsanalys::app {
+
+// Reading the submissions (inputs/ingest.h), as the commands name it.
+using inputs::Checked;
+using inputs::check_file;
+using inputs::duplicate_submissions;
+using inputs::ingest_file;
+using inputs::Ingested;
+using inputs::list_submissions;
+using inputs::Listed;
+using inputs::misnamed_workbook;
+using inputs::name_files;
+using inputs::Named;
 
 /// Prints "[n/N] text" as a stage begins.
 class Progress {

@@ -10,7 +10,8 @@
 
 #include "analys/recognise.h"
 #include "app/commands.h"
-#include "app/ingest.h"
+#include "app/round_inputs.h"
+#include "inputs/ingest.h"
 #include "core/names.h"
 #include "core/output_dir.h"
 #include "output/result_json.h"

@@ -1,7 +1,7 @@
 #pragma once
 // What fordelning.xlsx and the customer statements share: a libxlsxwriter sheet writer whose
 // totals are formulas with their cached values (the looks, the banner and the sheet operations
-// are output/style.h's and output/sheet_ops.h's), and the allocation in Swedish words (tables, key sources, how a key works, a customer's share).
+// are writer/style.h's and writer/sheet_ops.h's), and the allocation in Swedish words (tables, key sources, how a key works, a customer's share).
 //
 // Only for output/*.cc (includes xlsxwriter.h through xlsx_writer.h).
 
@@ -18,13 +18,13 @@
 #include "fordelning/decimal.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"
-#include "output/sheet_ops.h"
-#include "output/style.h"
-#include "output/xlsx_writer.h"
+#include "writer/sheet_ops.h"
+#include "writer/style.h"
+#include "writer/xlsx_writer.h"
 
 namespace arsanalys::output::alloc {
 
-// The looks of every workbook (output/style.h), by the names the allocation's writers use.
+// The looks of every workbook (writer/style.h), by the names the allocation's writers use.
 using style::kDraftFill;
 using style::kHeadingFill;
 using style::kKronor;

@@ -15,8 +15,8 @@
 
 #include "core/number_text.h"
 #include "output/bridge_text.h"
-#include "output/style.h"
-#include "output/xlsx_writer.h"
+#include "writer/style.h"
+#include "writer/xlsx_writer.h"
 
 namespace arsanalys::output::annex {
 

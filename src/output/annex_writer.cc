@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <map>
 
-#include "output/style.h"
+#include "writer/style.h"
 #include "output/annex_doc.h"
-#include "output/html.h"
-#include "output/xlsx_writer.h"
+#include "writer/html.h"
+#include "writer/xlsx_writer.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output {

@@ -29,7 +29,7 @@
 #include "core/file_io.h"
 #include "output/allocation_layout.h"
 #include "output/bridge_text.h"
-#include "output/stream_book.h"
+#include "writer/stream_book.h"
 #include "output/fordelning_writer.h"
 
 namespace arsanalys::output {

@@ -21,7 +21,7 @@
 #include "output/allocation_layout.h"
 #include "output/bridge_text.h"
 #include "output/fordelning_writer.h"
-#include "output/lean_xlsx.h"
+#include "writer/lean_xlsx.h"
 
 namespace arsanalys::output {
 namespace {

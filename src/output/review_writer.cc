@@ -13,8 +13,8 @@
 #include "analys/amount.h"
 #include "core/file_io.h"
 #include "core/names.h"
-#include "output/style.h"
-#include "output/xlsx_writer.h"
+#include "writer/style.h"
+#include "writer/xlsx_writer.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output {

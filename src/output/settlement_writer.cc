@@ -8,8 +8,8 @@
 #include "core/json_writer.h"
 #include "core/number_text.h"
 #include "output/allocation_layout.h"
-#include "output/lean_xlsx.h"
-#include "output/stream_book.h"
+#include "writer/lean_xlsx.h"
+#include "writer/stream_book.h"
 #include "output/result_json.h"
 
 namespace arsanalys::output {

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "output/style.h"
-#include "output/xlsx_writer.h"
+#include "writer/style.h"
+#include "writer/xlsx_writer.h"
 
 namespace arsanalys::output::summary {
 
@@ -38,7 +38,7 @@ using style::kTkrWhole;
 /// The display format of an amount of kronor (kTkrWhole or kTkrExact).
 std::string_view tkr_format(std::int64_t kronor);
 
-/// How a cell looks, and the workbook's formats (output/style.h, xlsx_writer.h).
+/// How a cell looks, and the workbook's formats (writer/style.h, xlsx_writer.h).
 using style::Look;
 using output::Formats;
 

@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "core/file_io.h"
-#include "output/style.h"
-#include "output/xlsx_writer.h"
+#include "writer/style.h"
+#include "writer/xlsx_writer.h"
 
 namespace arsanalys::output {
 namespace {
@@ -29,7 +29,7 @@ constexpr std::size_t kLongAnalysisLines = 26;  // a sheet of its own (section 4
 
 void check(lxw_error error, std::string_view what) { check_lxw(error, "Mallen", what); }
 
-/// The cell formats the template uses, made from the shared looks (output/style.h). Input
+/// The cell formats the template uses, made from the shared looks (writer/style.h). Input
 /// cells are unlocked: the sheets are protected (without a password), so headings and totals
 /// stay as they are.
 struct TemplateFormats {

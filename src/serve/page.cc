@@ -9,7 +9,7 @@
 
 #include "analys/amount.h"
 #include "analys/submission.h"
-#include "output/html.h"
+#include "writer/html.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::serve {
@@ -557,7 +557,7 @@ class Page {
 
   const analys::TemplateDef& def_;
   const Shown& shown_;
-  const app::Checked& c_;
+  const inputs::Checked& c_;
   std::vector<View> views_;
   std::vector<Numbered> numbered_;
 };

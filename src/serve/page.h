@@ -10,14 +10,14 @@
 #include <string_view>
 
 #include "analys/template_def.h"
-#include "app/ingest.h"
+#include "inputs/ingest.h"
 
 namespace arsanalys::serve {
 
 /// One checked upload, as the page shows it.
 struct Shown {
   std::string file;                     // the file's name as uploaded
-  const app::Checked* checked = nullptr;
+  const inputs::Checked* checked = nullptr;
   std::optional<std::string> review{};  // the review copy's bytes (.xlsx), when made
   std::string review_note{};            // why there is none ("" when there is one)
 };

@@ -18,7 +18,7 @@
 #include <thread>
 
 #include "analys/template_def.h"
-#include "app/ingest.h"
+#include "inputs/ingest.h"
 #include "output/review_writer.h"
 #include "serve/page.h"
 
@@ -89,7 +89,7 @@ std::string clean_name(std::string name) {
 }
 
 /// "Klart: 1 fel, 16 varningar, 0 info." for the page's status region.
-std::string summary_of(const app::Checked& c) {
+std::string summary_of(const inputs::Checked& c) {
   if (!c.in) return "Filen kunde inte läsas.";
   int fel = 0, varning = 0, info = 0;
   for (const Finding& f : c.findings) {
@@ -103,7 +103,7 @@ std::string summary_of(const app::Checked& c) {
 Outcome check_upload(const State& st, const std::string& bytes, const std::string& name) {
   try {
     auto data = std::as_bytes(std::span<const char>(bytes.data(), bytes.size()));
-    app::Checked c = app::check_bytes(data, name, st.def);
+    inputs::Checked c = inputs::check_bytes(data, name, st.def);
     Shown shown{name, &c, std::nullopt, {}};
     if (c.in && st.scratch.empty()) {
       shown.review_note =

@@ -1,6 +1,6 @@
 #pragma once
 // `arsanalys serve`: the suppliers' self-check as a web page, on Debian's cpp-httplib. An
-// upload is checked in memory exactly as `validate` checks a file (app::check_bytes), shown as
+// upload is checked in memory exactly as `validate` checks a file (inputs::check_bytes), shown as
 // a page (serve/page.h) with its review copy made in memory; nothing of it is kept.
 //
 // Safe by default: it listens on 127.0.0.1 unless told otherwise, refuses uploads beyond a

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "output/zip_writer.h"
+#include "writer/zip_writer.h"
 #include "xlsx/zip.h"
 
 namespace arsanalys::test {

@@ -13,7 +13,7 @@
 
 #include "core/file_io.h"
 #include "output/annex_doc.h"
-#include "output/html.h"
+#include "writer/html.h"
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
 #include "annex_fixture.h"

@@ -15,7 +15,7 @@
 #include <fmt/format.h>
 
 #include "core/file_io.h"
-#include "output/xlsx_writer.h"
+#include "writer/xlsx_writer.h"
 #include "fordelning/customers.h"
 #include "fordelning/engine.h"
 #include "fordelning/round_allocation.h"

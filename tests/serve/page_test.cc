@@ -10,14 +10,14 @@
 #include <string>
 
 #include "analys/template_def.h"
-#include "app/ingest.h"
+#include "inputs/ingest.h"
 #include "core/file_io.h"
 #include "../support/sheet_rows.h"
 #include "../xlsx/test_zip.h"
 
 namespace fs = std::filesystem;
 using arsanalys::analys::builtin_template;
-using arsanalys::app::Checked;
+using arsanalys::inputs::Checked;
 using arsanalys::serve::base64;
 using arsanalys::serve::page_html;
 using arsanalys::serve::result_html;
@@ -32,7 +32,7 @@ const fs::path kSamples = fs::path(ARSANALYS_TEST_DATA).parent_path().parent_pat
                           "2024" / "leverantorer";
 
 Checked check(const std::string& bytes, const std::string& name) {
-  return arsanalys::app::check_bytes(
+  return arsanalys::inputs::check_bytes(
       std::as_bytes(std::span<const char>(bytes.data(), bytes.size())), name, builtin_template());
 }
 
@@ -71,8 +71,8 @@ TEST_CASE("serve: base64 and tkr for the page", "[serve]") {
 TEST_CASE("serve: the check behind the page is validate's", "[serve]") {
   fs::path file = kSamples / "demokrati.xlsx";
   auto bytes = arsanalys::read_file(file, "demokrati.xlsx");
-  Checked from_bytes = arsanalys::app::check_bytes(bytes, "demokrati.xlsx", builtin_template());
-  Checked from_file = arsanalys::app::check_file(file, builtin_template());
+  Checked from_bytes = arsanalys::inputs::check_bytes(bytes, "demokrati.xlsx", builtin_template());
+  Checked from_file = arsanalys::inputs::check_file(file, builtin_template());
   REQUIRE(from_bytes.findings.size() == from_file.findings.size());
   for (std::size_t i = 0; i < from_bytes.findings.size(); ++i) {
     CHECK(arsanalys::describe(from_bytes.findings[i]) ==

@@ -1,4 +1,4 @@
-#include "output/stream_book.h"
+#include "writer/stream_book.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "core/error.h"
-#include "output/xlsx_parts.h"
+#include "writer/xlsx_parts.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output {

@@ -1,9 +1,9 @@
-#include "output/html.h"
+#include "writer/html.h"
 
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "output/style.h"
+#include "writer/style.h"
 
 #include <algorithm>
 #include <cmath>

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <type_traits>
 
-#include "output/style.h"
-#include "output/workbook.h"
+#include "writer/style.h"
+#include "writer/workbook.h"
 
 namespace arsanalys::output {
 
@@ -66,7 +66,7 @@ class XlsxBook {
   lxw_workbook* book_ = nullptr;
 };
 
-/// A workbook's formats by look (output/style.h), each made on first use (so always in the
+/// A workbook's formats by look (writer/style.h), each made on first use (so always in the
 /// same order).
 class Formats {
  public:

@@ -2,7 +2,7 @@
 // stream inflates with zlib to the bytes given (the edges of deflate's lengths and window
 // included, and chunks of every small size), packages read back with the reader's zip (which
 // checks each part's CRC), the same parts give the same bytes in memory and in a file.
-#include "output/zip_writer.h"
+#include "writer/zip_writer.h"
 
 #include <zlib.h>
 

@@ -1,6 +1,6 @@
 // The shared pieces of the xlsx writers: valid sheet names and one way to keep them unique.
 
-#include "output/xlsx_writer.h"
+#include "writer/xlsx_writer.h"
 
 #include <catch2/catch.hpp>
 

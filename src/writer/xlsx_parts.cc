@@ -1,4 +1,4 @@
-#include "output/xlsx_parts.h"
+#include "writer/xlsx_parts.h"
 
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -10,7 +10,7 @@
 #include <ctime>
 
 #include "core/error.h"
-#include "output/zip_writer.h"
+#include "writer/zip_writer.h"
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output::xlsx_parts {

@@ -3,11 +3,11 @@
 // their references, rows with their spans, shared strings, styles but the theme), text that
 // needs escaping read back as written, and its limits. StreamBook: sheets written row by row
 // read back as written, every cell with its reference and every row of cells with its spans.
-#include "output/lean_xlsx.h"
+#include "writer/lean_xlsx.h"
 
 #include "output/allocation_layout.h"
-#include "output/shared_strings.h"
-#include "output/stream_book.h"
+#include "writer/shared_strings.h"
+#include "writer/stream_book.h"
 
 #include <catch2/catch.hpp>
 #include <cstddef>
@@ -65,7 +65,7 @@ void fill(Ws& ws) {
   ws.merged(7, 0, 0, "En cell", alloc::heading_look());
   ws.paragraph(8, 0, 5, std::string(400, 'x'), 60);
   ws.text(9, 4, "Centrerad", {.boxed = true, .center = true, .size = 9});
-  // The other looks of output/style.h (the template's, the summary's, the review copies').
+  // The other looks of writer/style.h (the template's, the summary's, the review copies').
   ws.text(10, 0, "Högerställd", {.right = true});
   ws.text(10, 1, "Indrag", {.indent = 1});
   ws.number(10, 2, 12, {.number = style::kTkrExact, .left = true, .middle = true});

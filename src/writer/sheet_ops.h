@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <string>
 
-#include "output/style.h"
-#include "output/workbook.h"
+#include "writer/style.h"
+#include "writer/workbook.h"
 
 namespace arsanalys::output {
 

@@ -1,4 +1,4 @@
-#include "output/pdf_print.h"
+#include "writer/pdf_print.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -22,7 +22,7 @@
 
 #include <fmt/format.h>
 
-#include "output/workbook.h"
+#include "writer/workbook.h"
 
 namespace arsanalys::output::xlsx_parts {
 

@@ -1,4 +1,4 @@
-#include "output/style.h"
+#include "writer/style.h"
 
 #include <array>
 #include <string>

@@ -16,10 +16,10 @@
 #include <utility>
 #include <vector>
 
-#include "output/sheet_ops.h"
-#include "output/style.h"
-#include "output/workbook.h"
-#include "output/xlsx_styles.h"
+#include "writer/sheet_ops.h"
+#include "writer/style.h"
+#include "writer/workbook.h"
+#include "writer/xlsx_styles.h"
 
 namespace arsanalys::output {
 

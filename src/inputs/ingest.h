@@ -17,7 +17,7 @@
 #include "core/finding.h"
 #include "xlsx/workbook.h"
 
-namespace arsanalys::app {
+namespace arsanalys::inputs {
 
 /// A submission and the workbook it was read from (kept for review copies).
 struct Ingested {
@@ -95,4 +95,4 @@ Checked check_file(const std::filesystem::path& path, const analys::TemplateDef&
 Checked check_bytes(std::span<const std::byte> bytes, const std::string& name,
                     const analys::TemplateDef& def);
 
-}  // namespace arsanalys::app
+}  // namespace arsanalys::inputs

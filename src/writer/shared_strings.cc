@@ -1,4 +1,4 @@
-#include "output/shared_strings.h"
+#include "writer/shared_strings.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "output/workbook.h"
+#include "writer/workbook.h"
 
 #include <fmt/format.h>
 

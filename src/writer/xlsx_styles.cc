@@ -1,10 +1,10 @@
-#include "output/xlsx_styles.h"
+#include "writer/xlsx_styles.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "output/xlsx_parts.h"
+#include "writer/xlsx_parts.h"
 
 namespace arsanalys::output {
 namespace {

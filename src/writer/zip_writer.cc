@@ -1,4 +1,4 @@
-#include "output/zip_writer.h"
+#include "writer/zip_writer.h"
 
 #include <libdeflate.h>
 #include <zlib.h>

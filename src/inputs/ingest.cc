@@ -1,4 +1,4 @@
-#include "app/ingest.h"
+#include "inputs/ingest.h"
 
 #include <sys/stat.h>
 
@@ -18,7 +18,7 @@
 #include "core/text.h"
 #include "xlsx/reader.h"
 
-namespace arsanalys::app {
+namespace arsanalys::inputs {
 namespace fs = std::filesystem;
 
 namespace {
@@ -306,4 +306,4 @@ Checked check_bytes(std::span<const std::byte> bytes, const std::string& name,
   return c;
 }
 
-}  // namespace arsanalys::app
+}  // namespace arsanalys::inputs

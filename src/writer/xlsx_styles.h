@@ -1,6 +1,6 @@
 #pragma once
 // The cell formats (styles.xml) of the lean writers' workbooks, made from the looks of
-// output/style.h as libxlsxwriter makes its formats from them (output::Formats), so a
+// writer/style.h as libxlsxwriter makes its formats from them (output::Formats), so a
 // statement looks like the workbooks libxlsxwriter writes.
 //
 // Free of libxlsxwriter and of the domain.
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "output/style.h"
+#include "writer/style.h"
 
 namespace arsanalys::output {
 

@@ -1,4 +1,4 @@
-#include "output/lean_xlsx.h"
+#include "writer/lean_xlsx.h"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "core/error.h"
-#include "output/xlsx_parts.h"
+#include "writer/xlsx_parts.h"
 
 namespace arsanalys::output {
 namespace {

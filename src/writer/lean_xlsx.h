@@ -21,11 +21,11 @@
 #include <string>
 #include <vector>
 
-#include "output/sheet_ops.h"
-#include "output/shared_strings.h"
-#include "output/style.h"
-#include "output/workbook.h"
-#include "output/xlsx_styles.h"
+#include "writer/sheet_ops.h"
+#include "writer/shared_strings.h"
+#include "writer/style.h"
+#include "writer/workbook.h"
+#include "writer/xlsx_styles.h"
 
 namespace arsanalys::output {
 

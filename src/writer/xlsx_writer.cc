@@ -1,4 +1,4 @@
-#include "output/xlsx_writer.h"
+#include "writer/xlsx_writer.h"
 
 #include <fmt/format.h>
 #include <stdlib.h>
