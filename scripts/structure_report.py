@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 # The stages in dependency order: a stage may include the ones before it.
-STAGES = ["core", "xlsx", "analys", "checks", "fordelning", "sammanstallning", "inputs",
+STAGES = ["core", "xlsx", "writer", "analys", "checks", "fordelning", "sammanstallning", "inputs",
           "output", "serve", "app"]
 
 
