@@ -50,7 +50,8 @@ void append_decoded(std::string_view raw, std::string& out, Decode mode) {
   for (std::size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
     if (c == '\r') {
-      out.push_back(line_end);  // XML end-of-line handling: CR LF and lone CR become LF
+      out.push_back(line_end);  // XML's end-of-line handling: CR LF and lone CR become LF
+                                // (then a space, in an attribute)
       if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
       continue;
     }
@@ -332,7 +333,7 @@ XmlEvent XmlReader::next() {
     }
     if (!started_ && (view(pos_, size_).starts_with("\xFF\xFE") ||
                       view(pos_, size_).starts_with("\xFE\xFF"))) {
-      fail("UTF-16, som Excel aldrig skriver; bara UTF-8 läses");
+      fail("kodad i UTF-16; bara UTF-8, som Excel skriver, läses");
     }
     if (buffer_[pos_] != '<') {
       std::size_t end = find_from(pos_, '<');
