@@ -174,7 +174,11 @@ std::vector<analys::Submission> make_submissions(int lines, fordelning::Kunder& 
       t.lines.push_back(std::move(line));
     }
     sub.tables.push_back(std::move(t));
-    k.services.push_back({sub.supplier, "*", k.keys[static_cast<std::size_t>(s) + 1].name, "", {}});
+    arsanalys::fordelning::ServiceRow rest;  // the supplier's `*` row
+    rest.supplier = sub.supplier;
+    rest.service = "*";
+    rest.key = k.keys[static_cast<std::size_t>(s) + 1].name;
+    k.services.push_back(std::move(rest));
     out.push_back(std::move(sub));
   }
   return out;

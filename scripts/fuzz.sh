@@ -17,7 +17,12 @@ mkdir -p "$work/seeds/fuzz_reader" "$work/seeds/fuzz_sheet" "$work/seeds/fuzz_de
 # Seeds for the whole-file target: our fixtures and the corpus files under 256 kB.
 cp tests/data/xlsx/*.xlsx "$work/seeds/fuzz_reader/"
 find tests/corpus -name '*.xlsx' -size -256k -exec cp {} "$work/seeds/fuzz_reader/" \;
-# Seeds for the worksheet target: each fixture's first worksheet, 0xFF, its shared strings.
+# Seeds for the worksheet target (tests/fuzz/fuzz_inputs.h): each fixture's first worksheet,
+# 0xFF, its shared strings; and the same followed by its styles, workbook part and workbook
+# relationships, each after a 0xFF.
+part_of() {  # file part: the part's bytes, or nothing when the file has no such part
+  if unzip -Z1 "$1" | grep -qx "$2"; then unzip -p "$1" "$2"; fi
+}
 for f in tests/data/xlsx/*.xlsx; do
   sheet=$(unzip -Z1 "$f" | grep -i '^xl/worksheets/[^/]*\.xml$' | head -n 1 || true)
   [ -n "$sheet" ] || continue
@@ -27,6 +32,13 @@ for f in tests/data/xlsx/*.xlsx; do
     printf '\377' >> "$out"
     unzip -p "$f" xl/sharedStrings.xml >> "$out"
   fi
+  {
+    unzip -p "$f" "$sheet"
+    for part in xl/sharedStrings.xml xl/styles.xml xl/workbook.xml xl/_rels/workbook.xml.rels; do
+      printf '\377'
+      part_of "$f" "$part"
+    done
+  } > "$out-alla"
 done
 
 # Seeds for the deflate target: the worksheet seeds (XML, as the writers deflate it).

@@ -11,7 +11,7 @@ shift || true
 # Build and runtime dependencies; test tools (openpyxl, LibreOffice, Chromium, clang) are added
 # by scripts/test.sh through ARSANALYS_EXTRA_PACKAGES.
 packages=(build-essential cmake ninja-build pkg-config libfmt-dev librange-v3-dev catch2
-  libzip-dev libpugixml-dev libxlsxwriter-dev libcli11-dev libtomlplusplus-dev
+  libzip-dev libxlsxwriter-dev libcli11-dev libtomlplusplus-dev
   nlohmann-json3-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev ${ARSANALYS_EXTRA_PACKAGES:-})
 
 missing=()

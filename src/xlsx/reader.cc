@@ -10,7 +10,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <pugixml.hpp>
 
 #include "core/error.h"
 #include "core/memory.h"
@@ -26,39 +25,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-std::string_view local_name(std::string_view qualified) {
-  auto colon = qualified.rfind(':');
-  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
-/// The first child element with this local name (pugixml compares prefixed names).
-pugi::xml_node child(pugi::xml_node node, std::string_view local) {
-  for (pugi::xml_node c : node.children()) {
-    if (c.type() == pugi::node_element && local_name(c.name()) == local) return c;
-  }
-  return {};
-}
-
-/// An attribute by local name (`r:id` and `id` alike).
-pugi::xml_attribute attribute(pugi::xml_node node, std::string_view local) {
-  for (pugi::xml_attribute a : node.attributes()) {
-    if (local_name(a.name()) == local) return a;
-  }
-  return {};
-}
-
-/// An attribute with a namespace prefix, by local name: the relationship id `r:id`.
-pugi::xml_attribute prefixed_attribute(pugi::xml_node node, std::string_view local) {
-  for (pugi::xml_attribute a : node.attributes()) {
-    std::string_view name = a.name();
-    if (name.find(':') != std::string_view::npos && local_name(name) == local &&
-        name.substr(0, 6) != "xmlns:") {
-      return a;
-    }
-  }
-  return {};
-}
 
 std::string_view trim(std::string_view s) {
   auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -145,7 +111,7 @@ struct Relationship {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The package: zip + DOM parts
+// The package: zip parts read as streams of XML events
 
 class Package {
  public:
@@ -154,62 +120,64 @@ class Package {
 
   const ZipArchive& zip() const { return zip_; }
   const std::string& file() const { return file_; }
-
-  /// Parses a small part with pugixml; DOCTYPE refused, size capped.
-  pugi::xml_document dom(const std::string& part) const {
-    std::string text = zip_.read(part, limits_.max_dom_part_bytes);
-    refuse_doctype(text, part);
-    pugi::xml_document doc;
-    pugi::xml_parse_result ok = doc.load_buffer(text.data(), text.size(),
-                                                pugi::parse_default, pugi::encoding_auto);
-    if (!ok) {
-      throw ReadError(ReadFailure::malformed_xml,
-                      fmt::format("{}: delen '{}' är inte korrekt XML ({} vid byte {}). Spara om "
-                                  "filen i Excel och försök igen.",
-                                  file_, part, ok.description(), ok.offset));
-    }
-    return doc;
-  }
-
-  /// Relationships of a part, keyed by id; empty when the part has none.
-  std::unordered_map<std::string, Relationship> relationships(const std::string& part) const {
-    std::unordered_map<std::string, Relationship> out;
-    std::string rels = rels_part_of(part);
-    if (!zip_.contains(rels)) return out;
-    pugi::xml_document doc = dom(rels);
-    for (pugi::xml_node r : child(doc, "Relationships").children()) {
-      if (local_name(r.name()) != "Relationship") continue;
-      if (std::string_view(attribute(r, "TargetMode").value()) == "External") continue;
-      std::string_view type = attribute(r, "Type").value();
-      auto slash = type.rfind('/');
-      out[attribute(r, "Id").value()] = {
-          std::string(slash == std::string_view::npos ? type : type.substr(slash + 1)),
-          resolve_target(part, attribute(r, "Target").value())};
-    }
-    return out;
-  }
+  const ReadLimits& limits() const { return limits_; }
 
  private:
-  void refuse_doctype(std::string_view text, const std::string& part) const {
-    if (text.find("<!DOCTYPE") != std::string_view::npos ||
-        text.find("<!ENTITY") != std::string_view::npos) {
-      throw ReadError(ReadFailure::forbidden_xml,
-                      fmt::format("{}: delen '{}' innehåller en DOCTYPE-deklaration, som Excel "
-                                  "aldrig skriver (XML-bomb eller extern entitet?); filen läses "
-                                  "inte.",
-                                  file_, part));
-    }
-  }
-
   ZipArchive zip_;
   std::string file_;
   const ReadLimits& limits_;
 };
 
+/// One part being read: its zip stream and the XML reader over it. The workbook, relationships
+/// and styles are small parts, capped at ReadLimits::max_small_part_bytes; worksheets and the
+/// shared strings only by the zip limits.
+class PartXml {
+ public:
+  enum Size { small, large };
+
+  PartXml(const Package& pkg, const std::string& part, Size size)
+      : stream_(pkg.zip().open(part, size == small ? pkg.limits().max_small_part_bytes
+                                                   : UINT64_MAX)),
+        xml_([stream = stream_.get()](char* out, std::size_t n) { return stream->read(out, n); },
+             part, pkg.file(), pkg.limits().xml) {}
+  PartXml(const PartXml&) = delete;
+  PartXml& operator=(const PartXml&) = delete;
+
+  XmlReader& xml() { return xml_; }
+  /// The decompressed size the archive states: a hint only (ZipPartStream::stated_size).
+  std::uint64_t stated_size() const { return stream_->stated_size(); }
+
+ private:
+  std::unique_ptr<ZipPartStream> stream_;
+  XmlReader xml_;
+};
+
+/// Relationships of a part, keyed by id; empty when the part has none.
+std::unordered_map<std::string, Relationship> relationships(const Package& pkg,
+                                                            const std::string& part) {
+  std::unordered_map<std::string, Relationship> out;
+  std::string rels = rels_part_of(part);
+  if (!pkg.zip().contains(rels)) return out;
+  PartXml in(pkg, rels, PartXml::small);
+  XmlReader& xml = in.xml();
+  bool root = false;  // the root is Relationships
+  while (xml.next() != XmlEvent::eof) {
+    if (xml.depth() == 1 && xml.is_start("Relationships")) root = true;
+    if (!root || xml.depth() != 2 || !xml.is_start("Relationship")) continue;
+    if (xml.attr("TargetMode") == "External") continue;
+    std::string_view type = xml.attr("Type");
+    auto slash = type.rfind('/');
+    out[std::string(xml.attr("Id"))] = {
+        std::string(slash == std::string_view::npos ? type : type.substr(slash + 1)),
+        resolve_target(part, xml.attr("Target"))};
+  }
+  return out;
+}
+
 std::string find_workbook_part(const Package& pkg) {
   std::unordered_map<std::string, Relationship> rels;
   try {
-    rels = pkg.relationships("");
+    rels = relationships(pkg, "");
   } catch (const ReadError& e) {
     // A broken package index only points at the workbook; its usual place is tried below.
     if (e.failure() != ReadFailure::malformed_xml) throw;
@@ -233,19 +201,36 @@ std::string find_workbook_part(const Package& pkg) {
 std::vector<NumberFormat> read_styles(const Package& pkg, const std::string& part) {
   std::vector<NumberFormat> formats;
   if (!part.empty() && pkg.zip().contains(part)) {
-    pugi::xml_document doc = pkg.dom(part);
-    pugi::xml_node sheet = child(doc, "styleSheet");
+    PartXml in(pkg, part, PartXml::small);
+    XmlReader& xml = in.xml();
+    // The first numFmts and the first cellXfs under the root styleSheet: a list is open while
+    // its elements are read, done after.
+    enum List { before, open, done };
+    bool root = false;
+    List num_fmts = before, cell_xfs = before;
     std::unordered_map<std::uint32_t, std::string> custom;
-    for (pugi::xml_node f : child(sheet, "numFmts").children()) {
-      if (local_name(f.name()) != "numFmt") continue;
-      if (auto id = parse_uint(attribute(f, "numFmtId").value())) {
-        custom[static_cast<std::uint32_t>(*id)] = attribute(f, "formatCode").value();
+    std::vector<std::uint32_t> xf_formats;  // numFmtId of each cellXfs/xf, in order
+    while (xml.next() != XmlEvent::eof) {
+      if (xml.depth() == 1 && xml.is_start("styleSheet")) root = true;
+      if (!root) continue;
+      if (xml.depth() == 2) {
+        if (xml.is_start("numFmts") && num_fmts == before) num_fmts = open;
+        if (xml.is_start("cellXfs") && cell_xfs == before) cell_xfs = open;
+      } else if (xml.depth() == 1) {
+        if (xml.is_end("numFmts") && num_fmts == open) num_fmts = done;
+        if (xml.is_end("cellXfs") && cell_xfs == open) cell_xfs = done;
+      } else if (xml.depth() == 3) {
+        if (num_fmts == open && xml.is_start("numFmt")) {
+          if (auto id = parse_uint(xml.attr("numFmtId"))) {
+            custom[static_cast<std::uint32_t>(*id)] = xml.attr("formatCode");
+          }
+        } else if (cell_xfs == open && xml.is_start("xf")) {
+          xf_formats.push_back(static_cast<std::uint32_t>(
+              parse_uint(xml.attr("numFmtId")).value_or(0) & 0xFFFFFFFFu));
+        }
       }
     }
-    for (pugi::xml_node xf : child(sheet, "cellXfs").children()) {
-      if (local_name(xf.name()) != "xf") continue;
-      auto id = static_cast<std::uint32_t>(
-          parse_uint(attribute(xf, "numFmtId").value()).value_or(0) & 0xFFFFFFFFu);
+    for (std::uint32_t id : xf_formats) {
       auto it = custom.find(id);
       std::string code = it != custom.end() ? it->second : std::string(builtin_format_code(id));
       bool date = is_date_format(id, it != custom.end() ? std::string_view(it->second) : "");
@@ -259,14 +244,6 @@ std::vector<NumberFormat> read_styles(const Package& pkg, const std::string& par
 // ---------------------------------------------------------------------------------------------
 // Streaming parts: helpers over XmlReader
 
-XmlReader open_stream(const Package& pkg, const std::string& part,
-                      std::unique_ptr<ZipPartStream>& holder) {
-  holder = pkg.zip().open(part);
-  ZipPartStream* stream = holder.get();
-  return XmlReader([stream](char* out, std::size_t n) { return stream->read(out, n); }, part,
-                   pkg.file());
-}
-
 /// Skips the rest of the element whose start was just read.
 void skip_element(XmlReader& xml) {
   std::size_t depth = xml.depth();
@@ -275,12 +252,16 @@ void skip_element(XmlReader& xml) {
   }
 }
 
-/// Appends the text content of the element whose start was just read, through its end.
+/// Appends the text content of the element whose start was just read, through its end. The
+/// text of one value, in however many runs, is held to the reader's token limit.
 void append_text(XmlReader& xml, std::string& out) {
   std::size_t depth = xml.depth();
   for (;;) {
     XmlEvent e = xml.next();
-    if (e == XmlEvent::text) out += xml.text();
+    if (e == XmlEvent::text) {
+      out += xml.text();
+      if (out.size() > xml.limits().max_token_bytes) xml.too_large();
+    }
     if (e == XmlEvent::eof || xml.depth() < depth) return;
   }
 }
@@ -308,8 +289,8 @@ std::string read_string_item(XmlReader& xml) {
 void read_shared_strings(const Package& pkg, const std::string& part, Workbook& wb,
                          std::uint64_t max_strings) {
   if (part.empty() || !pkg.zip().contains(part)) return;
-  std::unique_ptr<ZipPartStream> holder;
-  XmlReader xml = open_stream(pkg, part, holder);
+  PartXml in(pkg, part, PartXml::large);
+  XmlReader& xml = in.xml();
   while (xml.next() != XmlEvent::eof) {
     // `sstItem` is the Excel 2007 beta name of `si`.
     if (!xml.is_start("si") && !xml.is_start("sstItem")) continue;
@@ -645,6 +626,59 @@ struct SheetEntry {
   TextRepairs repaired;  // what clean_text() replaced in the name
 };
 
+/// The workbook part: the date system and the sheets, in order, with their parts found through
+/// the workbook's relationships `rels`.
+std::vector<SheetEntry> read_workbook_part(
+    const Package& pkg, const std::string& part,
+    const std::unordered_map<std::string, Relationship>& rels, Workbook& wb) {
+  PartXml in(pkg, part, PartXml::small);
+  XmlReader& xml = in.xml();
+  const std::string dir = dir_of(part);
+  std::vector<SheetEntry> entries;
+  // The first workbookPr and the first sheets list under the root; sheets is open while its
+  // elements are read.
+  bool root = false, workbook_pr = false;
+  enum List { before, open, done } sheets = before;
+  while (xml.next() != XmlEvent::eof) {
+    if (xml.depth() == 1 && xml.is_start("workbook")) root = true;
+    if (!root) continue;
+    if (xml.depth() == 2) {
+      if (xml.is_start("workbookPr") && !workbook_pr) {
+        workbook_pr = true;
+        wb.date1904 = truthy(xml.attr("date1904"));
+      }
+      if (xml.is_start("sheets") && sheets == before) sheets = open;
+    } else if (xml.depth() == 1 && xml.is_end("sheets") && sheets == open) {
+      sheets = done;
+    } else if (xml.depth() == 3 && sheets == open && xml.is_start("sheet")) {
+      SheetEntry entry;
+      entry.name = xml.attr("name");
+      entry.repaired = clean_text(entry.name);
+      std::string_view state = xml.attr("state");
+      entry.hidden = state == "hidden" || state == "veryHidden";
+      auto rel = rels.find(std::string(xml.prefixed_attr("id")));
+      if (rel != rels.end()) {
+        entry.part = rel->second.target;
+        if (rel->second.type == "chartsheet") entry.kind = SheetKind::chartsheet;
+        else if (rel->second.type != "worksheet") entry.kind = SheetKind::other;
+      } else {
+        // Writers that leave out the relationships still name the parts in order.
+        std::string guess = fmt::format("{}worksheets/sheet{}.xml", dir, entries.size() + 1);
+        if (pkg.zip().contains(guess)) entry.part = guess;
+      }
+      entries.push_back(std::move(entry));
+    }
+  }
+  // Checked once the whole part has been read, so a part that is also broken says so first.
+  if (!root) {
+    throw ReadError(ReadFailure::malformed_xml,
+                    fmt::format("{}: delen '{}' saknar elementet workbook. Spara om filen i "
+                                "Excel och försök igen.",
+                                wb.file_name, part));
+  }
+  return entries;
+}
+
 /// Every string and formula made fit for output (clean_text()); each cell whose text changed
 /// is noted in Workbook::repairs. One pass over the strings' bytes when none needs it.
 void repair_texts(Workbook& wb) {
@@ -679,16 +713,8 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
   wb.file_name = std::string(name);
 
   std::string workbook_part = find_workbook_part(pkg);
-  auto rels = pkg.relationships(workbook_part);
-  pugi::xml_document doc = pkg.dom(workbook_part);
-  pugi::xml_node root = child(doc, "workbook");
-  if (!root) {
-    throw ReadError(ReadFailure::malformed_xml,
-                    fmt::format("{}: delen '{}' saknar elementet workbook. Spara om filen i "
-                                "Excel och försök igen.",
-                                wb.file_name, workbook_part));
-  }
-  wb.date1904 = truthy(attribute(child(root, "workbookPr"), "date1904").value());
+  auto rels = relationships(pkg, workbook_part);
+  std::vector<SheetEntry> entries = read_workbook_part(pkg, workbook_part, rels, wb);
 
   std::string styles_part, strings_part;
   for (const auto& [id, rel] : rels) {
@@ -698,27 +724,6 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
   std::string dir = dir_of(workbook_part);
   if (styles_part.empty()) styles_part = dir + "styles.xml";
   if (strings_part.empty()) strings_part = dir + "sharedStrings.xml";
-
-  std::vector<SheetEntry> entries;
-  for (pugi::xml_node s : child(root, "sheets").children()) {
-    if (local_name(s.name()) != "sheet") continue;
-    SheetEntry entry;
-    entry.name = attribute(s, "name").value();
-    entry.repaired = clean_text(entry.name);
-    std::string_view state = attribute(s, "state").value();
-    entry.hidden = state == "hidden" || state == "veryHidden";
-    auto rel = rels.find(prefixed_attribute(s, "id").value());
-    if (rel != rels.end()) {
-      entry.part = rel->second.target;
-      if (rel->second.type == "chartsheet") entry.kind = SheetKind::chartsheet;
-      else if (rel->second.type != "worksheet") entry.kind = SheetKind::other;
-    } else {
-      // Writers that leave out the relationships still name the parts in order.
-      std::string guess = fmt::format("{}worksheets/sheet{}.xml", dir, entries.size() + 1);
-      if (pkg.zip().contains(guess)) entry.part = guess;
-    }
-    entries.push_back(std::move(entry));
-  }
 
   wb.formats = read_styles(pkg, styles_part);
   read_shared_strings(pkg, strings_part, wb, limits.max_shared_strings);
@@ -737,17 +742,16 @@ Workbook read_workbook(std::span<const std::byte> bytes, std::string_view name,
                                     "ofullständig; spara om den i Excel.",
                                     wb.file_name, entry.name, entry.part));
       }
-      std::unique_ptr<ZipPartStream> holder;
-      XmlReader xml = open_stream(pkg, entry.part, holder);
+      PartXml in(pkg, entry.part, PartXml::large);
       // No cell takes fewer than 16 bytes of XML (`<c r="A1"><v>1</v></c>` is 22), so this
       // reserve is never short for an honest size; pages are only touched as cells arrive, so
       // over-reserving costs address space, not memory. Growing by doubling instead costs a
       // copy and fresh page faults at every step.
       constexpr std::uint64_t kMaxReserve = 4'000'000;  // beyond that, growth is cheap enough
       sheet.cells.reserve(static_cast<std::size_t>(
-          std::min({holder->stated_size() / 16, cell_budget, kMaxReserve})));
+          std::min({in.stated_size() / 16, cell_budget, kMaxReserve})));
       advise_huge_pages(sheet.cells.data(), sheet.cells.capacity() * sizeof(Cell));
-      SheetReader(xml, wb, sheet, shared_count, cell_budget).read();
+      SheetReader(in.xml(), wb, sheet, shared_count, cell_budget).read();
     }
     wb.sheets.push_back(std::move(sheet));
     if (entry.repaired.any()) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "xlsx/workbook.h"
+#include "xlsx/xml_reader.h"
 #include "xlsx/zip.h"
 
 namespace arsanalys::xlsx {
@@ -15,7 +16,8 @@ namespace arsanalys::xlsx {
 /// Limits against hostile input. The defaults let a genuine 50 MB workbook through.
 struct ReadLimits {
   ZipLimits zip;                                // decompression caps
-  std::uint64_t max_dom_part_bytes = 128u << 20;  // workbook.xml, styles.xml, relationships
+  XmlLimits xml;                                // every part's XML: token size, depth, attributes
+  std::uint64_t max_small_part_bytes = 128u << 20;  // workbook.xml, styles.xml, relationships
   std::uint64_t max_cells = 30'000'000;         // all sheets together (32 bytes each)
   std::uint64_t max_shared_strings = 5'000'000;  // entries of sharedStrings.xml: `<si/>` is 5
                                                  // bytes, so a small part could otherwise

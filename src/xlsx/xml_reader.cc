@@ -38,15 +38,25 @@ int hex_value(char c) {
   return -1;
 }
 
+/// What append_decoded() decodes: text, or an attribute value, where XML also turns each
+/// white-space character written as such (not as a reference) into a space.
+enum class Decode { text, attribute };
+
 /// Appends `raw` with the predefined entities and numeric references decoded and line ends
 /// normalised; any other reference is kept as written.
-void append_decoded(std::string_view raw, std::string& out) {
+void append_decoded(std::string_view raw, std::string& out, Decode mode) {
   out.reserve(out.size() + raw.size());
+  const char line_end = mode == Decode::attribute ? ' ' : '\n';
   for (std::size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
     if (c == '\r') {
-      out.push_back('\n');  // XML end-of-line handling: CR LF and lone CR become LF
+      out.push_back(line_end);  // XML's end-of-line handling: CR LF and lone CR become LF
+                                // (then a space, in an attribute)
       if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+      continue;
+    }
+    if (mode == Decode::attribute && (c == '\n' || c == '\t')) {
+      out.push_back(' ');
       continue;
     }
     if (c != '&') {
@@ -136,6 +146,13 @@ void decode_ooxml_escapes(std::string& text) {
 XmlReader::XmlReader(Source source, std::string part, std::string file, XmlLimits limits)
     : source_(std::move(source)), part_(std::move(part)), file_(std::move(file)), limits_(limits) {}
 
+void XmlReader::too_large() const {
+  throw ReadError(ReadFailure::too_large,
+                  fmt::format("{}: delen '{}' har ett XML-element eller en text över {} MB; "
+                              "filen läses inte.",
+                              file_, part_, limits_.max_token_bytes >> 20));
+}
+
 void XmlReader::fail(const std::string& what) const {
   throw ReadError(ReadFailure::malformed_xml,
                   fmt::format("{}: delen '{}' är inte korrekt XML ({}). Spara om filen i Excel "
@@ -146,12 +163,7 @@ void XmlReader::fail(const std::string& what) const {
 bool XmlReader::fill() {
   if (source_done_) return false;
   std::size_t pending = size_ - pos_;  // the token being read, kept whole
-  if (pending > limits_.max_token_bytes) {
-    throw ReadError(ReadFailure::too_large,
-                    fmt::format("{}: delen '{}' har ett XML-element eller en text över {} MB; "
-                                "filen läses inte.",
-                                file_, part_, limits_.max_token_bytes >> 20));
-  }
+  if (pending > limits_.max_token_bytes) too_large();
   // Consumed bytes are dropped by sliding the pending ones (usually part of one tag) to the
   // front; only a token longer than the buffer makes it grow.
   if (pending == capacity_) {
@@ -250,20 +262,28 @@ void XmlReader::parse_tag(std::size_t begin, std::size_t end) {
     if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) fail("attributvärde utan citattecken");
     char quote = tag[i++];
     std::size_t value_end = i;
-    bool has_reference = false;
+    bool needs_decoding = false;  // a reference, or white space XML turns into a space
     for (; value_end < tag.size() && tag[value_end] != quote; ++value_end) {
-      has_reference |= tag[value_end] == '&';
+      char c = tag[value_end];
+      needs_decoding |= c == '&' || c == '\r' || c == '\n' || c == '\t';
     }
     if (value_end == tag.size()) fail("attributvärde utan slut");
     // Namespace declarations are not attributes of the element (`xmlns:r` is not `r`).
     if (attr_name != "xmlns" && !attr_name.starts_with("xmlns:")) {
+      if (attributes_.size() == limits_.max_attributes) {
+        throw ReadError(ReadFailure::too_large,
+                        fmt::format("{}: delen '{}' har en tagg med fler än {} attribut; filen "
+                                    "läses inte.",
+                                    file_, part_, limits_.max_attributes));
+      }
       std::string_view raw = tag.substr(i, value_end - i);
-      Attribute a{local_part(attr_name), raw, npos, 0};
-      if (has_reference) {
+      std::string_view local = local_part(attr_name);
+      Attribute a{local, raw, npos, 0, local.size() != attr_name.size()};
+      if (needs_decoding) {
         // Decoded into one string that may still grow: the view is made once it no longer
         // moves, below.
         a.decoded_offset = decoded_attributes_.size();
-        append_decoded(raw, decoded_attributes_);
+        append_decoded(raw, decoded_attributes_, Decode::attribute);
         a.decoded_size = decoded_attributes_.size() - a.decoded_offset;
         any_decoded = true;
       }
@@ -286,7 +306,7 @@ void XmlReader::set_text(std::string_view raw) {
   for (char c : raw) {
     if (c == '&' || c == '\r') {
       decoded_text_.clear();
-      append_decoded(raw, decoded_text_);
+      append_decoded(raw, decoded_text_, Decode::text);
       text_ = decoded_text_;
       return;
     }
@@ -310,6 +330,10 @@ XmlEvent XmlReader::next() {
     if (!started_ && view(pos_, size_).starts_with("\xEF\xBB\xBF")) {
       pos_ += 3;  // UTF-8 byte-order mark
       continue;
+    }
+    if (!started_ && (view(pos_, size_).starts_with("\xFF\xFE") ||
+                      view(pos_, size_).starts_with("\xFE\xFF"))) {
+      fail("kodad i UTF-16; bara UTF-8, som Excel skriver, läses");
     }
     if (buffer_[pos_] != '<') {
       std::size_t end = find_from(pos_, '<');
@@ -352,7 +376,7 @@ XmlEvent XmlReader::next() {
         pos_ = end + 3;
         return event_ = XmlEvent::text;
       }
-      if (rest.starts_with("<!DOCTYPE")) {
+      if (rest.starts_with("<!DOCTYPE") || rest.starts_with("<!ENTITY")) {
         throw ReadError(ReadFailure::forbidden_xml,
                         fmt::format("{}: delen '{}' innehåller en DOCTYPE-deklaration, som Excel "
                                     "aldrig skriver (XML-bomb eller extern entitet?); filen läses "

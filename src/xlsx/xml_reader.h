@@ -1,9 +1,14 @@
 #pragma once
-// A small streaming (pull) XML reader for the parts that can be large: worksheets and the
-// shared-string table. It holds only the current token in memory, matches element names by
-// their local part (so `x:c` is `c`), never expands entities beyond the five predefined ones
-// and numeric references, and refuses DOCTYPE outright.
-
+// The streaming (pull) XML reader every part of a workbook is read with: worksheets, shared
+// strings, the workbook, relationships and styles. It holds only the current token in memory,
+// matches element and attribute names by their local part (so `x:c` is `c`), never expands
+// entities beyond the five predefined ones and numeric references, and refuses DOCTYPE and
+// entity declarations outright: the reader's one XML parser and its one guard.
+//
+// Why not pugixml, the field-standard library, which read the small parts until issue 17
+// (docs/performance.md, "Ett XML-läsverktyg"): its DOM of the 1,000,000-cell benchmark sheet
+// took some 200 MB beside the whole decompressed part (this reader holds 128 KiB), and several
+// times this reader's CPU time to build and walk.
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -16,10 +21,14 @@ namespace arsanalys::xlsx {
 /// What next() found.
 enum class XmlEvent { start, end, text, eof };
 
-/// Limits against hostile input.
+/// Limits against hostile input, the same for every part. The reader holds no tree, so nothing
+/// grows with the number of elements: what the elements make (cells, strings) is counted by the
+/// workbook reader's own limits (ReadLimits).
 struct XmlLimits {
-  std::size_t max_token_bytes = 64u << 20;  // one tag or text run
-  std::size_t max_depth = 4096;              // element nesting
+  std::size_t max_token_bytes = 64u << 20;  // one tag or text run, and the text of one value
+                                            // (a cell's value, formula or string item) in all
+  std::size_t max_depth = 4096;             // element nesting
+  std::size_t max_attributes = 1024;        // attributes of one tag (Excel's have under 40)
 };
 
 /// Pull reader over a byte source. Views it hands out (names, attribute values, text) stay valid
@@ -58,11 +67,23 @@ class XmlReader {
     if (found != nullptr) *found = false;
     return {};
   }
+  /// The value of the first attribute with this local name whose name has a namespace prefix:
+  /// the relationship id `r:id`, not a plain `id`.
+  std::string_view prefixed_attr(std::string_view local) const {
+    for (const Attribute& a : attributes_) {
+      if (a.prefixed && a.local == local) return a.value;
+    }
+    return {};
+  }
   /// Element depth after the current event (the root's start is depth 1).
   std::size_t depth() const { return depth_; }
 
+  const XmlLimits& limits() const { return limits_; }
+
   /// Throws ReadError(malformed_xml) naming the part and `what`.
   [[noreturn]] void fail(const std::string& what) const;
+  /// Throws ReadError(too_large): an element or text over limits().max_token_bytes.
+  [[noreturn]] void too_large() const;
 
  private:
   struct Attribute {
@@ -70,6 +91,7 @@ class XmlReader {
     std::string_view value;  // decoded (points into the buffer when nothing needed decoding)
     std::size_t decoded_offset;  // where a decoded value lies in decoded_attributes_, or npos
     std::size_t decoded_size;
+    bool prefixed;  // the name had a prefix (`r:id`)
   };
 
   // The input buffer holds the current token and what follows it. Offsets into it are only

@@ -108,7 +108,8 @@ bool ZipArchive::contains(std::string_view part) const {
   return index_.find(normalise(part)) != index_.end();
 }
 
-std::unique_ptr<ZipPartStream> ZipArchive::open(std::string_view part) const {
+std::unique_ptr<ZipPartStream> ZipArchive::open(std::string_view part,
+                                                std::uint64_t max_bytes) const {
   auto it = index_.find(normalise(part));
   if (it == index_.end()) {
     throw ReadError(ReadFailure::missing_part,
@@ -135,21 +136,14 @@ std::unique_ptr<ZipPartStream> ZipArchive::open(std::string_view part) const {
   std::uint64_t compressed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
   std::uint64_t size = (stat.valid & ZIP_STAT_SIZE) ? stat.size : 0;
   return std::unique_ptr<ZipPartStream>(
-      new ZipPartStream(*this, file, std::string(part), compressed, size));
+      new ZipPartStream(*this, file, std::string(part), compressed, size, max_bytes));
 }
 
 std::string ZipArchive::read(std::string_view part, std::uint64_t max_bytes) const {
-  auto stream = open(part);
+  auto stream = open(part, max_bytes);
   std::string out;
   char buffer[64 * 1024];
-  while (std::size_t n = stream->read(buffer, sizeof buffer)) {
-    if (out.size() + n > max_bytes) {
-      throw ReadError(ReadFailure::too_large,
-                      fmt::format("{}: delen '{}' är större än {} MB; filen läses inte.",
-                                  file_name_, part, max_bytes >> 20));
-    }
-    out.append(buffer, n);
-  }
+  while (std::size_t n = stream->read(buffer, sizeof buffer)) out.append(buffer, n);
   return out;
 }
 
@@ -164,12 +158,14 @@ void ZipArchive::count(std::uint64_t bytes) const {
 }
 
 ZipPartStream::ZipPartStream(const ZipArchive& archive, zip_file* file, std::string name,
-                             std::uint64_t compressed_size, std::uint64_t stated_size)
+                             std::uint64_t compressed_size, std::uint64_t stated_size,
+                             std::uint64_t max_bytes)
     : archive_(archive),
       file_(file),
       name_(std::move(name)),
       compressed_size_(compressed_size),
-      stated_size_(stated_size) {}
+      stated_size_(stated_size),
+      max_bytes_(max_bytes) {}
 
 ZipPartStream::~ZipPartStream() { zip_fclose(file_); }
 
@@ -196,6 +192,11 @@ std::size_t ZipPartStream::read(char* out, std::size_t size) {
                                 archive_.file_name(), name_, limits.max_ratio));
   }
   archive_.count(got);
+  if (read_ > max_bytes_) {
+    throw ReadError(ReadFailure::too_large,
+                    fmt::format("{}: delen '{}' är större än {} MB; filen läses inte.",
+                                archive_.file_name(), name_, max_bytes_ >> 20));
+  }
   return static_cast<std::size_t>(got);
 }
 

@@ -42,12 +42,13 @@ class ZipPartStream {
  private:
   friend class ZipArchive;
   ZipPartStream(const ZipArchive& archive, zip_file* file, std::string name,
-                std::uint64_t compressed_size, std::uint64_t stated_size);
+                std::uint64_t compressed_size, std::uint64_t stated_size, std::uint64_t max_bytes);
   const ZipArchive& archive_;
   zip_file* file_;
   std::string name_;
   std::uint64_t compressed_size_;
   std::uint64_t stated_size_;
+  std::uint64_t max_bytes_;
   std::uint64_t read_ = 0;
 };
 
@@ -66,8 +67,11 @@ class ZipArchive {
   bool contains(std::string_view part) const;
   /// The whole part, at most `max_bytes` decompressed (ReadError too_large beyond that).
   std::string read(std::string_view part, std::uint64_t max_bytes) const;
-  /// A stream over the part; ReadError missing_part when it does not exist.
-  std::unique_ptr<ZipPartStream> open(std::string_view part) const;
+  /// A stream over the part; ReadError missing_part when it does not exist. Beyond
+  /// `max_bytes` decompressed, its read() throws ReadError too_large (the limits' caps apply
+  /// whatever `max_bytes` says).
+  std::unique_ptr<ZipPartStream> open(std::string_view part,
+                                      std::uint64_t max_bytes = UINT64_MAX) const;
   /// The name used in messages.
   const std::string& file_name() const { return file_name_; }
 

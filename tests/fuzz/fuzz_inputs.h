@@ -12,20 +12,30 @@
 
 namespace arsanalys::test {
 
-/// fuzz_sheet: the input is the worksheet part and, after a 0xFF byte, the shared strings of an
-/// otherwise valid package, so mutations reach the XML and cell parsers instead of dying at the
-/// zip checksum as raw-byte mutations mostly do.
+/// fuzz_sheet: the input is the parts of an otherwise valid package, separated by 0xFF bytes:
+/// the worksheet, then the shared strings, the styles, the workbook part and the workbook's
+/// relationships. Parts the input stops before keep the valid ones; empty shared strings or
+/// styles leave that part out. Mutations so reach the XML reader and what reads each part,
+/// instead of dying at the zip checksum as raw-byte mutations mostly do.
 inline std::vector<std::byte> sheet_package(std::string_view input) {
-  std::string_view sheet = input, strings;
-  if (auto cut = input.find('\xFF'); cut != std::string_view::npos) {
-    sheet = input.substr(0, cut);
-    strings = input.substr(cut + 1);
+  std::vector<std::string_view> parts;
+  for (;;) {
+    auto cut = input.find('\xFF');
+    parts.push_back(input.substr(0, cut));
+    if (cut == std::string_view::npos) break;
+    input.remove_prefix(cut + 1);
   }
   XlsxSpec spec;
-  spec.sheets = {{"Blad1", std::string(sheet)}};
-  spec.shared_strings = std::string(strings);
-  spec.styles = styles_xml({0, 14, 3, 164}, {{164, "yyyy-mm-dd"}});
-  return make_xlsx(spec);
+  spec.sheets = {{"Blad1", std::string(parts[0])}};
+  spec.shared_strings = parts.size() > 1 ? std::string(parts[1]) : std::string();
+  spec.styles = parts.size() > 2 ? std::string(parts[2])
+                                 : styles_xml({0, 14, 3, 164}, {{164, "yyyy-mm-dd"}});
+  std::vector<ZipEntry> entries = xlsx_entries(spec);
+  for (ZipEntry& e : entries) {
+    if (e.name == "xl/workbook.xml" && parts.size() > 3) e.data = parts[3];
+    if (e.name == "xl/_rels/workbook.xml.rels" && parts.size() > 4) e.data = parts[4];
+  }
+  return make_zip(entries);
 }
 
 }  // namespace arsanalys::test

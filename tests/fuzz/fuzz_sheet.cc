@@ -1,5 +1,5 @@
-// libFuzzer target: arbitrary bytes as a worksheet (and shared strings) inside a valid package;
-// see fuzz_inputs.h. Anything but a Workbook or a ReadError is a bug.
+// libFuzzer target: arbitrary bytes as a worksheet (and shared strings, styles, workbook part
+// and its relationships) inside a valid package; see fuzz_inputs.h. Anything but a Workbook or a ReadError is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -694,12 +694,44 @@ TEST_CASE("reader: a huge shared-string table stops at the limit", "[reader][lim
   CHECK(failure_of([&] { read(spec, limits); }) == ReadFailure::too_large);
 }
 
-TEST_CASE("reader: the limit on DOM parts", "[reader][limits]") {
+TEST_CASE("reader: the limit on the small parts", "[reader][limits]") {
   ReadLimits limits;
-  limits.max_dom_part_bytes = 100;
+  limits.max_small_part_bytes = 100;
   XlsxSpec spec = one_sheet("");
   auto o = failure_of([&] { read(spec, limits); });  // workbook.xml is over 100 bytes
   CHECK(o == ReadFailure::too_large);
+}
+
+// One XML reader with one set of limits reads every part, the small ones included.
+TEST_CASE("reader: the XML limits apply to every part", "[reader][limits]") {
+  XlsxSpec spec = one_sheet(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)",
+                            shared_strings_xml({"a"}), styles_xml({0}));
+  auto entries = xlsx_entries(spec);
+  std::string part = GENERATE("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml",
+                              "xl/styles.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels");
+  CAPTURE(part);
+  // An element no reader looks at, with a 1 MB attribute, before the root's end tag.
+  std::string& data = entry(entries, part).data;
+  data.insert(data.rfind("</"), R"(<extLst v=")" + std::string(1 << 20, 'x') + R"("/>)");
+  auto bytes = make_zip(entries);
+  CHECK(cell(read(bytes), "A1").type == CellType::string);
+  ReadLimits limits;
+  limits.xml.max_token_bytes = 64u << 10;
+  auto o = failure_of([&] { read(bytes, limits); });
+  CHECK(o == ReadFailure::too_large);
+  CHECK_THAT(o.message, Catch::Contains("'" + part + "'"));
+}
+
+// Each run is under the token limit; the string they make together is not.
+TEST_CASE("reader: the text of one value is held to the token limit", "[reader][limits]") {
+  std::string runs;
+  for (int i = 0; i < 12; ++i) runs += "<r><t>" + std::string(100'000, 'x') + "</t></r>";
+  XlsxSpec spec = one_sheet(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)",
+                            R"(<sst xmlns=")" + kMain + R"("><si>)" + runs + "</si></sst>");
+  CHECK(read(spec).strings.at(0).size() == 1'200'000);
+  ReadLimits limits;
+  limits.xml.max_token_bytes = 1u << 20;
+  CHECK(failure_of([&] { read(spec, limits); }) == ReadFailure::too_large);
 }
 
 TEST_CASE("reader: decompression limits apply to the parts read", "[reader][limits]") {

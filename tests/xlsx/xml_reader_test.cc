@@ -127,6 +127,28 @@ TEST_CASE("XmlReader: attribute values", "[xml]") {
   CHECK(xml.attr("spaced") == "v");
 }
 
+// XML's attribute-value normalisation: white space written as such becomes a space (CR LF one
+// space), white space written as a reference is kept.
+TEST_CASE("XmlReader: white space in attribute values", "[xml]") {
+  XmlReader xml = reader("<a x=\"1\t2\n3\r\n4\r5\" y=\"&#9;&#10;&#13;\" z=' a b '/>");
+  xml.next();
+  CHECK(xml.attr("x") == "1 2 3 4 5");
+  CHECK(xml.attr("y") == "\t\n\r");
+  CHECK(xml.attr("z") == " a b ");
+}
+
+// The relationship id of a sheet is `r:id`; a plain `id` is another attribute.
+TEST_CASE("XmlReader: an attribute with a namespace prefix", "[xml]") {
+  XmlReader xml = reader(R"(<s id="plain" rel:id="rId7" xmlns:rel="urn:rels"/>)");
+  xml.next();
+  CHECK(xml.attr("id") == "plain");
+  CHECK(xml.prefixed_attr("id") == "rId7");
+  CHECK(xml.prefixed_attr("rel").empty());  // the declaration xmlns:rel is no attribute
+  XmlReader plain = reader(R"(<s id="plain"/>)");
+  plain.next();
+  CHECK(plain.prefixed_attr("id").empty());
+}
+
 // Decoded values share one string that grows while the tag is parsed; each must still read
 // right once all are decoded.
 TEST_CASE("XmlReader: several attributes with references in one tag", "[xml]") {
@@ -190,6 +212,17 @@ TEST_CASE("XmlReader: DOCTYPE is forbidden", "[xml]") {
   CHECK_THAT(o.message, Catch::StartsWith("bok.xlsx: delen 'xl/worksheets/sheet1.xml'"));
   CHECK(failure_of([] { trace("<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a/>"); }) ==
         ReadFailure::forbidden_xml);
+  // An entity declaration without its DOCTYPE, before the root or inside it.
+  CHECK(failure_of([] { trace("<!ENTITY e \"x\"><a/>"); }) == ReadFailure::forbidden_xml);
+  CHECK(failure_of([] { trace("<a><!ENTITY e \"x\"></a>"); }) == ReadFailure::forbidden_xml);
+}
+
+TEST_CASE("XmlReader: UTF-16 is refused as malformed, by name", "[xml]") {
+  for (std::string bom : {"\xFF\xFE", "\xFE\xFF"}) {
+    auto o = failure_of([&] { trace(bom + std::string("<\0a\0/\0>\0", 8)); });
+    CHECK(o == ReadFailure::malformed_xml);
+    CHECK_THAT(o.message, Catch::Contains("UTF-16"));
+  }
 }
 
 TEST_CASE("XmlReader: malformed documents are malformed_xml", "[xml]") {
@@ -241,6 +274,21 @@ TEST_CASE("XmlReader: the depth limit", "[xml][limits]") {
   for (int i = 0; i < 4096; ++i) deep += "</a>";
   CHECK_NOTHROW(trace(deep));
   CHECK(failure_of([&] { trace("<a>" + deep + "</a>"); }) == ReadFailure::malformed_xml);
+}
+
+TEST_CASE("XmlReader: the attribute-count limit", "[xml][limits]") {
+  XmlLimits limits;
+  limits.max_attributes = 3;
+  CHECK(trace(R"(<a x="1" y="2" xmlns:p="urn:p" p:z="3"/>)", limits) == "<a> </a>");
+  auto o = failure_of([&] { trace(R"(<a x="1" y="2" z="3" w="4"/>)", limits); });
+  CHECK(o == ReadFailure::too_large);
+  CHECK(o.message ==
+        "bok.xlsx: delen 'xl/worksheets/sheet1.xml' har en tagg med fler än 3 attribut; filen "
+        "läses inte.");
+  // Under the default limit a tag of a million attributes is refused before it is held.
+  std::string many = "<a";
+  for (int i = 0; i < 1'000'000; ++i) many += " b=\"\"";
+  CHECK(failure_of([&] { trace(many + "/>"); }) == ReadFailure::too_large);
 }
 
 TEST_CASE("XmlReader: the token-size limit", "[xml][limits]") {
