@@ -15,6 +15,10 @@
 namespace arsanalys::output {
 namespace {
 
+/// The column of part `k` (0 charged, 1 final, 2 difference) of supplier group `g` (3 columns
+/// each, after Kund-id, Namn and Typ).
+lxw_col_t group_col(lxw_col_t g, int k) { return static_cast<lxw_col_t>(3 + 3 * g + k); }
+
 using namespace alloc;  // NOLINT: the layout helpers are this file's vocabulary
 using fordelning::CustomerSettlement;
 using fordelning::ServiceSettlement;
@@ -152,7 +156,7 @@ void write_customers(StreamSheet& ws, const SettlementBook& book) {
   const lxw_row_t header = row++;
   ws.merged(top, 0, 2, "Kund", heading_look());
   for (lxw_col_t g = 0; g < groups; ++g) {
-    lxw_col_t c = 3 + 3 * g;
+    lxw_col_t c = group_col(g, 0);
     std::string name = g + 1 < groups ? suppliers[g] : std::string("Totalt");
     ws.merged(top, c, c + 2, name, {.bold = true, .fill = kHeadingFill, .wrap = true,
                                     .boxed = true, .center = true});
@@ -161,9 +165,9 @@ void write_customers(StreamSheet& ws, const SettlementBook& book) {
   const char* heads[] = {"Kund-id", "Namn", "Typ"};
   for (lxw_col_t c = 0; c < 3; ++c) ws.text(header, c, heads[c], heading_look());
   for (lxw_col_t g = 0; g < groups; ++g) {
-    ws.text(header, 3 + 3 * g, "Debiterat (kr)", heading_look());
-    ws.text(header, 4 + 3 * g, "Slutligt (kr)", heading_look());
-    ws.text(header, 5 + 3 * g, "Skillnad (kr)", heading_look());
+    ws.text(header, group_col(g, 0), "Debiterat (kr)", heading_look());
+    ws.text(header, group_col(g, 1), "Slutligt (kr)", heading_look());
+    ws.text(header, group_col(g, 2), "Skillnad (kr)", heading_look());
   }
   const lxw_row_t first = row;
   std::vector<std::int64_t> sums(3 * groups, 0);
@@ -173,7 +177,7 @@ void write_customers(StreamSheet& ws, const SettlementBook& book) {
     ws.text(row, 2, c.customer->typ);
     const auto& v = by[c.customer->id];
     for (lxw_col_t g = 0; g + 1 < groups; ++g) {
-      lxw_col_t col = 3 + 3 * g;
+      lxw_col_t col = group_col(g, 0);
       ws.kronor(row, col, v[g].first);
       ws.kronor(row, col + 1, v[g].second);
       ws.formula(row, col + 2, fmt::format("={}-{}", cell(row, col + 1), cell(row, col)),
@@ -182,11 +186,11 @@ void write_customers(StreamSheet& ws, const SettlementBook& book) {
       sums[3 * g + 1] += v[g].second;
       sums[3 * g + 2] += v[g].second - v[g].first;
     }
-    lxw_col_t t = 3 + 3 * (groups - 1);
+    lxw_col_t t = group_col(static_cast<lxw_col_t>(groups - 1), 0);
     std::string charged = "=", final = "=";
     for (lxw_col_t g = 0; g + 1 < groups; ++g) {
-      charged += (g > 0 ? "+" : "") + cell(row, 3 + 3 * g);
-      final += (g > 0 ? "+" : "") + cell(row, 4 + 3 * g);
+      charged += (g > 0 ? "+" : "") + cell(row, group_col(g, 0));
+      final += (g > 0 ? "+" : "") + cell(row, group_col(g, 1));
     }
     if (groups == 1) charged = final = "=0";
     ws.formula(row, t, charged, static_cast<double>(c.charged), {.bold = true, .number = kKronor});
