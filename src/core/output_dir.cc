@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <random>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -147,6 +149,12 @@ OutputLock::OutputLock(const fs::path& given) {
       int err = errno;
       char pid[32] = {};
       ssize_t n = ::pread(fd_, pid, sizeof pid - 1, 0);
+      // The holder writes its process id just after taking the lock: a moment's patience, so
+      // that the message can name it.
+      for (int wait = 0; err == EWOULDBLOCK && n <= 0 && wait < 20; ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        n = ::pread(fd_, pid, sizeof pid - 1, 0);
+      }
       ::close(fd_);
       fd_ = -1;
       if (err != EWOULDBLOCK) fail("Kan inte låsa resultatmappen, låsfilen", path_, err);
