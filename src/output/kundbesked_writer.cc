@@ -675,10 +675,10 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   ws.formula(summary, 1, "=" + cell(totals.total_row, kKr), static_cast<double>(totals.kr),
              {.bold = true, .number = kKronor});
   ws.text(summary + 1, 0,
-          book.bridge == nullptr ? fmt::format("Förra året ({}, samma nycklar)", last_year)
-          : book.bridge->base == fordelning::BridgeBase::resultat
+          // Short enough for the column (the paragraph below says on what basis).
+          book.bridge != nullptr && book.bridge->base == fordelning::BridgeBase::resultat
               ? fmt::format("Debiterat {}", last_year)
-              : fmt::format("Förra året ({}, förra årets nycklar)", last_year),
+              : fmt::format("Förra året ({})", last_year),
           label);
   if (previous_shown) {
     ws.formula(summary + 1, 1, "=" + cell(totals.total_row, kPrevious),
