@@ -40,7 +40,7 @@ p { margin: 4pt 0 6pt 0; }
 ul { margin: 4pt 0 8pt 0; padding-left: 16pt; }
 li { margin-bottom: 3pt; }
 section.ny-sida { break-before: page; page-break-before: always; }
-.utkast { border: 2pt solid #000000; font-weight: bold; font-size: 14pt; text-align: center;
+.utkast { border: 2pt solid; font-weight: bold; font-size: 14pt; text-align: center;
   padding: 5pt; margin: 0 0 10pt 0; letter-spacing: 0.05em; }
 .meta { font-size: 9.5pt; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 4pt 0; font-size: 10pt;
@@ -48,12 +48,11 @@ table { border-collapse: collapse; width: 100%; margin: 6pt 0 4pt 0; font-size: 
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 2.5pt 5pt;
   border-bottom: 0.5pt solid #9e9e9e; }
-th { background: #e7e6e6; font-weight: bold; border-bottom: 1pt solid #000000; }
+th { font-weight: bold; border-bottom: 1pt solid #000000; }
 th.num { text-align: right; }
 td.num { text-align: right; white-space: nowrap; }
 td.omrade { padding-left: 14pt; }
 tr.summa td { font-weight: bold; border-top: 1pt solid #000000; }
-table.ram th:first-child { background: #e7e6e6; }
 p.bildtext { font-size: 9.5pt; font-style: italic; margin-top: 2pt; }
 p.not { font-size: 9.5pt; font-style: italic; }
 div.grupp { break-inside: avoid; page-break-inside: avoid; }
@@ -231,12 +230,21 @@ std::string page_css(const Document& doc) {
   return out + "}\n";
 }
 
+/// The workbooks' colours (writer/style.h) on paper too: the table headings' grey, and the
+/// draft box as the workbooks' draft banner (dark red on Excel's "bad" red).
+std::string palette_css() {
+  return fmt::format(
+      "th {{ background: #{:06x}; }}\n"
+      ".utkast {{ color: #{:06x}; background: #{:06x}; border-color: #{:06x}; }}\n",
+      style::kHeadingFill, style::kDraftText, style::kDraftFill, style::kDraftText);
+}
+
 std::string render_html(const Document& doc) {
   std::string title = doc.draft ? std::string(style::kDraftTitlePrefix) + doc.title : doc.title;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<header>\n",
-      html::escape(title), page_css(doc), kCss);
+      "<title>{}</title>\n<style>{}{}{}</style>\n</head>\n<body>\n<header>\n",
+      html::escape(title), page_css(doc), kCss, palette_css());
   if (doc.draft) out += "<p class=\"utkast\">" + html::escape(doc.draft_text) + "</p>\n";
   out += "<h1 class=\"titel\">" + html::escape(doc.title) + "</h1>\n";
   if (!doc.document_data.empty()) {
