@@ -12,25 +12,7 @@ namespace arsanalys::output {
 namespace {
 
 using style::Look;
-using xlsx_parts::Area;
-using xlsx_parts::cell_head;
-using xlsx_parts::check_cell;
-using xlsx_parts::check_text;
-using xlsx_parts::formula_cell;
-using xlsx_parts::kMainNs;
-using xlsx_parts::kMaxCols;
-using xlsx_parts::kMaxRows;
-using xlsx_parts::kSpanRows;
-using xlsx_parts::kXmlHead;
-using xlsx_parts::number_cell;
-using xlsx_parts::Out;
-using xlsx_parts::package;
-using xlsx_parts::RowNumber;
-using xlsx_parts::SheetEntry;
-using xlsx_parts::SheetFrame;
-using xlsx_parts::spans;
-using xlsx_parts::ZipPart;
-using xlsx_parts::zip_parts;
+using namespace xlsx_parts;  // NOLINT: the package parts are this file's vocabulary
 
 }  // namespace
 
