@@ -218,17 +218,6 @@ fs::path shown_dir(const fs::path& dir) {
   return path.has_filename() || !path.has_parent_path() ? path : path.parent_path();
 }
 
-void make_out_dir(const fs::path& out_dir) {
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec || !fs::is_directory(out_dir)) {
-    throw RunError(fmt::format(
-        "Kan inte skapa resultatmappen {}: {}.", out_dir.string(),
-        ec ? system_error_text(ec.value()) : std::string("det finns en fil med det namnet")));
-  }
-  remove_stale_temporaries(out_dir);
-}
-
 InputSet round_input_set(const fs::path& round_dir) {
   InputSet inputs;
   inputs.add_folder(submissions_dir(round_dir));

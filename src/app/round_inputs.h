@@ -93,8 +93,5 @@ std::filesystem::path shown_dir(const std::filesystem::path& dir);
 /// holding them, last year's own, is refused rather than overwritten).
 InputSet round_input_set(const std::filesystem::path& round_dir);
 
-/// Makes the output folder (or finds it) and clears temporaries a killed run left there;
-/// RunError when it cannot be made.
-void make_out_dir(const std::filesystem::path& out_dir);
 
 }  // namespace arsanalys::app

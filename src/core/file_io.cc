@@ -176,19 +176,6 @@ bool is_temporary_name(std::string_view name) {
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-int remove_stale_temporaries(const fs::path& dir) {
-  int removed = 0;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_temporary_name(it->path().filename().string()) &&
-        fs::remove(it->path(), ec)) {
-      ++removed;
-    }
-  }
-  return removed;
-}
-
 bool is_lock_file(const std::filesystem::path& path) {
   return path.filename().string().rfind("~$", 0) == 0;
 }

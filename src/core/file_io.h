@@ -98,10 +98,6 @@ class FileBatch {
 }  // namespace arsanalys
 
 namespace arsanalys {
-/// Removes the temporary files write_file_atomic() leaves behind when a process is killed
-/// between creating and renaming one (`.<name>.tmp-<8 hex>`), in `dir` and its sub-folders.
-/// Returns how many were removed. Other files are never touched.
-int remove_stale_temporaries(const std::filesystem::path& dir);
 
 /// True for the name of a temporary write_file_atomic() makes: `.<name>.tmp-<8 hex>`.
 bool is_temporary_name(std::string_view name);
