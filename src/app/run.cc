@@ -214,8 +214,16 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::size_t> cut;
     customer_names = output::customer_file_names(statement_customers, &cut);
     for (std::size_t i : cut) {
-      findings.push_back(name_shortened({"kunder.xlsx", "Kunder", ""},
-                                        fmt::format("Kund-id '{}'", statement_customers[i]->id),
+      // A customer who left is found in last year's register (or only in last year's charges).
+      const fordelning::Customer& c = *statement_customers[i];
+      Location where = in.kunder->where(c);
+      if (i >= in.kunder->customers.size()) {
+        const fordelning::Kunder* before = last_year.kunder ? &*last_year.kunder : nullptr;
+        where = before != nullptr && before->customer(c.id) != nullptr
+                    ? before->where(*before->customer(c.id))
+                    : Location{in.settings.foregaende.resultat, "", ""};
+      }
+      findings.push_back(name_shortened(where, fmt::format("Kund-id '{}'", c.id),
                                         "kunder/" + customer_names[i]));
     }
   }

@@ -173,4 +173,8 @@ Location Kunder::cell(const Customer& c, const Measure& m) const {
   return {file, customer_sheet, xlsx::to_string(xlsx::CellRef{c.row, m.col})};
 }
 
+Location Kunder::where(const Customer& c) const {
+  return {file, customer_sheet, xlsx::to_string(xlsx::CellRef{c.row, id_col})};
+}
+
 }  // namespace arsanalys::fordelning

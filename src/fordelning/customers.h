@@ -166,6 +166,7 @@ bool uses(const UsedBy& used_by, const Customer& c);
 struct Kunder {
   std::string file;                  // file name for locations, e.g. "kunder.xlsx"
   std::string customer_sheet;        // the `Kunder` sheet's name as written
+  std::uint32_t id_col = 0;          // the Kund-id column of `Kunder` (0-based)
   std::vector<Measure> measures;     // in column order
   std::vector<Customer> customers;   // in sheet order
   std::vector<Key> keys;             // in order of first appearance in `Nycklar`
@@ -181,6 +182,8 @@ struct Kunder {
   const Key* key(std::string_view name_or_alias) const;
   /// Where a customer's value of a measure is (its cell in the `Kunder` sheet).
   Location cell(const Customer& c, const Measure& m) const;
+  /// Where a customer is: its Kund-id cell in the `Kunder` sheet.
+  Location where(const Customer& c) const;
 };
 
 }  // namespace arsanalys::fordelning

@@ -258,6 +258,7 @@ void read_customers(const xlsx::Workbook& wb, Kunder& k, Findings& findings) {
   Table t(wb, *sheet, findings);
   if (!t.find_header(kCustomerColumns)) return;
   read_measures(t, k);
+  k.id_col = t.col(0).value_or(0);  // found: find_header() requires Kund-id
   std::map<std::string, std::uint32_t> rows;  // folded Kund-id -> row
   for (std::uint32_t row : t.data_rows()) {
     Customer c;

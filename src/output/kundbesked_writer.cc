@@ -188,10 +188,12 @@ class KeyViews {
   std::map<const Key*, KeyView> views_;
 };
 
-/// Per line of the round, what every statement writes alike.
+/// Per line of the round, what every statement writes alike, and whether the statement's
+/// customer has left the register (its lines of last year are then no longer its).
 struct LineTexts {
   const std::vector<std::string>& sources;
   const std::vector<std::size_t>& fixed_lines;
+  bool customer_left = false;
 };
 
 void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, KeyViews& keys,
@@ -215,8 +217,10 @@ void write_item(LeanSheet& ws, lxw_row_t row, const Item& item, KeyViews& keys,
     measure_lines = lines_needed(view.measure, kWidths[kMeasure]);
   } else {
     static const std::string kNotSelected = "ingår inte i nyckelns urval i år";
-    ws.text(row, kMeasure, kNotSelected, {.italic = true, .wrap = true});
-    measure_lines = lines_needed(kNotSelected, kWidths[kMeasure]);
+    static const std::string kLeft = "inte kund i år";
+    const std::string& why = texts.customer_left ? kLeft : kNotSelected;
+    ws.text(row, kMeasure, why, {.italic = true, .wrap = true});
+    measure_lines = lines_needed(why, kWidths[kMeasure]);
   }
   ws.kronor(row, kLineAmount, l.amount_kr);
   ws.kronor(row, kKr, item.kr, {.bold = true});
@@ -556,7 +560,8 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
   fordelning::CustomerFinder finder(customer);
   auto groups = items_of(book, previous_, bridged_, suppliers_, supplier_lines_, places_, customer);
   KeyViews keys(book.kunder, finder);
-  const LineTexts texts{sources_, fixed_lines_};
+  const bool left = book.kunder.customer(customer.id) == nullptr;  // left the register
+  const LineTexts texts{sources_, fixed_lines_, left};
 
   LeanSheet ws(std::string(kSubject), kSheet);
   ws.set_properties({.title = fmt::format("{}Kundbesked {}: {}", book.draft ? style::kDraftTitlePrefix : "",
@@ -589,7 +594,7 @@ std::string CustomerStatements::xlsx(const Customer& customer) const {
                                              "med samma nycklar.",
                                              last_year)),
                all_width);
-  if (book.kunder.customer(customer.id) == nullptr) {  // left the register since last year
+  if (left) {
     ws.paragraph(row++, 0, kCols - 1,
                  fmt::format("{} finns inte med i årets kunder.xlsx och debiteras ingenting {}. "
                              "Beskedet visar vad {} debiterades {} och att det upphör.",
