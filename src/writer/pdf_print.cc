@@ -1,7 +1,6 @@
 #include "writer/pdf_print.h"
 
 #include <fcntl.h>
-#include <sched.h>  // clone
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -44,47 +43,36 @@ fs::path make_profile(const fs::path& scratch) {
   return ::mkdtemp(buf.data()) != nullptr ? fs::path(buf.data()) : fs::path();
 }
 
-/// What the child of start_quietly() needs, prepared by the parent: the child shares the
-/// parent's memory until it runs the program, so it must not allocate.
-struct Start {
-  char* const* argv;
-  pid_t parent;
-};
-
-int start_child(void* arg) {
-  // Only system calls until exec: the child runs on the parent's memory (CLONE_VM).
-  const Start& start = *static_cast<const Start*>(arg);
-  ::setpgid(0, 0);
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() != start.parent) ::_exit(127);  // the parent died before prctl
-  int null = ::open("/dev/null", O_RDWR);
-  if (null >= 0) {
-    ::dup2(null, 0);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-  }
-  ::execve(start.argv[0], start.argv, environ);
-  ::_exit(127);
-}
-
 /// Starts `argv` in its own process group with stdin, stdout and stderr on /dev/null, killed
 /// with this process, so a killed run leaves no printer behind. Its pid, or 0.
 ///
-/// Started as vfork() does (clone with CLONE_VM | CLONE_VFORK, as glibc's posix_spawn does),
-/// not by fork(): a fork copies the page tables of a run holding hundreds of megabytes and
-/// marks every page copy-on-write, so the run then takes a page fault for each page it writes
-/// again. At 8,000 customers that cost the run about 2.4 s of CPU time (docs/performance.md).
+/// By vfork(), not fork(): a fork copies the page tables of a run holding hundreds of megabytes
+/// and write-protects every page, so the run then takes a page fault for each page it writes
+/// again; at 8,000 customers that cost the run about 2 s of CPU time (docs/performance.md).
+/// vfork shares the memory and suspends this thread until the child runs its program, so the
+/// child makes only system calls, on what the parent prepared.
 pid_t start_quietly(const std::vector<std::string>& argv) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  Start start{args.data(), ::getpid()};
-  constexpr std::size_t kStack = 64 * 1024;
-  std::vector<char> stack(kStack);
-  // The stack grows down on every architecture Debian builds this for but hppa.
-  char* top = stack.data() + kStack;
-  pid_t pid = ::clone(start_child, top, CLONE_VM | CLONE_VFORK | SIGCHLD, &start);
-  return pid < 0 ? 0 : pid;
+  char* const* const program = args.data();
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::vfork();
+  if (pid < 0) return 0;
+  if (pid == 0) {
+    ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // the parent died before prctl
+    int null = ::open("/dev/null", O_RDWR);
+    if (null >= 0) {
+      ::dup2(null, 0);
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+    }
+    ::execve(program[0], program, environ);
+    ::_exit(127);
+  }
+  return pid;
 }
 
 /// Waits for `pid` until `deadline`, then kills its group. The exit status, or -1 (it could
