@@ -1,5 +1,5 @@
 // Zips the parts of one workbook again, for the deflate measurements in docs/performance.md
-// ("Hela körningen", deflate): output::ZipWriter as the writers use it, and beside it the raw
+// ("Hela körningen", deflate): writer::ZipWriter as the writers use it, and beside it the raw
 // deflate of the same parts by zlib and libdeflate at levels 1 and 6. Prints one line per
 // encoder: the bytes of all parts deflated (the package, for ZipWriter) and the median time of
 // REPS rounds, in microseconds.
@@ -102,8 +102,8 @@ int main(int argc, char** argv) {
     auto line = [](const char* what, std::pair<double, std::size_t> r) {
       std::printf("%-34s %10zu bytes %10.1f us\n", what, r.second, r.first);
     };
-    line("output::ZipWriter (the package)", timed(reps, [&] {
-           arsanalys::output::ZipWriter zip("bench");
+    line("writer::ZipWriter (the package)", timed(reps, [&] {
+           arsanalys::writer::ZipWriter zip("bench");
            for (const auto& [name, bytes] : parts) zip.add(name, bytes);
            return zip.finish().size();
          }));

@@ -251,7 +251,7 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   outputs.write("beslutsbilaga.xlsx", output::beslutsbilaga_xlsx(annex));
   outputs.write("beslutsbilaga.html", output::beslutsbilaga_html(annex));
   // Chromium prints the annex while the rest is written, its profile in the staging folder.
-  output::PdfPrint printing(outputs.dir() / "beslutsbilaga.html",
+  writer::PdfPrint printing(outputs.dir() / "beslutsbilaga.html",
                             outputs.dir() / "beslutsbilaga.pdf", std::chrono::seconds(120),
                             outputs.dir());
 
@@ -287,8 +287,8 @@ ExitCode run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     write_result();
   }
   outputs.count_written();  // resultat.json
-  output::PdfResult pdf = printing.finish();
-  if (pdf.status == output::PdfResult::Status::written) outputs.count_written();
+  writer::PdfResult pdf = printing.finish();
+  if (pdf.status == writer::PdfResult::Status::written) outputs.count_written();
   staged.publish();
   print_summary(round_dir, in, findings, outputs, out_dir, out);
   if (!pdf.message.empty()) out << pdf.message << "\n";

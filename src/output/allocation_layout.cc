@@ -14,6 +14,7 @@
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output::alloc {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 
 using fordelning::Allocation;
 using fordelning::Decimal;

@@ -23,6 +23,8 @@
 #include "writer/xlsx_writer.h"
 
 namespace arsanalys::output::alloc {
+namespace style = writer::style;
+using writer::XlsxBook;
 
 // The looks of every workbook (writer/style.h), by the names the allocation's writers use.
 using style::kDraftFill;
@@ -40,8 +42,8 @@ using style::Look;
 using style::percent_look;
 using style::title_look;
 using style::total_text_look;
-using output::Formats;
-using output::SheetOps;
+using writer::Formats;
+using writer::SheetOps;
 
 /// Writing cells of one sheet through libxlsxwriter, every error checked. Rows and columns
 /// 0-based.

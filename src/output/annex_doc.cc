@@ -19,6 +19,7 @@
 #include "writer/xlsx_writer.h"
 
 namespace arsanalys::output::annex {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 
 using sammanstallning::Alternative;
 using sammanstallning::AlternativeEffect;

@@ -33,6 +33,7 @@
 #include "output/fordelning_writer.h"
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace {
 
 using namespace alloc;  // NOLINT: the layout helpers are this file's vocabulary

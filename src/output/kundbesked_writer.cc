@@ -24,6 +24,7 @@
 #include "writer/lean_xlsx.h"
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace {
 
 using namespace alloc;  // NOLINT: the layout helpers are this file's vocabulary

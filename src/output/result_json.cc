@@ -14,6 +14,7 @@
 // (nlohmann's, whose objects are sorted maps), which tests/app/run_golden_test.cc holds.
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 using analys::Amount;
 using analys::ColumnKind;
 using analys::LineKind;

@@ -18,6 +18,7 @@
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace {
 
 namespace fs = std::filesystem;

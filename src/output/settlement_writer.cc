@@ -13,6 +13,7 @@
 #include "output/result_json.h"
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace {
 
 /// The column of part `k` (0 charged, 1 final, 2 difference) of supplier group `g` (3 columns

@@ -8,6 +8,7 @@
 #include "output/summary_parts.h"
 
 namespace arsanalys::output::summary {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace {
 
 using sammanstallning::Round;

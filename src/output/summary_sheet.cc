@@ -7,6 +7,7 @@
 #include "xlsx/cell_ref.h"
 
 namespace arsanalys::output::summary {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 std::string_view tkr_format(std::int64_t kronor) {
   return kronor % 1000 == 0 ? kTkrWhole : kTkrExact;
 }

@@ -16,6 +16,8 @@
 #include "writer/xlsx_writer.h"
 
 namespace arsanalys::output::summary {
+namespace style = writer::style;
+using writer::XlsxBook;
 
 // Fills: headings grey, supplier rows a lighter grey, the draft banner and misfits red, warnings
 // yellow, info light blue (Excel's own tones, as in the review copies).
@@ -40,7 +42,7 @@ std::string_view tkr_format(std::int64_t kronor);
 
 /// How a cell looks, and the workbook's formats (writer/style.h, xlsx_writer.h).
 using style::Look;
-using output::Formats;
+using writer::Formats;
 
 inline const Look kTitle = style::title_look();
 inline const Look kBold = style::bold_look();

@@ -16,6 +16,7 @@
 #include "output/summary_parts.h"
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace summary {
 
 using sammanstallning::AreaRow;

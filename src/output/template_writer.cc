@@ -11,6 +11,7 @@
 #include "writer/xlsx_writer.h"
 
 namespace arsanalys::output {
+using namespace writer;  // NOLINT: the writing machinery is this file's vocabulary
 namespace {
 
 namespace fs = std::filesystem;

@@ -22,7 +22,7 @@ using analys::Line;
 using analys::LineKind;
 using analys::Table;
 
-std::string esc(std::string_view text) { return output::html::escape(text); }
+std::string esc(std::string_view text) { return writer::html::escape(text); }
 
 std::string_view level_class(Level level) {
   switch (level) {

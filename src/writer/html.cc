@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace arsanalys::output::html {
+namespace arsanalys::writer::html {
 
 std::string escape(std::string_view raw) {
   // Text fit for HTML first: no control character, no invalid UTF-8 (clean_text()).
@@ -141,4 +141,4 @@ std::string stacked_columns(const std::vector<std::string>& categories,
   return out;
 }
 
-}  // namespace arsanalys::output::html
+}  // namespace arsanalys::writer::html

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace arsanalys::output::html {
+namespace arsanalys::writer::html {
 
 /// Text escaped for HTML element content and attribute values: & < > " '.
 ///
@@ -30,4 +30,4 @@ std::string stacked_columns(const std::vector<std::string>& categories,
                             std::string_view title, std::string_view axis_label,
                             std::string (*axis_text)(double));
 
-}  // namespace arsanalys::output::html
+}  // namespace arsanalys::writer::html

@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "writer/xlsx_parts.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 namespace {
 
 using style::Look;
@@ -257,4 +257,4 @@ std::string LeanSheet::finish() {
   return zip_parts(parts, subject_);
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

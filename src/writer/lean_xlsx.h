@@ -3,7 +3,7 @@
 // made by the thousand (the customer statements). libxlsxwriter prints every part with printf
 // into scratch files and deflates them at zlib's default level, which made the statements four
 // fifths of a run's time; here the parts are put together in memory and zipped by
-// output::ZipWriter, which deflates them with libdeflate at level 1.
+// writer::ZipWriter, which deflates them with libdeflate at level 1.
 //
 // The same cells as libxlsxwriter would write (shared strings, formulas with their cached
 // values, the looks of style.h, merged cells, widths, heights, frozen panes, the
@@ -27,7 +27,7 @@
 #include "writer/workbook.h"
 #include "writer/xlsx_styles.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// One sheet, its cells held until finish(); cells may be written in any order and a cell
 /// written twice keeps the last value. Rows and columns 0-based.
@@ -129,4 +129,4 @@ class LeanSheet : public SheetOps<LeanSheet> {
   Row repeat_first_ = 0, repeat_last_ = 0;
 };
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -22,7 +22,7 @@
 
 extern char** environ;
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 namespace fs = std::filesystem;
 namespace {
 
@@ -200,4 +200,4 @@ PdfResult print_pdf(const fs::path& html, const fs::path& pdf, std::chrono::seco
   return PdfPrint(html, pdf, timeout).finish();
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// What became of a PDF.
 struct PdfResult {
@@ -55,4 +55,4 @@ class PdfPrint {
 PdfResult print_pdf(const std::filesystem::path& html, const std::filesystem::path& pdf,
                     std::chrono::seconds timeout = std::chrono::seconds(120));
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 namespace {
 
@@ -73,4 +73,4 @@ std::uint32_t SharedStrings::index(std::string_view text) {
   return i;
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// A workbook's shared strings in order of first use, each kept once: the texts in blocks of
 /// memory of the table's own, found through an open-addressing hash table (a statement adds
@@ -36,4 +36,4 @@ class SharedStrings {
   std::size_t left_ = 0;                        // bytes free at free_
 };
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

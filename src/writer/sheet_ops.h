@@ -10,7 +10,7 @@
 #include "writer/style.h"
 #include "writer/workbook.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// `Derived` (alloc::Sheet, LeanSheet, StreamSheet) provides text(), number(), blank(),
 /// merge_range(), row_height() and header().
@@ -58,4 +58,4 @@ class SheetOps {
   Derived& self() { return static_cast<Derived&>(*this); }
 };
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

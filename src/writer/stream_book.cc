@@ -14,7 +14,7 @@
 #include "writer/xlsx_parts.h"
 #include "xlsx/cell_ref.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 namespace {
 
 using style::Look;
@@ -347,5 +347,5 @@ void StreamBook::close() {
   zip_parts(parts, subject_, file_);
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer
 

@@ -21,7 +21,7 @@
 #include "writer/workbook.h"
 #include "writer/xlsx_styles.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 class StreamBook;
 
@@ -110,7 +110,7 @@ class StreamSheet : public SheetOps<StreamSheet> {
 
 /// A workbook of StreamSheets written to a file the caller owns (an output's temporary):
 /// every sheet's rows go to a temporary file as they are written, and close() zips the parts
-/// with output::ZipWriter.
+/// with writer::ZipWriter.
 ///
 ///   StreamBook book("Fördelningen", tmp);
 ///   StreamSheet& ws = book.add_sheet("Översikt");
@@ -136,4 +136,4 @@ class StreamBook {
   LookTable looks_;
 };
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

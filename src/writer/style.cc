@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-namespace arsanalys::output::style {
+namespace arsanalys::writer::style {
 
 std::string_view decimals_format(int decimals) {
   static const std::array<std::string, 16> kFormats = [] {
@@ -40,4 +40,4 @@ Look banner_look() { return {.bold = true, .fill = kDraftFill, .size = 12, .colo
 Look input_look() { return {.fill = kInputFill, .boxed = true, .unlocked = true}; }
 Look link_look() { return {.link = true}; }
 
-}  // namespace arsanalys::output::style
+}  // namespace arsanalys::writer::style

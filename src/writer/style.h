@@ -1,7 +1,7 @@
 #pragma once
 // The one look of every workbook the program writes: palette, number formats, how a cell looks
 // (Look) and the draft mark. The libxlsxwriter writers make their formats from a Look
-// (output::Formats in xlsx_writer.h) and the lean writer its styles.xml (xlsx_styles.h), so the
+// (writer::Formats in xlsx_writer.h) and the lean writer its styles.xml (xlsx_styles.h), so the
 // workbooks agree (the same heading grey, the same kronor format, the same "UTKAST").
 //
 // Free of libxlsxwriter and of the domain.
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace arsanalys::output::style {
+namespace arsanalys::writer::style {
 
 /// An RGB colour, as libxlsxwriter's lxw_color_t.
 using Color = std::uint32_t;
@@ -68,7 +68,7 @@ std::string draft_banner(std::string_view then);
 
 // --- How a cell looks -------------------------------------------------------------------------
 
-/// How a cell looks; a writer makes one format per distinct look (output::Formats for
+/// How a cell looks; a writer makes one format per distinct look (writer::Formats for
 /// libxlsxwriter, LookTable for the lean writers). Every cell is aligned to the top unless
 /// `middle`. `number` is a format code of static storage (the constants above).
 struct Look {
@@ -109,4 +109,4 @@ Look input_look();
 /// A link to another sheet.
 Look link_look();
 
-}  // namespace arsanalys::output::style
+}  // namespace arsanalys::writer::style

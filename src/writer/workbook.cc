@@ -7,7 +7,7 @@
 
 #include "core/text.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 std::time_t new_year(int year) {
   using namespace std::chrono;
@@ -95,4 +95,4 @@ std::string sheet_ref(std::string_view sheet, std::string_view cell) {
   return fmt::format("{}!{}", quoted_sheet(sheet), cell);
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// A 0-based row and column of a sheet, the same types as libxlsxwriter's lxw_row_t and
 /// lxw_col_t (xlsx_writer.h checks that they are).
@@ -65,4 +65,4 @@ class SheetNames {
 /// internal hyperlinks.
 std::string sheet_ref(std::string_view sheet, std::string_view cell);
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

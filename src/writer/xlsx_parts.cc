@@ -13,7 +13,7 @@
 #include "writer/zip_writer.h"
 #include "xlsx/cell_ref.h"
 
-namespace arsanalys::output::xlsx_parts {
+namespace arsanalys::writer::xlsx_parts {
 
 namespace {
 
@@ -322,4 +322,4 @@ void check_text(const std::string& subject, const std::string& sheet, Row row,
   }
 }
 
-}  // namespace arsanalys::output::xlsx_parts
+}  // namespace arsanalys::writer::xlsx_parts

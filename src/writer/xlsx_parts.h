@@ -2,7 +2,7 @@
 // The parts of an xlsx package as the lean writers (LeanSheet in lean_xlsx.h, StreamBook in
 // stream_book.h) put them together: XML text appended without a printf per value, a cell's
 // start tag, a worksheet's frame around its rows, the workbook, relationships, content types
-// and document properties, and the zip around them (output::ZipWriter, libdeflate).
+// and document properties, and the zip around them (writer::ZipWriter, libdeflate).
 //
 // Internal to the lean writers. Free of libxlsxwriter and of the domain.
 
@@ -24,7 +24,7 @@
 
 #include "writer/workbook.h"
 
-namespace arsanalys::output::xlsx_parts {
+namespace arsanalys::writer::xlsx_parts {
 
 inline constexpr Row kMaxRows = 1048576;
 inline constexpr Col kMaxCols = 16384;
@@ -376,4 +376,4 @@ void check_cell(const std::string& subject, const std::string& sheet, Row row, C
 void check_text(const std::string& subject, const std::string& sheet, Row row, Col col,
                 const std::string& text);
 
-}  // namespace arsanalys::output::xlsx_parts
+}  // namespace arsanalys::writer::xlsx_parts

@@ -6,7 +6,7 @@
 
 #include "writer/xlsx_parts.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 namespace {
 
 using style::Look;
@@ -40,7 +40,7 @@ Borders borders_of(const Look& l) {
 }
 
 /// styles.xml for the looks in cellXfs order (index 1 onwards; 0 is Excel's default), as
-/// libxlsxwriter writes it for the same looks through output::Formats.
+/// libxlsxwriter writes it for the same looks through writer::Formats.
 std::string styles_part(const std::vector<const Look*>& xf_looks) {
   // Fonts, fills, borders and number formats of the looks, each once, in order of first use.
   struct FontKey {
@@ -209,4 +209,4 @@ std::uint32_t LookTable::xf(std::uint32_t id) {
 
 std::string LookTable::styles() const { return styles_part(in_order_); }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -1,6 +1,6 @@
 #pragma once
 // The cell formats (styles.xml) of the lean writers' workbooks, made from the looks of
-// writer/style.h as libxlsxwriter makes its formats from them (output::Formats), so a
+// writer/style.h as libxlsxwriter makes its formats from them (writer::Formats), so a
 // statement looks like the workbooks libxlsxwriter writes.
 //
 // Free of libxlsxwriter and of the domain.
@@ -13,7 +13,7 @@
 
 #include "writer/style.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// The looks of a workbook numbered as Excel's cell formats (cellXfs): an id on first use, and
 /// the format's index on first appearance in the written XML, as Excel and libxlsxwriter
@@ -44,4 +44,4 @@ class LookTable {
   std::vector<const style::Look*> in_order_;  // by cellXfs index - 1
 };
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -15,7 +15,7 @@
 #include "core/file_io.h"
 #include "core/text.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 namespace fs = std::filesystem;
 
 void check_lxw(lxw_error error, std::string_view subject, std::string_view doing) {
@@ -140,4 +140,4 @@ lxw_format* Formats::operator()(const style::Look& look) {
   return f;
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

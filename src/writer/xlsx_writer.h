@@ -17,7 +17,7 @@
 #include "writer/style.h"
 #include "writer/workbook.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 static_assert(std::is_same_v<Row, lxw_row_t> && std::is_same_v<Col, lxw_col_t> &&
               std::is_same_v<style::Color, lxw_color_t>);
@@ -83,4 +83,4 @@ class Formats {
 std::filesystem::path make_scratch_file(std::string_view subject, std::string_view tag);
 
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

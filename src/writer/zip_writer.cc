@@ -17,7 +17,7 @@
 
 #include "core/error.h"
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 namespace {
 
 // --- Deflate (RFC 1951) by libdeflate --------------------------------------------------------
@@ -289,4 +289,4 @@ std::string ZipWriter::finish() {
   return {};
 }
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-namespace arsanalys::output {
+namespace arsanalys::writer {
 
 /// How much of a part is deflated at a time.
 constexpr std::size_t kDeflateChunk = std::size_t{4} << 20;
@@ -82,4 +82,4 @@ class ZipWriter {
   std::vector<Entry> entries_;
 };
 
-}  // namespace arsanalys::output
+}  // namespace arsanalys::writer

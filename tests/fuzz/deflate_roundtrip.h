@@ -1,8 +1,8 @@
 #pragma once
 // What fuzz_deflate checks, and the Catch2 suite replays on its saved inputs: the bytes,
-// deflated by output::deflate_raw (libdeflate) whole and in chunks of a size the input picks
+// deflated by writer::deflate_raw (libdeflate) whole and in chunks of a size the input picks
 // (so that the joining of chunks is fuzzed too), inflate with zlib to the same bytes, and a
-// package of them written by output::ZipWriter reads back through the reader's zip (which
+// package of them written by writer::ZipWriter reads back through the reader's zip (which
 // checks the CRC).
 #include <zlib.h>
 
@@ -32,14 +32,14 @@ inline bool inflates_to(const std::string& packed, std::string_view in) {
 }
 
 inline bool deflate_round_trips(std::string_view in) {
-  if (!inflates_to(output::deflate_raw(in), in)) return false;
+  if (!inflates_to(writer::deflate_raw(in), in)) return false;
   // In chunks of 256 bytes to 16 KiB, as the first byte says.
   const std::size_t chunk = 256 + (in.empty() ? 0 : static_cast<unsigned char>(in[0]) * 64u);
   std::string chunked;
-  output::deflate_raw(in, chunked, {}, chunk);
+  writer::deflate_raw(in, chunked, {}, chunk);
   if (!inflates_to(chunked, in)) return false;
 
-  output::ZipWriter zip("fuzz");
+  writer::ZipWriter zip("fuzz");
   zip.add("part.bin", in);
   const std::string package = zip.finish();
   xlsx::ZipArchive archive(

@@ -88,10 +88,10 @@ TEST_CASE("annex formatting: rounding to hundreds of tkr, groups, percentages", 
   CHECK(annex::short_name("Nämnden för inköp och upphandling") == "Inköp och upphandling");
   CHECK(annex::short_name("Nämnden för Intraservice") == "Intraservice");
   CHECK(annex::short_name("Inköp och upphandlingsnämnden") == "Inköp och upphandlingsnämnden");
-  CHECK(arsanalys::output::html::escape("A & <B> \"c\" 'd'") ==
+  CHECK(arsanalys::writer::html::escape("A & <B> \"c\" 'd'") ==
         "A &amp; &lt;B&gt; &quot;c&quot; &#39;d&#39;");
   // Issue 16: no control character and no invalid UTF-8 reaches the HTML.
-  CHECK(arsanalys::output::html::escape(std::string("a\x01" "b\vc\xFF")) ==
+  CHECK(arsanalys::writer::html::escape(std::string("a\x01" "b\vc\xFF")) ==
         "a\xEF\xBF\xBD" "b\nc\xEF\xBF\xBD");
 }
 

@@ -745,7 +745,7 @@ TEST_CASE("customer_file_name: no name Windows reserves, no lock file, never too
 
 TEST_CASE("sheet_name: no sheet named History, no control character (issue 16)",
           "[output][fordelning]") {
-  using arsanalys::output::sheet_name;
+  using arsanalys::writer::sheet_name;
   CHECK(sheet_name("History") == "History-");
   CHECK(sheet_name("history") == "history-");
   CHECK(sheet_name("Historik") == "Historik");

@@ -23,13 +23,13 @@
 #include "xlsx/reader.h"
 #include "xlsx/zip.h"
 
-using arsanalys::output::BookProperties;
-using arsanalys::output::LeanSheet;
-using arsanalys::output::XlsxBook;
+using arsanalys::writer::BookProperties;
+using arsanalys::writer::LeanSheet;
+using arsanalys::writer::XlsxBook;
 using arsanalys::output::alloc::Formats;
 using arsanalys::output::alloc::Look;
 namespace alloc = arsanalys::output::alloc;
-namespace style = arsanalys::output::style;
+namespace style = arsanalys::writer::style;
 
 namespace {
 
@@ -84,7 +84,7 @@ void fill(Ws& ws) {
 
 TEST_CASE("lean xlsx: the same sheet as libxlsxwriter writes", "[output][lean]") {
   const BookProperties props{.title = "Utkast: Kundbesked 2025: A & B", .subject = "Kund-id AVO",
-                             .created = arsanalys::output::new_year(2024)};
+                             .created = arsanalys::writer::new_year(2024)};
   XlsxBook book("Testet", "lean");
   book.set_properties(props);
   Formats formats(book);
@@ -170,9 +170,9 @@ TEST_CASE("stream xlsx: sheets written row by row read back as written", "[outpu
   const std::filesystem::path file =
       std::filesystem::temp_directory_path() / "arsanalys-stream-test.xlsx";
   {
-    arsanalys::output::StreamBook book("Testet", file);
+    arsanalys::writer::StreamBook book("Testet", file);
     book.set_properties({.title = "Fördelning 2025", .subject = "Test",
-                         .created = arsanalys::output::new_year(2024)});
+                         .created = arsanalys::writer::new_year(2024)});
     auto& first = book.add_sheet("Översikt");
     auto& second = book.add_sheet("Blad 'två'");
     first.banner(true, 3);
@@ -242,7 +242,7 @@ TEST_CASE("stream xlsx: sheets written row by row read back as written", "[outpu
 }
 
 TEST_CASE("lean xlsx: shared strings numbered by first use, each kept once", "[output][lean]") {
-  arsanalys::output::SharedStrings strings;
+  arsanalys::writer::SharedStrings strings;
   // Enough to grow the table several times and fill more than one block, a text longer than
   // a block, the empty text, texts that differ only at the end.
   std::vector<std::string> texts;

@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 
-using arsanalys::output::sheet_name;
-using arsanalys::output::sheet_ref;
-using arsanalys::output::SheetNames;
+using arsanalys::writer::sheet_name;
+using arsanalys::writer::sheet_ref;
+using arsanalys::writer::SheetNames;
 
 TEST_CASE("sheet_name: what Excel accepts", "[xlsx_writer]") {
   CHECK(sheet_name("3.1a Förvaltning") == "3.1a Förvaltning");

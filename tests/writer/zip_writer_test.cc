@@ -19,8 +19,8 @@
 #include "../fuzz/deflate_roundtrip.h"
 #include "xlsx/zip.h"
 
-using arsanalys::output::deflate_raw;
-using arsanalys::output::ZipWriter;
+using arsanalys::writer::deflate_raw;
+using arsanalys::writer::ZipWriter;
 
 namespace {
 
