@@ -74,11 +74,16 @@ def main():
     v = subprocess.run([exe, "validate", os.path.join(a, "leverantorer", "inkop.xlsx"), "-o", out],
                        env=env, capture_output=True, text=True)
     _, e1 = p1.communicate()
-    assert p1.returncode in (0, 1), e1
-    assert v.returncode in (1, 2), v.stderr
-    if v.returncode == 2:
-        assert BUSY in v.stderr, v.stderr
-        refused += 1
+    # Whichever takes the lock first goes on; the other is refused with the message or, when the
+    # first is done by then, goes after it. (A slow start, as under ASan on a busy machine, can
+    # let validate in first.)
+    for code, err, done in ((p1.returncode, e1, (0, 1)), (v.returncode, v.stderr, (1,))):
+        if code == 2:
+            assert BUSY in err, err
+            refused += 1
+        else:
+            assert code in done, (code, err)
+    assert (p1.returncode, v.returncode).count(2) < 2, "båda vägrades"
     ro.check_whole(out)
     print(f"ok: {rounds} par körningar mot samma mapp: {refused} vägrade med ett tydligt "
           f"besked, {both} gick efter varandra; mappen var alltid ett helt resultat")
